@@ -1,0 +1,22 @@
+"""recoupe: cross-check the news.
+
+Clean scraped articles, find which tell the same story and who copied whom, who said what, and what
+is corroborated. The public API is flat and imports nothing heavy: models, the web stack and Dask load
+only when a stage needs them.
+"""
+from __future__ import annotations
+
+import logging
+
+__version__ = "0.1.0"
+
+from .errors import InputError, NothingAnalysed, RecoupeError, StoreError  # noqa: E402
+from .pipeline import analyze  # noqa: E402
+from .records import Article, Cleaned, Corpus, InputReport, Page, Removal, Skip  # noqa: E402
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+__all__ = sorted([
+    "Article", "Cleaned", "Corpus", "InputError", "InputReport", "NothingAnalysed", "Page", "RecoupeError",
+    "Removal", "Skip", "StoreError", "__version__", "analyze",
+])

@@ -1,0 +1,4 @@
+"""``python -m recoupe`` runs the command line."""
+from .cli import app
+
+app()

@@ -1,0 +1,441 @@
+"""Cleaning: a page's body text with the boilerplate taken out, and the metadata the page shows.
+
+HTML goes through trafilatura. Already-scraped plain text has lost its DOM, so it goes through a
+line-level remover written here: no library handles what scrapers leave in a text file (comment
+forms, "Lire la suite" links, captions glued to titles, repeated titles, lone agency signatures).
+Every line or fragment taken out is kept, with its reason, in ``removed``: nothing else is lost.
+"""
+from __future__ import annotations
+
+import hashlib
+import html as html_lib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from . import textblocks
+from .dates import looks_like_date, parse_date
+from .errors import R005_NO_TEXT, InputError
+from .records import Article, Cleaned, Page, Removal
+
+# -- how text is compared: typography, accents and case folded -------------------------------------
+_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"',
+                             "„": '"', "\u00a0": " ", "\u202f": " ", "–": "-", "—": "-"})
+
+
+def fold(text: str) -> str:
+    """Fold typography, accents, case and spacing so that two renderings of one text compare equal."""
+    text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(re.search(r"[.!?…:;\"'»”)]\s*$", text.translate(_TYPOGRAPHY)))
+
+
+def _is_prose(text: str) -> bool:
+    """A body paragraph: a sentence of some length, not a menu item or a label."""
+    n = _words(text)
+    return (n >= 8 and _ends_sentence(text)) or n >= 20
+
+
+# -- patterns, all matched on folded text (no accents, straight quotes, lower case) -----------------
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " "})
+_MARKUP = re.compile(
+    r"<\s*/?\s*(?:span|div|p|a|br|strong|em|b|i|u|img|figure|figcaption|iframe|script|style|section|"
+    r"article|h[1-6]|ul|ol|li|table|tr|td|th|font|sup|sub|blockquote|small|center)\b[^<>]{0,200}>",
+    re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+# " / Photo: AA (AA)", " | Crédit photo : X" glued after a title or sentence
+_CAPTION_SUFFIX = re.compile(
+    r"\s+[/|–—-]\s*(?:photo|cr[ée]dit(?: photo)?|credit|image|illustration|copyright)s?\s*:\s*\S.{0,80}$",
+    re.IGNORECASE)
+# a line that ends with a photo credit after its caption sentence, or is only a credit
+_CREDIT_END = re.compile(
+    r"(?:^|[.!?\"]\s+)(?:(?:photo|credit(?: photo)?|image|illustration|copyright)s?\s*:\s*[^.]{1,80}"
+    r"|\(?(?:photo|image)s? (?:by|de|:)[^.]{1,60}\)?"
+    r"|©\s*[^.]{1,60})\.?$")
+# "Sputnik/Alexey Nikolsky", "AFP/Getty Images": agency/photographer after a caption sentence
+_AGENCY_SLASH = re.compile(r"(?:^|[.!?»”\"]\s+)[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)?\s?/\s?[A-Z][\w.'-]*"
+                           r"(?: [A-Z][\w.'-]*){0,3}\.?$")
+_READ_MORE = re.compile(
+    r"^(?:lire (?:la suite|aussi|egalement)|a lire (?:aussi|egalement)|en savoir plus|voir aussi|"
+    r"sur le meme sujet|read (?:more|also|next)|see also|also read|related(?: articles?| stories| content)?"
+    r"|more on this|recommended|a voir aussi|pour aller plus loin)\b\s*[:>»\-]?", re.IGNORECASE)
+_PROMO = re.compile(
+    r"toute l'actualite|retrouvez (?:toute|tous|nos|l'actualite)|suivez[- ]nous|abonnez[- ]vous|"
+    r"inscrivez[- ]vous|newsletter|follow us|subscribe|sign up|download (?:our|the) app|telechargez|"
+    r"partager (?:sur|cet)|share (?:this|on)|imprimer l'article|print this|^publicite$|^advertisement$|"
+    r"cookies?\b|all rights reserved|tous droits reserves")
+_COMMENT_FORM = re.compile(
+    r"^(?:laisser|laissez|ajouter|poster|ecrire|publier) un commentaire|^votre commentaire|"
+    r"^leave a (?:reply|comment)|^post a comment|^add a comment|^(?:\d+ )?comments?$|"
+    r"^(?:\d+ )?commentaires?$|your email address will not be published|"
+    r"votre adresse (?:e-?mail|de messagerie|courriel) ne sera pas publiee|^s'il vous plait entrez votre|"
+    r"^entrez vos coordonnees|^vous commentez a l'aide|^connexion a %s|^cancel reply|^annuler la reponse|"
+    r"^(?:log|sign) in to (?:comment|reply)|^connectez-vous pour (?:commenter|reagir)")
+_SOURCE_LINE = re.compile(r"^(?:sources?|credits?|avec|with)\s*:\s*(?P<who>.{2,80})$", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:par|by|de notre (?:correspondant|envoye)\w*)\s+(?P<who>[A-Z][^.!?]{1,60})$")
+_URL_LINE = re.compile(r"^(?:source\s*:\s*)?(?P<url>https?://\S+)$", re.IGNORECASE)
+# a date written before the title, labelled ("date 2022-11", "Publié le 3 mars 2023")
+_DATE_LABEL = re.compile(
+    r"^(?P<label>date|publie(?: le)?|mis en ligne(?: le)?|posted(?: on)?|published(?: on)?|"
+    r"mis a jour(?: le)?|modifie(?: le)?|updated(?: on)?|le|on)\s*:?\s*", re.IGNORECASE)
+_PUBLISHED_LABELS = ("date", "publie", "mis en ligne", "posted", "published")
+_TIME_TAIL = re.compile(r"\s*(?:,|a|at|-|–)?\s*\d{1,2}\s*[h:]\s*\d{2}.*$", re.IGNORECASE)
+_OUTLET_SPLIT = re.compile(r"\s+(?:et|and|avec|with)\s+|[,;/]")
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    blank_before: bool
+    removed: str | None = None  # the reason, once the line is taken out
+
+
+@dataclass(slots=True)
+class _Page:
+    """Working state while one page is cleaned (mutable here, frozen into a Cleaned at the end)."""
+
+    lines: list[_Line]
+    removals: list[tuple[int, Removal]] = field(default_factory=list)  # (line number, removal)
+    title: str | None = None
+    page_date: str | None = None
+    published: str | None = None
+    url: str | None = None
+    credits: list[str] = field(default_factory=list)
+    outlets: dict[str, str] = field(default_factory=dict)  # kind of evidence -> outlet name
+
+    def kept(self) -> list[_Line]:
+        return [ln for ln in self.lines if ln.removed is None]
+
+    def drop(self, line: _Line, reason: str) -> None:
+        line.removed = reason
+        self.removals.append((self.lines.index(line), Removal(line.text, reason)))
+
+    def cut(self, line: _Line, start: int, end: int, reason: str) -> None:
+        """Take a fragment out of a line (a caption glued to a title, stray markup)."""
+        fragment = line.text[start:end].strip()
+        if fragment:
+            self.removals.append((self.lines.index(line), Removal(fragment, reason)))
+        before, after = line.text[:start], line.text[end:]
+        spaced = before != before.rstrip() or after != after.lstrip()
+        line.text = (before.rstrip() + (" " if spaced else "") + after.lstrip()).strip()
+
+    def outlet(self) -> str | None:
+        for kind in ("source line", "byline", "signature", "caption", "url"):
+            if kind in self.outlets:
+                return self.outlets[kind]
+        return None
+
+
+def clean_plain(text: str, title: str | None = None, detect_body: bool = True) -> Cleaned:
+    """Clean already-scraped text; ``title`` is the title from the input's metadata when it has one."""
+    page = _Page(_split_lines(text), title=title.strip() if title else None)
+    _strip_fragments(page)
+    _drop_furniture(page)
+    _drop_comment_section(page)
+    _read_header(page)
+    _drop_repeated_titles(page)
+    _drop_signatures(page)
+    _drop_related_headlines(page)
+    if detect_body:
+        kept = page.kept()
+        for line, keep in zip(kept, textblocks.keep_mask([ln.text for ln in kept]), strict=True):
+            if not keep:
+                page.drop(line, "outside the article body")
+    return _finish(page)
+
+
+def clean_html(html: str, url: str | None = None) -> Cleaned:
+    """Clean an HTML page with trafilatura, then take out the read-more and credit lines it kept."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                      include_tables=True, include_images=False)
+    body = (getattr(doc, "text", None) or "") if doc is not None else ""
+    if not body.strip():
+        return Cleaned(text="")
+    title = getattr(doc, "title", None)
+    cleaned = clean_plain(body, title=title, detect_body=False)
+    date = parse_date(getattr(doc, "date", None) or "") if getattr(doc, "date", None) else None
+    page_url = url or getattr(doc, "url", None)
+    outlet = getattr(doc, "sitename", None) or cleaned.outlet or _host(page_url)
+    removed = cleaned.removed + _dropped_by_extractor(html, cleaned.text)
+    return Cleaned(text=cleaned.text, removed=removed, title=cleaned.title or title,
+                   page_date=date or cleaned.page_date, published=date or cleaned.published,
+                   url=page_url or cleaned.url, outlet=outlet, credits=cleaned.credits)
+
+
+def _dropped_by_extractor(html: str, body: str) -> tuple[Removal, ...]:
+    """The page's visible lines that trafilatura left out, so that the reader sees what was dropped."""
+    import trafilatura
+
+    visible = trafilatura.html2txt(html) or ""
+    kept = fold(body)
+    seen: set[str] = set()
+    out = []
+    for line in visible.splitlines():
+        key = fold(line)
+        if key and key not in seen and key not in kept:
+            seen.add(key)
+            out.append(Removal(line.strip(), "outside the article body"))
+    return tuple(out)
+
+
+# -- the steps of clean_plain, in order -------------------------------------------------------------
+
+def _split_lines(text: str) -> list[_Line]:
+    lines, blank = [], False
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        stripped = raw.strip()
+        if not stripped:
+            blank = True
+            continue
+        if _ENTITY.search(stripped):
+            stripped = html_lib.unescape(stripped)
+        lines.append(_Line(stripped, blank))
+        blank = False
+    return lines
+
+
+def _strip_fragments(page: _Page) -> None:
+    """Take out stray markup anywhere, and captions or date labels glued to the first lines."""
+    for index, line in enumerate(page.lines):
+        while (m := _MARKUP.search(line.text)) is not None:
+            page.cut(line, m.start(), m.end(), "stray markup")
+        if index < 3:
+            if (m := _CAPTION_SUFFIX.search(line.text)) is not None and m.start() > 0:
+                _note_caption_outlet(page, m.group(0))
+                page.cut(line, m.start(), m.end(), "photo caption")
+            _strip_date_label(page, line)
+        if not line.text.strip() and line.removed is None:
+            line.removed = "emptied"
+
+
+def _strip_date_label(page: _Page, line: _Line) -> None:
+    folded = fold(line.text)
+    m = _DATE_LABEL.match(folded)
+    if not m or not m.group("label"):
+        return
+    # find the shortest head of the line that is a date: "date 2022-11 Les meilleurs espions…"
+    words = line.text.split()
+    label_words = len(m.group(0).split())
+    for n in range(min(len(words), label_words + 7), label_words, -1):
+        head = " ".join(words[label_words:n])
+        date = parse_date(_TIME_TAIL.sub("", head)) if looks_like_date(head) else None
+        if date:
+            start = line.text.find(words[0])
+            end = line.text.find(words[n - 1], start) + len(words[n - 1])
+            page.page_date = page.page_date or date
+            if m.group("label").startswith(_PUBLISHED_LABELS):
+                page.published = page.published or date
+            page.cut(line, start, end, "page date")
+            return
+
+
+def _drop_furniture(page: _Page) -> None:
+    """Lines that are page furniture wherever they stand: dates, links, credits, promotions."""
+    for line in page.kept():
+        folded = fold(line.text)
+        n = _words(line.text)
+        if not re.search(r"\w", line.text):
+            page.drop(line, "stray punctuation")
+        elif (m := _URL_LINE.match(line.text)) is not None:
+            page.url = page.url or m.group("url")
+            if host := _host(m.group("url")):
+                page.outlets.setdefault("url", host)
+            page.drop(line, "source URL")
+        elif _READ_MORE.match(folded):
+            page.drop(line, "read-more link")
+        elif n <= 15 and _PROMO.search(folded):
+            page.drop(line, "promotion")
+        elif n <= 12 and (m := _SOURCE_LINE.match(line.text)) is not None:
+            page.credits.append(line.text)
+            page.outlets.setdefault("source line", _first_outlet(m.group("who")))
+            page.drop(line, "source line")
+        elif n <= 10 and (m := _BYLINE.match(line.text)) is not None:
+            page.credits.append(line.text)
+            page.drop(line, "byline")
+        elif n <= 12 and looks_like_date(line.text) and _date_line(page, line):
+            page.drop(line, "page date")
+        elif n <= 40 and (_CREDIT_END.search(folded) or _AGENCY_SLASH.search(line.text)):
+            page.credits.append(line.text)
+            page.drop(line, "photo caption")
+
+
+def _date_line(page: _Page, line: _Line) -> bool:
+    """A line that is only a date (with weekday or label): the page's date, not the story's."""
+    folded = fold(line.text)
+    m = _DATE_LABEL.match(folded)
+    label = m.group("label") if m else ""
+    rest = folded[m.end():] if m else folded
+    date = parse_date(_TIME_TAIL.sub("", rest))
+    if date is None:
+        return False
+    page.page_date = page.page_date or date
+    # an unlabelled date line may be a sidebar clock or a republication date: only a label says
+    # that it is the publication date
+    if label.startswith(_PUBLISHED_LABELS):
+        page.published = page.published or date
+    return True
+
+
+def _drop_comment_section(page: _Page) -> None:
+    """A comment form ends the article: take it and what follows, unless the body goes on after it."""
+    kept = page.kept()
+    seen_prose = 0
+    for index, line in enumerate(kept):
+        if _is_prose(line.text):
+            seen_prose += _words(line.text)
+            continue
+        if seen_prose and _words(line.text) <= 15 and _COMMENT_FORM.search(fold(line.text)):
+            tail = kept[index:]
+            prose_after = sum(_words(ln.text) for ln in tail if _is_prose(ln.text) and
+                              not _COMMENT_FORM.search(fold(ln.text)))
+            if prose_after > seen_prose:
+                page.drop(line, "comment form")
+                continue
+            for ln in tail:
+                page.drop(ln, "comment section")
+            return
+
+
+def _read_header(page: _Page) -> None:
+    """Title, then what stands between it and the body: repeats, bylines, headline variants."""
+    kept = page.kept()
+    if not kept:
+        return
+    first = kept[0]
+    segments = _glued_segments(first, page.lines[page.lines.index(first) + 1:])
+    if segments:
+        page.title = page.title or segments[0]
+        page.drop(first, "title, standfirst and caption glued together")
+    elif page.title is None:
+        page.title = first.text
+        first.removed = "title"  # moved to the title field, not lost
+    kept = page.kept()
+    for line in kept:
+        if _is_prose(line.text):
+            break
+        n = _words(line.text)
+        if _same_title(line.text, page.title):
+            page.drop(line, "repeated title")
+        elif n <= 4 and not _ends_sentence(line.text):
+            page.credits.append(line.text)
+            page.outlets.setdefault("byline", line.text)
+            page.drop(line, "byline")
+        elif n <= 20 and not _ends_sentence(line.text):
+            page.drop(line, "headline variant")
+
+
+def _glued_segments(line: _Line, others: list[_Line]) -> list[str]:
+    """When a line is other lines glued together (title + standfirst + caption), the lines it holds."""
+    # compared with no-break spaces made plain: the glued copy and the line may differ in them
+    texts = sorted({o.text.translate(_SPACES) for o in others if len(o.text) >= 15}, key=len, reverse=True)
+    glued = line.text.translate(_SPACES)
+    if len(glued) < 60 or not texts:
+        return []
+    segments, pos, covered = [], 0, 0
+    while pos < len(glued):
+        rest = glued[pos:]
+        hit = next((t for t in texts if rest.startswith(t)), None)
+        if hit is None:  # a caption line may carry a credit that the glued copy lacks
+            hit = next((rest for t in texts if len(rest) >= 15 and t.startswith(rest)), None)
+        if hit is None:
+            pos += 1
+            continue
+        segments.append(hit)
+        covered += len(hit)
+        pos += len(hit)
+    return segments if len(segments) >= 2 and covered >= 0.9 * len(glued) else []
+
+
+def _same_title(text: str, title: str | None) -> bool:
+    if not title:
+        return False
+    return fold(text) == fold(title)
+
+
+def _drop_repeated_titles(page: _Page) -> None:
+    for line in page.kept():
+        if _same_title(line.text, page.title):
+            page.drop(line, "repeated title")
+
+
+def _drop_signatures(page: _Page) -> None:
+    """Short lines after the last paragraph: an agency signature ("AA", "AFP") or a byline."""
+    kept = page.kept()
+    for line in reversed(kept):
+        if _is_prose(line.text) or _words(line.text) > 4 or _ends_sentence(line.text):
+            break
+        page.credits.append(line.text)
+        page.outlets.setdefault("signature", line.text)
+        page.drop(line, "signature")
+
+
+def _drop_related_headlines(page: _Page) -> None:
+    """A headline beside a read-more link is the link's own title: related content, not body."""
+    lines = page.lines
+    for index, line in enumerate(lines):
+        if line.removed != "read-more link":
+            continue
+        link_words = set(re.findall(r"\w+", fold(line.text)))
+        for near in (lines[index - 1] if index else None, lines[index + 1] if index + 1 < len(lines) else None):
+            if near is None or near.removed is not None or _words(near.text) > 25:
+                continue
+            words = set(re.findall(r"\w+", fold(near.text)))
+            if words and len(words & link_words) >= 0.6 * len(words):
+                page.drop(near, "related link")
+
+
+def _finish(page: _Page) -> Cleaned:
+    parts: list[str] = []
+    for line in page.kept():
+        if parts:
+            parts.append("\n\n" if line.blank_before else "\n")
+        parts.append(line.text)
+    removed = tuple(removal for _, removal in sorted(page.removals, key=lambda item: item[0]))
+    return Cleaned(text="".join(parts), removed=removed, title=page.title,
+                   page_date=page.page_date, published=page.published, url=page.url,
+                   outlet=page.outlet(), credits=tuple(page.credits))
+
+
+# -- small helpers ----------------------------------------------------------------------------------
+
+def _note_caption_outlet(page: _Page, caption: str) -> None:
+    m = re.search(r":\s*([^()]+?)\s*(?:\(|$)", caption)
+    if m and _words(m.group(1)) <= 3:
+        page.outlets.setdefault("caption", m.group(1).strip())
+
+
+def _first_outlet(who: str) -> str:
+    return _OUTLET_SPLIT.split(who.strip())[0].strip(" .")
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def to_article(page: Page) -> Article:
+    """Clean one page and merge what its input said (title, URL, date) with what its text shows."""
+    cleaned = clean_html(page.content, url=page.url) if page.is_html else clean_plain(page.content, page.title)
+    if not cleaned.text.strip():
+        raise InputError(R005_NO_TEXT, "cleaning left no body text" if page.content.strip() else "empty",
+                         page.location)
+    declared = parse_date(page.date) if page.date else None  # news-please's date_publish and the like
+    digest = hashlib.sha256(page.content.encode("utf-8")).hexdigest()
+    return Article(
+        id=page.id, path=page.path, content_hash=digest, text=cleaned.text,
+        title=page.title or cleaned.title or "", removed=cleaned.removed, url=page.url or cleaned.url,
+        outlet=cleaned.outlet or _host(page.url), published=declared or cleaned.published,
+        page_date=declared or cleaned.page_date, language=page.language, credits=cleaned.credits)

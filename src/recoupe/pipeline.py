@@ -1,0 +1,121 @@
+"""The pipeline: stage order with its contracts, and ``analyze()``, which runs a corpus through it.
+
+Each stage declares what it needs and what it adds; the order is checked before anything runs, so
+that a later stage never reads a field nobody filled. Per-article stages run through any
+``concurrent.futures.Executor`` (in-process by default; see ``dist.py`` for Dask).
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import clean, ingest, language
+from .errors import R011_DUPLICATE_ID, InputError
+from .records import Article, Corpus, InputReport, Page, Skip
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]  # (inputs done, inputs in all, path just done)
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """A per-article stage: its name, the fields it needs, the fields it adds, and its function."""
+
+    name: str
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+    run: Callable[[Page], Article] | Callable[[Article], Article]
+
+
+ARTICLE_STAGES: tuple[Stage, ...] = (
+    Stage("clean", requires=("page.content",),
+          provides=("article.text", "article.removed", "article.title", "article.published",
+                    "article.page_date", "article.outlet", "article.url"), run=clean.to_article),
+    Stage("language", requires=("article.text", "article.title"),
+          provides=("article.language", "article.title_language"), run=language.annotate),
+)
+
+
+def check_order(stages: Sequence[Stage]) -> None:
+    """Refuse an order in which a stage needs a field that no earlier stage provides."""
+    have = {"page.content"}
+    for stage in stages:
+        missing = [need for need in stage.requires if need not in have]
+        if missing:
+            raise ValueError(f"stage '{stage.name}' needs {', '.join(missing)}, which no earlier stage provides")
+        have.update(stage.provides)
+
+
+def prepare(page: Page) -> Article | Skip:
+    """Run one page through the per-article stages; a failure becomes a Skip, never a crash."""
+    current: Page | Article = page
+    for stage in ARTICLE_STAGES:
+        try:
+            current = stage.run(current)  # type: ignore[arg-type]
+        except InputError as err:
+            return Skip(page.path, err.code, err.reason, err.location or page.location)
+        except Exception as err:  # the per-document boundary: one bad page never stops a corpus
+            log.exception("stage %s failed on %s", stage.name, page.path)
+            return Skip(page.path, "R099", f"internal error in stage '{stage.name}': {type(err).__name__}: {err}",
+                        page.location)
+    assert isinstance(current, Article)
+    return current
+
+
+def analyze(paths: Iterable[str | Path], *, executor: Executor | None = None,
+            progress: Progress | None = None) -> Corpus:
+    """Analyse files and folders of articles into a Corpus (articles, and a report line per input)."""
+    check_order(ARTICLE_STAGES)
+    inputs: list[InputReport] = []
+    articles: list[Article] = []
+    skips: list[Skip] = []
+    by_hash: dict[str, str] = {}
+    ids: set[str] = set()
+    mapper = executor.map if executor is not None else map
+    items = list(ingest.discover(paths))
+    for done, item in enumerate(items, start=1):
+        if isinstance(item, Skip):
+            skips.append(item)
+            inputs.append(InputReport(item.path, "skipped", item.detail))
+            if progress:
+                progress(done, len(items), item.path)
+            continue
+        read = ingest.read_file(item)
+        notes = list(read.notes)
+        file_skips = list(read.skips)
+        own: list[str] = []
+        for result in mapper(prepare, read.pages):
+            if isinstance(result, Skip):
+                file_skips.append(result)
+                continue
+            if result.content_hash in by_hash:
+                notes.append(f"{result.id}: same content as article {by_hash[result.content_hash]}")
+                own.append(by_hash[result.content_hash])
+                continue
+            article = _unique_id(result, ids, notes)
+            by_hash[article.content_hash] = article.id
+            ids.add(article.id)
+            articles.append(article)
+            own.append(article.id)
+        skips.extend(file_skips)
+        reason = "; ".join([s.detail for s in file_skips] + notes) or None
+        inputs.append(InputReport(str(item), "ok" if own else "skipped", reason, tuple(own)))
+        if progress:
+            progress(done, len(items), str(item))
+    return Corpus(inputs=tuple(inputs), articles=tuple(articles), skips=tuple(skips))
+
+
+def _unique_id(article: Article, taken: set[str], notes: list[str]) -> Article:
+    """Two inputs with one stem ("a/x.txt", "b/x.txt") keep both articles, the second renamed."""
+    if article.id not in taken:
+        return article
+    n = 2
+    while f"{article.id}~{n}" in taken:
+        n += 1
+    code, template = R011_DUPLICATE_ID
+    notes.append(template.format(detail=article.id).replace("~2", f"~{n}") + f" [{code}]")
+    return replace(article, id=f"{article.id}~{n}")

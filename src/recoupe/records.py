@@ -1,0 +1,109 @@
+"""Typed records that flow between the pipeline stages.
+
+Records are frozen: a stage returns new records (``dataclasses.replace``) and never mutates its input.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+InputStatus = Literal["ok", "skipped"]
+PageFormat = Literal["txt", "html", "json", "warc"]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One article as read from an input, before cleaning: raw text or HTML plus the input's metadata."""
+
+    id: str
+    path: str
+    format: PageFormat
+    content: str
+    is_html: bool = False
+    url: str | None = None
+    title: str | None = None
+    date: str | None = None
+    language: str | None = None
+    location: str | None = None  # "line 3", "record 2": where in the input file it came from
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """An input (or one record of it) that could not be analysed, with the reason in words."""
+
+    path: str
+    code: str
+    reason: str
+    location: str | None = None
+
+    @property
+    def detail(self) -> str:
+        """The reason with the line or record it concerns and its code: "line 3: not valid JSON [R006]"."""
+        where = f"{self.location}: " if self.location else ""
+        return f"{where}{self.reason} [{self.code}]"
+
+    @property
+    def message(self) -> str:
+        """The reason as one line naming the file: "a.jsonl, line 3: not valid JSON [R006]"."""
+        return f"{self.path}{', ' if self.location else ': '}{self.detail}"
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """The outcome of cleaning one page: body text, removed boilerplate and what the page told us."""
+
+    text: str
+    removed: tuple[Removal, ...] = ()
+    title: str | None = None
+    page_date: str | None = None
+    published: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    credits: tuple[str, ...] = ()  # bylines, "Source :" lines, agency signatures
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article with its metadata; ``id`` is the input's stem or the record's own id."""
+
+    id: str
+    path: str
+    content_hash: str
+    text: str
+    title: str
+    removed: tuple[Removal, ...] = ()
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    page_date: str | None = None
+    language: str | None = None
+    title_language: str | None = None
+    credits: tuple[str, ...] = ()
+    story: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InputReport:
+    """What became of one input path: analysed (with its article ids) or skipped (with why)."""
+
+    path: str
+    status: InputStatus
+    reason: str | None = None
+    articles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Everything one analysis produced, in the order of the report."""
+
+    inputs: tuple[InputReport, ...] = ()
+    articles: tuple[Article, ...] = ()
+    skips: tuple[Skip, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A line or fragment taken out of an article as boilerplate, with the reason in words."""
+
+    text: str
+    reason: str
