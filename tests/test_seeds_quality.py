@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-
 from conftest import GOLD, SEEDS
 
 # a changed gold or seed file must be a reviewed change, not a silent one

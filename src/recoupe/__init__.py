@@ -10,13 +10,24 @@ import logging
 
 __version__ = "0.1.0"
 
-from .errors import InputError, NothingAnalysed, RecoupeError, StoreError  # noqa: E402
-from .pipeline import analyze  # noqa: E402
-from .records import Article, Cleaned, Corpus, InputReport, Page, Removal, Skip  # noqa: E402
+from .errors import InputError, NothingAnalysed, RecoupeError, StoreError
+from .pipeline import analyze
+from .records import Article, Cleaned, Corpus, InputReport, Page, Removal, Skip
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
-__all__ = sorted([
-    "Article", "Cleaned", "Corpus", "InputError", "InputReport", "NothingAnalysed", "Page", "RecoupeError",
-    "Removal", "Skip", "StoreError", "__version__", "analyze",
-])
+__all__ = [
+    "Article",
+    "Cleaned",
+    "Corpus",
+    "InputError",
+    "InputReport",
+    "NothingAnalysed",
+    "Page",
+    "RecoupeError",
+    "Removal",
+    "Skip",
+    "StoreError",
+    "__version__",
+    "analyze",
+]

@@ -110,6 +110,7 @@ class _Page:
     published: str | None = None
     url: str | None = None
     credits: list[str] = field(default_factory=list)
+    title_in_text: bool = True
     outlets: dict[str, str] = field(default_factory=dict)  # kind of evidence -> outlet name
 
     def kept(self) -> list[_Line]:
@@ -135,9 +136,16 @@ class _Page:
         return None
 
 
-def clean_plain(text: str, title: str | None = None, detect_body: bool = True) -> Cleaned:
-    """Clean already-scraped text; ``title`` is the title from the input's metadata when it has one."""
+def clean_plain(text: str, title: str | None = None, detect_body: bool = True,
+                title_in_text: bool = True) -> Cleaned:
+    """Clean already-scraped text.
+
+    ``title`` is the title from the input's metadata when it has one; ``title_in_text`` says whether the
+    text starts with its title (a scraped page does; news-please's ``maintext`` and trafilatura's body
+    do not).
+    """
     page = _Page(_split_lines(text), title=title.strip() if title else None)
+    page.title_in_text = title_in_text
     _strip_fragments(page)
     _drop_furniture(page)
     _drop_comment_section(page)
@@ -163,30 +171,52 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     if not body.strip():
         return Cleaned(text="")
     title = getattr(doc, "title", None)
-    cleaned = clean_plain(body, title=title, detect_body=False)
+    cleaned = clean_plain(body, title=title, detect_body=False, title_in_text=False)
     date = parse_date(getattr(doc, "date", None) or "") if getattr(doc, "date", None) else None
     page_url = url or getattr(doc, "url", None)
     outlet = getattr(doc, "sitename", None) or cleaned.outlet or _host(page_url)
-    removed = cleaned.removed + _dropped_by_extractor(html, cleaned.text)
+    removed = cleaned.removed + _dropped_by_extractor(html, cleaned, title)
     return Cleaned(text=cleaned.text, removed=removed, title=cleaned.title or title,
                    page_date=date or cleaned.page_date, published=date or cleaned.published,
                    url=page_url or cleaned.url, outlet=outlet, credits=cleaned.credits)
 
 
-def _dropped_by_extractor(html: str, body: str) -> tuple[Removal, ...]:
+def _dropped_by_extractor(html: str, cleaned: Cleaned, title: str | None) -> tuple[Removal, ...]:
     """The page's visible lines that trafilatura left out, so that the reader sees what was dropped."""
-    import trafilatura
-
-    visible = trafilatura.html2txt(html) or ""
-    kept = fold(body)
-    seen: set[str] = set()
+    kept = fold(cleaned.text)
+    seen = {fold(r.text) for r in cleaned.removed} | {fold(title or "")}
     out = []
-    for line in visible.splitlines():
+    for line in _visible_lines(html):
         key = fold(line)
         if key and key not in seen and key not in kept:
             seen.add(key)
             out.append(Removal(line.strip(), "outside the article body"))
     return tuple(out)
+
+
+_BLOCKS = ("p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption",
+           "caption", "dt", "dd", "pre", "address", "label", "button", "option", "header",
+           "footer", "nav", "aside", "section", "article", "main", "form", "figure")
+
+
+def _visible_lines(html: str) -> list[str]:
+    """The text of a page's innermost blocks, one per line (scripts and styles left out)."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return []
+    etree.strip_elements(tree, "script", "style", "noscript", "template", etree.Comment, with_tail=False)
+    lines = []
+    for element in tree.iter(*_BLOCKS):
+        if any(child.tag in _BLOCKS for child in element.iterdescendants()):
+            continue  # only innermost blocks, so that no text is listed twice
+        text = " ".join(" ".join(element.itertext()).split())
+        if text:
+            lines.append(text)
+    return lines
 
 
 # -- the steps of clean_plain, in order -------------------------------------------------------------
@@ -224,10 +254,11 @@ def _strip_date_label(page: _Page, line: _Line) -> None:
     m = _DATE_LABEL.match(folded)
     if not m or not m.group("label"):
         return
-    # find the shortest head of the line that is a date: "date 2022-11 Les meilleurs espions…"
+    # the shortest head of the line that is a date ("date 2022-11 Les meilleurs espions…"): longer
+    # heads swallow title words ("2022-11 Un" reads as the 1st)
     words = line.text.split()
     label_words = len(m.group(0).split())
-    for n in range(min(len(words), label_words + 7), label_words, -1):
+    for n in range(label_words + 1, min(len(words), label_words + 7) + 1):
         head = " ".join(words[label_words:n])
         date = parse_date(_TIME_TAIL.sub("", head)) if looks_like_date(head) else None
         if date:
@@ -317,7 +348,7 @@ def _read_header(page: _Page) -> None:
     if segments:
         page.title = page.title or segments[0]
         page.drop(first, "title, standfirst and caption glued together")
-    elif page.title is None:
+    elif page.title is None and page.title_in_text:
         page.title = first.text
         first.removed = "title"  # moved to the title field, not lost
     kept = page.kept()
@@ -428,7 +459,10 @@ def _host(url: str | None) -> str | None:
 
 def to_article(page: Page) -> Article:
     """Clean one page and merge what its input said (title, URL, date) with what its text shows."""
-    cleaned = clean_html(page.content, url=page.url) if page.is_html else clean_plain(page.content, page.title)
+    if page.is_html:
+        cleaned = clean_html(page.content, url=page.url)
+    else:
+        cleaned = clean_plain(page.content, page.title, title_in_text=page.format == "txt")
     if not cleaned.text.strip():
         raise InputError(R005_NO_TEXT, "cleaning left no body text" if page.content.strip() else "empty",
                          page.location)

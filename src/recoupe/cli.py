@@ -49,21 +49,24 @@ def analyze_cli(
         index = report.write(corpus, out)
     except NothingAnalysed:
         _summary(corpus)
+        for skip in corpus.skips:
+            errors.print(skip.message, soft_wrap=True, markup=False, highlight=False)
         errors.print(f"[red]error:[/] nothing could be analysed in {', '.join(map(str, paths))} "
-                     f"[{NothingAnalysed.code}]")
+                     f"[{NothingAnalysed.code}]", soft_wrap=True)
         raise typer.Exit(1) from None
     except StoreError as err:
         errors.print(f"[red]error:[/] {err}")
         raise typer.Exit(2) from None
     _summary(corpus)
-    console.print(f"Report: {index}")
-    console.print(f"Data:   {out / 'report.json'}")
+    console.print(f"Report: {index}", soft_wrap=True, markup=False, highlight=False)
+    console.print(f"Data:   {out / 'report.json'}", soft_wrap=True, markup=False, highlight=False)
 
 
 def _run_with_progress(paths: list[Path]) -> Corpus:
     """A rich progress bar on a terminal; plain lines when the output is piped."""
     if console.is_terminal:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn, TimeElapsedColumn
+        from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+        from rich.progress import Progress as Bar
 
         with Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                  console=console, transient=True) as bar:

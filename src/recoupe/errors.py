@@ -13,7 +13,8 @@ from __future__ import annotations
 R001_EMPTY = ("R001", "empty file")
 R002_BINARY = ("R002", "binary content, not text ({detail})")
 R003_ENCODING = ("R003", "cannot decode the text: {detail}")
-R004_EXTENSION = ("R004", "unsupported file type '{detail}' (expected .txt, .html, .htm, .json, .jsonl, .warc, .warc.gz)")
+R004_EXTENSION = ("R004", "unsupported file type '{detail}' "
+                  "(expected .txt, .html, .htm, .json, .jsonl, .warc, .warc.gz)")
 R005_NO_TEXT = ("R005", "no article text found ({detail})")
 R006_BAD_JSON = ("R006", "not valid JSON: {detail}")
 R007_JSON_FIELDS = ("R007", "record has no text field (expected one of: {detail})")

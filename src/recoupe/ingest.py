@@ -205,6 +205,13 @@ def _first_str(record: dict[str, Any], names: tuple[str, ...]) -> str | None:
     return None
 
 
+def _drain(stream: Any) -> bytes:
+    """Read a record we do not keep (an image, a request) to its end, in chunks, to check its length."""
+    while stream.read(1 << 16):
+        pass
+    return b""
+
+
 def _read_warc(path: Path, data: bytes, result: FileResult) -> None:
     import io
 
@@ -214,14 +221,18 @@ def _read_warc(path: Path, data: bytes, result: FileResult) -> None:
     number, ignored = 0, 0
     try:
         for number, record in enumerate(ArchiveIterator(io.BytesIO(data)), start=1):
-            if record.rec_type != "response" or record.http_headers is None:
-                continue
-            ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-            if "html" not in ctype:
-                ignored += 1
-                continue
-            body = record.content_stream().read()
             where = f"record {number}"
+            is_html = record.rec_type == "response" and record.http_headers is not None and \
+                "html" in (record.http_headers.get_header("Content-Type") or "").lower()
+            body = record.content_stream().read() if is_html else _drain(record.raw_stream)
+            missing = getattr(record.raw_stream, "limit", 0)
+            if missing:  # warcio hands a cut record over silently: its length says what is missing
+                result.skips.append(Skip(str(path), R008_BAD_WARC[0], R008_BAD_WARC[1].format(
+                    detail=f"truncated record, {missing} bytes missing"), where))
+                break
+            if not is_html:
+                ignored += record.rec_type == "response"
+                continue
             record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
             record_id = record_id.removeprefix("urn:uuid:") or f"{path.stem}-{number}"
             try:

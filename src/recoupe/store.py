@@ -10,7 +10,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .errors import StoreError
@@ -88,7 +88,7 @@ class Store:
 
     def save(self, corpus: Corpus) -> int:
         """Store a run's articles (upserted on their content hash) and inputs; return the run id."""
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
         try:
             with self.conn:
                 run = self.conn.execute(

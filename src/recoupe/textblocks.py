@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -17,6 +18,7 @@ from importlib import resources
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
 _SENTENCE_END = re.compile(r"[.!?…。！？:;]['\"’”»)\]]*$")
+_TRUNCATED = re.compile(r"\w[,;]?\s?(?:\.\.\.|…)\s*$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TIME = re.compile(r"\b\d{1,2}[:h.]\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b", re.I)
 
@@ -29,8 +31,12 @@ rights reserved advertisement advertising ad ads sponsored related popular trend
 follow facebook twitter instagram linkedin youtube pinterest whatsapp rss contact sitemap
 partager partagez commenter commentaire commentaires répondre abonnez abonner abonnement connexion
 inscription rechercher recherche accueil confidentialité mentions légales droits réservés publicité
-suivez lire aussi voir plus articles
+suivez
+stories latest watch video videos photos gallery next previous tags topics picks viewed archive
+newsletters sponsor vidéos suivant précédent sujets dernières actualités
 """.split())
+# Short "see also" pointers ("Lire aussi", "Read more", "En savoir plus"), whatever follows them.
+_POINTER = re.compile(r"^\W*(?:(?:à )?lire aussi|voir aussi|en savoir plus|read more|see also|more from)\b", re.I)
 
 # Languages whose jusText stoplists are tried; the one covering most tokens of the page wins.
 _LANGS = ("English", "French", "German", "Spanish", "Italian", "Portuguese", "Dutch", "Russian",
@@ -76,13 +82,20 @@ def _line_score(words: Sequence[str], line: str, stop: frozenset[str], template:
         return -2.0
     sentence = bool(_SENTENCE_END.search(line))
     furniture = sum(w in _FURNITURE for w in words)
-    if (furniture >= 2 and n <= 12) or (furniture and n <= 4) or "©" in line:
+    # Common words of the news too ("share", "terms", "rights"): only a short line that is not a
+    # sentence, or a line of a few words, made of them counts as furniture.
+    if (furniture >= 2 and n <= 12 and not sentence) or (furniture and n <= 4) or "©" in line:
+        return -8.0
+    if _POINTER.search(line) and n <= 12:
         return -8.0
     if template or (n <= 8 and not sentence and (_TIME.search(line) or _YEAR.search(line))):
         # Bylines and comment headers ("Name says:", "Nov 19, 2019 at 6:34 am").
         return -6.0
     # Without a stoplist, punctuation and length have to tell prose on their own.
     density = sum(w in stop for w in words) / n if stop else (0.3 if sentence else 0.1)
+    if _TRUNCATED.search(line):
+        # A teaser cut at a fixed length ends in an ellipsis; a paragraph of the body seldom does.
+        return -1.0
     if not sentence and n < 20:
         # Headlines, teasers and menu entries do not end like sentences; in the body such lines
         # (sub-headings) sit between paragraphs, and the region step keeps them there.
@@ -106,86 +119,110 @@ def _templates(tokens: Sequence[Sequence[str]]) -> list[bool]:
     return [0 < len(t) <= 6 and lasts[t[-1]] >= 4 and not t[-1].isdigit() for t in tokens]
 
 
-_GAP = float(__import__("os").environ.get("TB_GAP", "12"))
-_GROW = float(__import__("os").environ.get("TB_GROW", "0.25"))
+# Region step. A run of non-prose lines between two prose lines costs the sum of its (negative)
+# scores, growing by a quarter per extra line so that a long run of short lines (a menu, a list of
+# links) separates more than one caption or sub-heading does.
+_GAP_GROWTH = 0.25
+_SPLIT_COST = 12.0  # a gap costing more splits the page into separate blocks
+_FIRST_SHARE = 0.5  # the body is the first block weighing half as much as the heaviest one
+_MERGE_SHARE = 1 / 9  # neighbour blocks this heavy, relative to the body, are merged into it ...
+_MERGE_COST = 40.0  # ... across a gap costing at most this
+_DROP_BELOW = -7.0  # lines scoring below this (furniture) are dropped even inside the body
+_EDGE_WORDS = 12  # longer lines touching the body are taken in (titles, closing pointers)
 
 
-_MERGE = float(__import__("os").environ.get("TB_MERGE", "9"))
-_FIRST = float(__import__("os").environ.get("TB_FIRST", "0.5"))
-_LIN = float(__import__("os").environ.get("TB_LIN", "0"))
-_MGAP = float(__import__("os").environ.get("TB_MGAP", "40"))
+@dataclass
+class _Block:
+    """A run of lines from one prose line to another, with the cost of the gap before it."""
+
+    start: int
+    end: int
+    score: float
+    gap_before: float
 
 
-def _segments(scores: Sequence[float]) -> list[tuple[int, int, float, float]]:
-    """Blocks of prose lines split at thick gaps: (start, end, score, cost of the gap before)."""
-    segs: list[tuple[int, int, float, float]] = []
-    cur, lo, hi, gap, glen = 0.0, -1, -1, 0.0, 0
+def _blocks(scores: Sequence[float]) -> list[_Block]:
+    """Blocks of prose lines, split wherever the lines between two of them cost too much."""
+    blocks: list[_Block] = []
+    gap, run = 0.0, 0
     for i, s in enumerate(scores):
         if s <= 0:
-            gap, glen = gap + s, glen + 1
+            gap, run = gap + s, run + 1
             continue
-        cost = -gap * (1 + _GROW * max(0, glen - 1))
-        if lo < 0 or cost > _GAP or cur + gap <= 0:
-            if lo >= 0:
-                segs.append((lo, hi, cur, 0.0))
-            cur, lo = 0.0, i
-            segs.append((-1, -1, 0.0, cost if _LIN == 0 else -gap))  # marker: gap before the next block
-            gap = 0.0
-        cur += gap + s
-        hi = i + 1
-        gap, glen = 0.0, 0
-    if lo >= 0:
-        segs.append((lo, hi, cur, 0.0))
-    # Fold the gap markers into the blocks that follow them.
-    out: list[tuple[int, int, float, float]] = []
-    pending = 0.0
-    for seg in segs:
-        if seg[0] < 0:
-            pending = seg[3]
+        cost = -gap * (1 + _GAP_GROWTH * max(0, run - 1))
+        if blocks and cost <= _SPLIT_COST and blocks[-1].score + gap > 0:
+            blocks[-1].end, blocks[-1].score = i + 1, blocks[-1].score + gap + s
         else:
-            out.append((seg[0], seg[1], seg[2], pending if out else float("inf")))
-    return out
+            blocks.append(_Block(i, i + 1, s, cost if blocks else float("inf")))
+        gap, run = 0.0, 0
+    return blocks
 
 
 def _best_region(scores: Sequence[float]) -> tuple[int, int]:
-    """Bounds [start, end) of the main block, grown over thin gaps to blocks of comparable weight."""
-    segs = _segments(scores)
-    top = max(seg[2] for seg in segs)
-    k = next(j for j, seg in enumerate(segs) if seg[2] >= _FIRST * top)
-    lo, hi, best = segs[k][0], segs[k][1], segs[k][2]
-    a = b = k
+    """Bounds [start, end) of the body: its main block grown over thin gaps to weighty neighbours."""
+    blocks = _blocks(scores)
+    top = max(b.score for b in blocks)
+    # Comments, teaser lists and footers come after the article: among the heavy blocks, the first.
+    k = next(j for j, b in enumerate(blocks) if b.score >= _FIRST_SHARE * top)
+    first = last = k
+    weight = blocks[k].score * _MERGE_SHARE
     while True:
         grown = False
-        if b + 1 < len(segs) and segs[b + 1][2] * _MERGE >= best and segs[b + 1][3] <= _MGAP:
-            b += 1
-            hi = segs[b][1]
-            grown = True
-        if a > 0 and segs[a - 1][2] * _MERGE >= best and segs[a][3] <= _MGAP:
-            a -= 1
-            lo = segs[a][0]
-            grown = True
+        if last + 1 < len(blocks) and blocks[last + 1].score >= weight \
+                and blocks[last + 1].gap_before <= _MERGE_COST:
+            last, grown = last + 1, True
+        if first > 0 and blocks[first - 1].score >= weight and blocks[first].gap_before <= _MERGE_COST:
+            first, grown = first - 1, True
         if not grown:
-            return lo, hi
+            return blocks[first].start, blocks[last].end
 
 
-def keep_mask(lines: Sequence[str]) -> list[bool]:
-    """Return, for each line, whether it belongs to the article body."""
-    if not lines:
-        return []
+def _scores(lines: Sequence[str]) -> tuple[list[list[str]], list[float]]:
+    """Tokens and prose score of every line of a page."""
     tokens = [[w.lower() for w in _TOKEN.findall(line)] for line in lines]
     stop = _stopwords(tokens)
     templ = _templates(tokens)
     scores = [_line_score(t, line, stop, tp) for t, line, tp in zip(tokens, lines, templ)]
+    # A paragraph printed twice on one page is a gallery caption or a teaser, not the body.
+    seen = Counter(" ".join(t) for t in tokens)
+    return tokens, [min(s, -1.0) if len(t) >= 5 and seen[" ".join(t)] > 1 else s
+                    for s, t in zip(scores, tokens)]
+
+
+def _mask(lines: Sequence[str]) -> list[bool]:
+    """keep_mask on lines that are all non-blank."""
+    tokens, scores = _scores(lines)
     if max(scores) <= 0:
         # No line looks like prose: nothing tells the body from the rest, so keep everything.
         return [True] * len(lines)
     lo, hi = _best_region(scores)
-    return [lo <= i < hi for i in range(len(lines))]
+    # Long lines right at the edges of the body (a title with its photo credit, a closing "read
+    # more" sentence without a full stop) belong with it; the block step ignores them.
+    while lo > 0 and len(tokens[lo - 1]) > _EDGE_WORDS and scores[lo - 1] > _DROP_BELOW:
+        lo -= 1
+    while hi < len(lines) and len(tokens[hi]) > _EDGE_WORDS and scores[hi] > _DROP_BELOW:
+        hi += 1
+    # Inside the body, buttons, "Advertisement" slots and bylines are still dropped one by one.
+    return [lo <= i < hi and scores[i] > _DROP_BELOW for i in range(len(lines))]
 
 
-def _debug_scores(lines: Sequence[str]) -> list[float]:
-    """Per-line scores (development aid)."""
-    tokens = [[w.lower() for w in _TOKEN.findall(line)] for line in lines]
-    stop = _stopwords(tokens)
-    templ = _templates(tokens)
-    return [_line_score(t, line, stop, tp) for t, line, tp in zip(tokens, lines, templ)]
+def keep_mask(lines: Sequence[str]) -> list[bool]:
+    """Return, for each line, whether it belongs to the article body."""
+    # Blank lines carry no evidence (plain text often separates paragraphs with them): decide on
+    # the others, then keep a blank line when the nearest lines on both sides of it are kept.
+    full = [i for i, line in enumerate(lines) if line.strip()]
+    out: list[bool | None] = [None] * len(lines)
+    for i, keep in zip(full, _mask([lines[i] for i in full]) if full else []):
+        out[i] = keep
+    before = [False] * len(lines)
+    last = False
+    for i, keep in enumerate(out):
+        last = last if keep is None else keep
+        before[i] = last
+    after = False
+    for i in range(len(lines) - 1, -1, -1):
+        if out[i] is None:
+            out[i] = before[i] and after
+        else:
+            after = bool(out[i])
+    return [bool(keep) for keep in out]

@@ -1,0 +1,118 @@
+"""The plain-text cleaner on small texts written for each rule: what goes, with its reason, and what stays."""
+from __future__ import annotations
+
+from recoupe.clean import clean_plain, fold
+
+BODY = ("Le gouvernement a présenté mardi un projet de loi sur l'énergie, qui doit être débattu au "
+        "Parlement dès le mois prochain, a indiqué le porte-parole.")
+BODY2 = ("Les députés de l'opposition ont déjà annoncé qu'ils déposeraient des centaines d'amendements "
+         "pour ralentir l'examen du texte en commission.")
+EN_BODY = ("The government presented a draft energy bill on Tuesday, to be debated in Parliament from "
+           "next month, the spokesman said.")
+
+
+def _reasons(text: str, **kw) -> dict[str, str]:
+    cleaned = clean_plain(text, **kw)
+    return {r.text: r.reason for r in cleaned.removed}
+
+
+def test_title_is_first_line_and_repeats_are_removed() -> None:
+    cleaned = clean_plain(f"Un projet de loi\n\nUn projet de loi\n\n{BODY}\n\nUN PROJET DE LOI\n\n{BODY2}")
+    assert cleaned.title == "Un projet de loi"
+    assert cleaned.text == f"{BODY}\n\n{BODY2}"
+    assert [r.reason for r in cleaned.removed] == ["repeated title", "repeated title"]
+
+
+def test_comment_forms_fr_and_en_end_the_article() -> None:
+    for form in (["Laisser un commentaire", "Votre adresse e-mail ne sera pas publiée.", "Nom *", "Envoyer"],
+                 ["Leave a Reply", "Your email address will not be published. Required fields are marked *",
+                  "Comment", "Name *", "Post Comment"]):
+        cleaned = clean_plain("Titre\n\n" + "\n\n".join([BODY, BODY2, *form]))
+        assert cleaned.text == f"{BODY}\n\n{BODY2}"
+        assert {r.reason for r in cleaned.removed} == {"comment section"}
+        assert [r.text for r in cleaned.removed] == form
+
+
+def test_comment_word_at_the_top_does_not_eat_the_article() -> None:
+    text = "Titre\n\n" + "\n\n".join([BODY, "Commentaires", BODY2, BODY + " Encore.", BODY2 + " Et puis."])
+    cleaned = clean_plain(text)
+    assert BODY2 + " Et puis." in cleaned.text
+    assert _reasons(text)["Commentaires"] == "comment form"
+
+
+def test_read_more_links_and_their_headline() -> None:
+    text = "\n\n".join(["Titre", BODY, "Les prix de l'énergie flambent en Europe – AFP",
+                        "Lire la suite Les prix de l'énergie flambent en Europe, selon l'AFP.",
+                        "EN SAVOIR PLUS : Le Parlement adopte la réforme", "Read more: Energy prices soar",
+                        "À lire aussi : la réforme des retraites", BODY2])
+    reasons = _reasons(text)
+    assert reasons["Les prix de l'énergie flambent en Europe – AFP"] == "related link"
+    assert sum(r == "read-more link" for r in reasons.values()) == 4
+    assert clean_plain(text).text == f"{BODY}\n\n{BODY2}"
+
+
+def test_captions_credits_and_stray_markup() -> None:
+    text = "\n".join(["Un projet de loi / Photo: AFP (AFP)", BODY + "< /span>",
+                      "Le ministre à l'Assemblée. Reuters/Jean Dupont", "© AFP", BODY2])
+    cleaned = clean_plain(text)
+    assert cleaned.title == "Un projet de loi"
+    assert cleaned.text == f"{BODY}\n{BODY2}"
+    reasons = {r.text: r.reason for r in cleaned.removed}
+    assert reasons == {"/ Photo: AFP (AFP)": "photo caption", "< /span>": "stray markup",
+                       "Le ministre à l'Assemblée. Reuters/Jean Dupont": "photo caption",
+                       "© AFP": "photo caption"}
+
+
+def test_glued_first_line_gives_the_title() -> None:
+    title, standfirst = "Le Parlement adopte la réforme de l'énergie", "Le vote a eu lieu dans la nuit."
+    caption = "La ministre de l'Énergie devant les députés."
+    text = "\n".join([title + standfirst + caption, title, standfirst, caption + " Photo: AFP", BODY])
+    cleaned = clean_plain(text)
+    assert cleaned.title == title
+    assert cleaned.text == f"{standfirst}\n{BODY}"
+    assert cleaned.removed[0].reason == "title, standfirst and caption glued together"
+
+
+def test_bylines_signatures_and_source_lines() -> None:
+    text = "\n\n".join(["Titre", "Par Marie Dupont", BODY, BODY2, "Source : Reuters et agences", "AFP", "."])
+    cleaned = clean_plain(text)
+    assert cleaned.text == f"{BODY}\n\n{BODY2}"
+    assert cleaned.outlet == "Reuters"
+    assert set(cleaned.credits) == {"Par Marie Dupont", "Source : Reuters et agences", "AFP"}
+
+
+def test_header_byline_headline_variant_and_url() -> None:
+    text = "\n".join(["Energy bill presented", "Reuters", "Le projet de loi sur l'énergie présenté", EN_BODY,
+                      "https://www.example.com/news/energy-bill"])
+    cleaned = clean_plain(text)
+    assert cleaned.text == EN_BODY
+    assert cleaned.url == "https://www.example.com/news/energy-bill"
+    assert cleaned.outlet == "Reuters"
+    assert _reasons(text)["Le projet de loi sur l'énergie présenté"] == "headline variant"
+
+
+def test_page_dates_labelled_and_unlabelled() -> None:
+    unlabelled = clean_plain(f"samedi, 3 juin 2023\nTitre\n{BODY}")
+    assert (unlabelled.page_date, unlabelled.published) == ("2023-06-03", None)
+    labelled = clean_plain(f"Publié le 14 novembre 2022 à 10h05\nTitre\n{BODY}")
+    assert (labelled.page_date, labelled.published) == ("2022-11-14", "2022-11-14")
+    month = clean_plain(f" date 2022-11 Un titre en une ligne\n{BODY}")
+    assert (month.title, month.published) == ("Un titre en une ligne", "2022-11")
+
+
+def test_promotions_removed_but_not_body_mentions() -> None:
+    body_with_word = ("Le service de newsletter du ministère a été piraté la semaine dernière, exposant les "
+                      "adresses de milliers d'abonnés, selon la police.")
+    text = "\n\n".join(["Titre", BODY, body_with_word, "Abonnez-vous à notre newsletter",
+                        "Toute l'actualité en temps réel, est sur Le Journal"])
+    cleaned = clean_plain(text)
+    assert cleaned.text == f"{BODY}\n\n{body_with_word}"
+
+
+def test_json_body_does_not_lose_its_first_line_to_a_title() -> None:
+    cleaned = clean_plain(f"{BODY}\n{BODY2}", title="Un titre", title_in_text=False)
+    assert (cleaned.title, cleaned.text) == ("Un titre", f"{BODY}\n{BODY2}")
+
+
+def test_fold_compares_typography_accents_and_case() -> None:
+    assert fold("L’État «\u00a0fort\u00a0»\u00a0!") == fold("l'etat \" fort \" !")

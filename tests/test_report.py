@@ -1,0 +1,58 @@
+"""report.json follows docs/report.md; index.html escapes every article string."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from recoupe import analyze, report
+
+SPEC_KEYS = {
+    "top": {"version", "inputs", "articles", "stories", "reuse", "entities", "quotes", "claims", "timeline", "brief"},
+    "inputs": {"path", "status", "reason", "articles"},
+    "articles": {"id", "path", "url", "title", "outlet", "published", "page_date", "language", "text", "removed",
+                 "story"},
+}
+DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+
+
+def test_report_has_every_field_of_the_contract(seeds_report: dict) -> None:
+    assert SPEC_KEYS["top"] <= set(seeds_report)
+    for item in seeds_report["inputs"]:
+        assert SPEC_KEYS["inputs"] <= set(item)
+        assert item["status"] in ("ok", "skipped")
+    for article in seeds_report["articles"]:
+        assert SPEC_KEYS["articles"] <= set(article)
+        assert all(isinstance(r, str) for r in article["removed"])
+        for field in ("published", "page_date"):
+            assert article[field] is None or DATE.match(article[field])
+
+
+def test_ids_are_file_stems(seeds_report: dict) -> None:
+    assert [a["id"] for a in seeds_report["articles"]] == [
+        "000_97c0f5abd93d3957", "001_c9b7af977afe6370", "002_a4a6c44a581a7d26", "003_39167952c1edab4e",
+        "004_7cf43ca13d9dcb39"]
+
+
+def test_index_shows_text_beside_removed_lines(seeds_run: Path) -> None:
+    html = (seeds_run / "index.html").read_text(encoding="utf-8")
+    assert "LAISSER UN COMMENTAIRE" in html and "comment section" in html
+    assert "rien sur l&#39;Ukraine sans l&#39;Ukraine" in html
+
+
+PAYLOADS = ['<script>alert(1)</script>', '" onmouseover="alert(1)', "<img src=x onerror=alert(1)>",
+            "<svg onload=alert(1)>"]
+
+
+def test_untrusted_text_is_escaped_everywhere(tmp_path: Path) -> None:
+    title = "Titre " + PAYLOADS[1]
+    body = ("Le ministre a déclaré lundi que le plan était prêt " + PAYLOADS[0] + " et qu'il serait présenté "
+            "au Parlement la semaine prochaine, selon son cabinet. " + PAYLOADS[2] + " " + PAYLOADS[3])
+    (tmp_path / "evil.json").write_text(json.dumps({"title": title, "text": body, "url": "javascript:alert(1)"}))
+    corpus = analyze([tmp_path / "evil.json"])
+    html = report.render_index(report.to_dict(corpus))
+    for payload in PAYLOADS:
+        assert payload not in html
+    assert "&lt;svg onload=alert(1)&gt;" in html  # left in the body, escaped
+    assert "&lt;script&gt;" in html  # taken out as stray markup, shown escaped among the removed
+    assert 'href="javascript:' not in html

@@ -1,0 +1,57 @@
+"""The SQLite store: a real file in WAL mode, keyed by content, that never stores twice or loses anything."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from conftest import SEEDS
+
+from recoupe import analyze
+from recoupe.store import Store
+
+
+def _count(db: Path, table: str) -> int:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_same_corpus_twice_stores_nothing_twice(tmp_path: Path) -> None:
+    db = tmp_path / "r.sqlite"
+    corpus = analyze([SEEDS])
+    with Store(db) as store:
+        store.save(corpus)
+        store.save(analyze([SEEDS]))
+        articles = store.articles()
+    assert _count(db, "articles") == 5
+    assert _count(db, "runs") == 2
+    assert [a.id for a in articles] == [a.id for a in corpus.articles]
+    assert articles == list(corpus.articles)  # every field round-trips, removals with their reasons
+
+
+def test_adding_files_keeps_what_is_stored(tmp_path: Path) -> None:
+    db = tmp_path / "r.sqlite"
+    first = sorted(SEEDS.glob("*.txt"))[:2]
+    with Store(db) as store:
+        store.save(analyze(first))
+        store.save(analyze([sorted(SEEDS.glob("*.txt"))[4]]))
+        ids = [a.id[:3] for a in store.articles()]
+    assert ids == ["000", "001", "004"]
+
+
+def test_wal_mode_and_schema_version(tmp_path: Path) -> None:
+    db = tmp_path / "r.sqlite"
+    Store(db).close()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA user_version").fetchone()[0] >= 1
+
+
+def test_unwritable_store_is_a_clear_error(tmp_path: Path) -> None:
+    import pytest
+
+    from recoupe import StoreError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="cannot open the store"):
+        Store(blocker / "r.sqlite")
