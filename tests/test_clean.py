@@ -116,3 +116,17 @@ def test_json_body_does_not_lose_its_first_line_to_a_title() -> None:
 
 def test_fold_compares_typography_accents_and_case() -> None:
     assert fold("L’État «\u00a0fort\u00a0»\u00a0!") == fold("l'etat \" fort \" !")
+
+
+def test_wordpress_page_in_english() -> None:
+    text = "\n".join([
+        "Energy bill presented", "Posted on November 14, 2022 by admin",
+        "LONDON (Reuters) - " + EN_BODY, EN_BODY.replace("Tuesday", "Monday"), "It was not said.",
+        "Share this:", "Twitter", "Facebook", "Like this:", "Like Loading...", "Related",
+        "Leave a Reply Cancel reply", "Your email address will not be published."])
+    cleaned = clean_plain(text)
+    assert cleaned.text.endswith("It was not said.")
+    assert cleaned.text.startswith("LONDON (Reuters) - ")
+    assert (cleaned.published, cleaned.outlet) == ("2022-11-14", "Reuters")
+    assert [r.reason for r in cleaned.removed].count("after the article body") == 4  # Twitter … Like Loading
+    assert {r.text for r in cleaned.removed} >= {"Share this:", "Related", "Leave a Reply Cancel reply"}

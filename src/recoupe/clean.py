@@ -89,6 +89,11 @@ _DATE_LABEL = re.compile(
     r"mis a jour(?: le)?|modifie(?: le)?|updated(?: on)?|le|on)\s*:?\s*", re.IGNORECASE)
 _PUBLISHED_LABELS = ("date", "publie", "mis en ligne", "posted", "published")
 _TIME_TAIL = re.compile(r"\s*(?:,|a|at|-|–)?\s*\d{1,2}\s*[h:]\s*\d{2}.*$", re.IGNORECASE)
+# an agency or outlet signature: "AA", "AFP", "CNN", "BBC News", "(Reuters)"; a lone capitalised word
+# ("Twitter", "Related") is a button or a label, not a signature
+_OUTLET_LIKE = re.compile(r"^(?:\(?[A-Z][A-Z0-9&.-]{1,9}(?: [A-Z][A-Za-z]+)?\)?|\([A-Z][a-z]+\))$")
+# a dateline opening the body: "PARIS (AFP) -", "ANKARA, 14 nov (Reuters) —"
+_DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý' .-]{1,30}(?:,[^()]{1,25})?\s*\((?P<agency>[A-Z][\w.]{1,15})\)\s*[-–—]")
 _OUTLET_SPLIT = re.compile(r"\s+(?:et|and|avec|with)\s+|[,;/]")
 
 
@@ -130,7 +135,7 @@ class _Page:
         line.text = (before.rstrip() + (" " if spaced else "") + after.lstrip()).strip()
 
     def outlet(self) -> str | None:
-        for kind in ("source line", "byline", "signature", "caption", "url"):
+        for kind in ("source line", "dateline", "byline", "signature", "caption", "url"):
             if kind in self.outlets:
                 return self.outlets[kind]
         return None
@@ -153,6 +158,7 @@ def clean_plain(text: str, title: str | None = None, detect_body: bool = True,
     _drop_repeated_titles(page)
     _drop_signatures(page)
     _drop_related_headlines(page)
+    _read_dateline(page)
     if detect_body:
         kept = page.kept()
         for line, keep in zip(kept, textblocks.keep_mask([ln.text for ln in kept]), strict=True):
@@ -249,26 +255,39 @@ def _strip_fragments(page: _Page) -> None:
             line.removed = "emptied"
 
 
+def _date_head(text: str) -> tuple[str, bool, int] | None:
+    """The date opening a line, after an optional label: (ISO date, labelled as publication, end offset).
+
+    The shortest head that reads as a date wins: longer heads swallow title words ("2022-11 Un" reads
+    as the 1st of the month).
+    """
+    m = _DATE_LABEL.match(fold(text))
+    label = m.group("label") if m else ""
+    words = list(re.finditer(r"\S+", text))
+    skip = len(m.group(0).split()) if m else 0
+    for n in range(skip + 1, min(len(words), skip + 7) + 1):
+        head = text[words[skip].start():words[n - 1].end()]
+        if looks_like_date(head) and (date := parse_date(_TIME_TAIL.sub("", head))):
+            return date, label.startswith(_PUBLISHED_LABELS), words[n - 1].end()
+    return None
+
+
 def _strip_date_label(page: _Page, line: _Line) -> None:
-    folded = fold(line.text)
-    m = _DATE_LABEL.match(folded)
-    if not m or not m.group("label"):
+    """A labelled date glued before a title ("date 2022-11 Les meilleurs espions…") is cut off."""
+    head = _date_head(line.text)
+    if head is None or _words(line.text[head[2]:]) <= 4 or not _DATE_LABEL.match(fold(line.text)):
         return
-    # the shortest head of the line that is a date ("date 2022-11 Les meilleurs espions…"): longer
-    # heads swallow title words ("2022-11 Un" reads as the 1st)
-    words = line.text.split()
-    label_words = len(m.group(0).split())
-    for n in range(label_words + 1, min(len(words), label_words + 7) + 1):
-        head = " ".join(words[label_words:n])
-        date = parse_date(_TIME_TAIL.sub("", head)) if looks_like_date(head) else None
-        if date:
-            start = line.text.find(words[0])
-            end = line.text.find(words[n - 1], start) + len(words[n - 1])
-            page.page_date = page.page_date or date
-            if m.group("label").startswith(_PUBLISHED_LABELS):
-                page.published = page.published or date
-            page.cut(line, start, end, "page date")
-            return
+    _note_date(page, head)
+    page.cut(line, 0, head[2], "page date")
+
+
+def _note_date(page: _Page, head: tuple[str, bool, int]) -> None:
+    date, labelled_published, _ = head
+    page.page_date = page.page_date or date
+    # an unlabelled date may be a sidebar clock or a republication date: only a label such as
+    # "Publié le" says that it is the publication date
+    if labelled_published:
+        page.published = page.published or date
 
 
 def _drop_furniture(page: _Page) -> None:
@@ -302,19 +321,11 @@ def _drop_furniture(page: _Page) -> None:
 
 
 def _date_line(page: _Page, line: _Line) -> bool:
-    """A line that is only a date (with weekday or label): the page's date, not the story's."""
-    folded = fold(line.text)
-    m = _DATE_LABEL.match(folded)
-    label = m.group("label") if m else ""
-    rest = folded[m.end():] if m else folded
-    date = parse_date(_TIME_TAIL.sub("", rest))
-    if date is None:
+    """A line that is a date, with its weekday, label, time or author: the page's date line."""
+    head = _date_head(line.text)
+    if head is None or _words(line.text[head[2]:]) > 4:
         return False
-    page.page_date = page.page_date or date
-    # an unlabelled date line may be a sidebar clock or a republication date: only a label says
-    # that it is the publication date
-    if label.startswith(_PUBLISHED_LABELS):
-        page.published = page.published or date
+    _note_date(page, head)
     return True
 
 
@@ -360,7 +371,9 @@ def _read_header(page: _Page) -> None:
             page.drop(line, "repeated title")
         elif n <= 4 and not _ends_sentence(line.text):
             page.credits.append(line.text)
-            page.outlets.setdefault("byline", line.text)
+            # under the title, a lone capitalised word is a byline too ("Reuters"), not a button
+            if _OUTLET_LIKE.match(line.text) or re.fullmatch(r"[A-Z][a-z]{2,}", line.text):
+                page.outlets.setdefault("byline", line.text.strip("()"))
             page.drop(line, "byline")
         elif n <= 20 and not _ends_sentence(line.text):
             page.drop(line, "headline variant")
@@ -401,14 +414,25 @@ def _drop_repeated_titles(page: _Page) -> None:
 
 
 def _drop_signatures(page: _Page) -> None:
-    """Short lines after the last paragraph: an agency signature ("AA", "AFP") or a byline."""
+    """After the last paragraph: a signature ("AA", "AFP"), share buttons, tags; a short sentence stays."""
     kept = page.kept()
     for line in reversed(kept):
-        if _is_prose(line.text) or _words(line.text) > 4 or _ends_sentence(line.text):
+        n = _words(line.text)
+        if _is_prose(line.text) or n > 12 or (n >= 4 and _ends_sentence(line.text)):
             break
-        page.credits.append(line.text)
-        page.outlets.setdefault("signature", line.text)
-        page.drop(line, "signature")
+        if _OUTLET_LIKE.match(line.text):
+            page.credits.append(line.text)
+            page.outlets.setdefault("signature", line.text.strip("()"))
+            page.drop(line, "signature")
+        else:
+            page.drop(line, "after the article body")
+
+
+def _read_dateline(page: _Page) -> None:
+    """An agency named in the dateline of the first paragraph is the article's outlet."""
+    kept = page.kept()
+    if kept and (m := _DATELINE.match(kept[0].text)):
+        page.outlets.setdefault("dateline", m.group("agency"))
 
 
 def _drop_related_headlines(page: _Page) -> None:
