@@ -32,7 +32,7 @@ def fold(text: str) -> str:
 
 
 def _words(text: str) -> int:
-    return len(re.findall(r"\w+", text))
+    return len(textblocks.tokens(text))
 
 
 def _ends_sentence(text: str) -> bool:
@@ -152,6 +152,8 @@ def clean_plain(text: str, title: str | None = None, detect_body: bool = True,
     page = _Page(_split_lines(text), title=title.strip() if title else None)
     page.title_in_text = title_in_text
     _strip_fragments(page)
+    # the body region is found on the page as it came, before the rules below take lines out of it
+    body = textblocks.keep_mask([ln.text for ln in page.lines]) if detect_body else [True] * len(page.lines)
     _drop_furniture(page)
     _drop_comment_section(page)
     _read_header(page)
@@ -159,11 +161,9 @@ def clean_plain(text: str, title: str | None = None, detect_body: bool = True,
     _drop_signatures(page)
     _drop_related_headlines(page)
     _read_dateline(page)
-    if detect_body:
-        kept = page.kept()
-        for line, keep in zip(kept, textblocks.keep_mask([ln.text for ln in kept]), strict=True):
-            if not keep:
-                page.drop(line, "outside the article body")
+    for line, keep in zip(page.lines, body, strict=True):
+        if not keep and line.removed is None:
+            page.drop(line, "outside the article body")
     return _finish(page)
 
 

@@ -76,40 +76,39 @@ def _stopwords(tokens: Sequence[Sequence[str]]) -> frozenset[str]:
 
 
 def _line_score(words: Sequence[str], line: str, stop: frozenset[str], template: bool) -> float:
-    """Evidence that one line is article prose (positive) or page furniture (negative)."""
+    """Evidence that one line is article prose (positive: its weight in words) or not (negative)."""
     n = len(words)
     if n == 0:
-        return -2.0
+        return -2.0  # bullets, arrows, "✕"
     sentence = bool(_SENTENCE_END.search(line))
     furniture = sum(w in _FURNITURE for w in words)
-    # Common words of the news too ("share", "terms", "rights"): only a short line that is not a
-    # sentence, or a line of a few words, made of them counts as furniture.
-    if (furniture >= 2 and n <= 12 and not sentence) or (furniture and n <= 4) or "©" in line:
+    # These are common words of the news too ("share", "terms", "rights"): only a line of a few
+    # words, or a short line that is not a sentence, made of them counts as furniture.
+    if (furniture and n <= 4) or (furniture >= 2 and n <= 12 and not sentence) or "©" in line:
         return -8.0
-    if _POINTER.search(line) and n <= 12:
+    if n <= 12 and _POINTER.search(line):
         return -8.0
     if template or (n <= 8 and not sentence and (_TIME.search(line) or _YEAR.search(line))):
-        # Bylines and comment headers ("Name says:", "Nov 19, 2019 at 6:34 am").
+        # Bylines, datelines and comment headers ("Name says:", "Nov 19, 2019 at 6:34 am").
         return -6.0
-    # Without a stoplist, punctuation and length have to tell prose on their own.
-    density = sum(w in stop for w in words) / n if stop else (0.3 if sentence else 0.1)
     if _TRUNCATED.search(line):
         # A teaser cut at a fixed length ends in an ellipsis; a paragraph of the body seldom does.
         return -1.0
     if not sentence and n < 20:
-        # Headlines, teasers and menu entries do not end like sentences; in the body such lines
-        # (sub-headings) sit between paragraphs, and the region step keeps them there.
+        # Headlines, teasers and menu entries do not end like sentences. Sub-headings of the body
+        # do not either, but they sit between paragraphs, where the region step keeps them.
         return -1.0
     # Headline Case: a line with half its words capitalised is a title or a teaser, even when it
-    # runs into a sentence; prose stays well below, German nouns included.
+    # runs into a sentence; prose stays well below that, German nouns included.
     cased = [w for w in line.split()[1:] if w[:1].isalpha()]
-    caps = sum(w[0].isupper() for w in cased) / len(cased) if cased else 0.0
-    if caps >= 0.5:
+    if cased and sum(w[0].isupper() for w in cased) >= 0.5 * len(cased):
         return -1.0
+    # Prose is dense in function words; without a stoplist, punctuation has to tell on its own.
+    density = sum(w in stop for w in words) / n if stop else (0.3 if sentence else 0.1)
     if n >= 10 and density >= 0.2:
         return float(n)
-    if n >= 6 and density >= 0.25 and sentence:
-        return float(n) / 2
+    if n >= 3 and density >= 0.25 and sentence:
+        return n / 2  # a short sentence: prose, but weaker evidence of the body
     return -3.0
 
 
@@ -158,23 +157,30 @@ def _blocks(scores: Sequence[float]) -> list[_Block]:
     return blocks
 
 
+def _reach(blocks: Sequence[_Block], k: int, step: int, weight: float) -> int:
+    """Farthest block from k (by step) reached over thin gaps by neighbours weighing at least weight."""
+    # Neighbours count together, so that a stray short sentence between two halves of an interview
+    # does not stop the body from growing, while a few small blocks (comments) never pull it on.
+    best, total, j = k, 0.0, k
+    while 0 <= j + step < len(blocks):
+        gap = blocks[j + step].gap_before if step > 0 else blocks[j].gap_before
+        if gap > _MERGE_COST:
+            break
+        j += step
+        total += blocks[j].score
+        if total >= weight:
+            best, total = j, 0.0
+    return best
+
+
 def _best_region(scores: Sequence[float]) -> tuple[int, int]:
     """Bounds [start, end) of the body: its main block grown over thin gaps to weighty neighbours."""
     blocks = _blocks(scores)
     top = max(b.score for b in blocks)
     # Comments, teaser lists and footers come after the article: among the heavy blocks, the first.
     k = next(j for j, b in enumerate(blocks) if b.score >= _FIRST_SHARE * top)
-    first = last = k
     weight = blocks[k].score * _MERGE_SHARE
-    while True:
-        grown = False
-        if last + 1 < len(blocks) and blocks[last + 1].score >= weight \
-                and blocks[last + 1].gap_before <= _MERGE_COST:
-            last, grown = last + 1, True
-        if first > 0 and blocks[first - 1].score >= weight and blocks[first].gap_before <= _MERGE_COST:
-            first, grown = first - 1, True
-        if not grown:
-            return blocks[first].start, blocks[last].end
+    return blocks[_reach(blocks, k, -1, weight)].start, blocks[_reach(blocks, k, 1, weight)].end
 
 
 def _scores(lines: Sequence[str]) -> tuple[list[list[str]], list[float]]:
@@ -182,15 +188,15 @@ def _scores(lines: Sequence[str]) -> tuple[list[list[str]], list[float]]:
     tokens = [[w.lower() for w in _TOKEN.findall(line)] for line in lines]
     stop = _stopwords(tokens)
     templ = _templates(tokens)
-    scores = [_line_score(t, line, stop, tp) for t, line, tp in zip(tokens, lines, templ)]
+    scores = [_line_score(t, line, stop, tp) for t, line, tp in zip(tokens, lines, templ, strict=True)]
     # A paragraph printed twice on one page is a gallery caption or a teaser, not the body.
     seen = Counter(" ".join(t) for t in tokens)
     return tokens, [min(s, -1.0) if len(t) >= 5 and seen[" ".join(t)] > 1 else s
-                    for s, t in zip(scores, tokens)]
+                    for s, t in zip(scores, tokens, strict=True)]
 
 
 def _mask(lines: Sequence[str]) -> list[bool]:
-    """keep_mask on lines that are all non-blank."""
+    """keep_mask for lines that are all non-blank."""
     tokens, scores = _scores(lines)
     if max(scores) <= 0:
         # No line looks like prose: nothing tells the body from the rest, so keep everything.
@@ -206,13 +212,18 @@ def _mask(lines: Sequence[str]) -> list[bool]:
     return [lo <= i < hi and scores[i] > _DROP_BELOW for i in range(len(lines))]
 
 
+def tokens(text: str) -> list[str]:
+    """The words of a text, one per character in scripts written without spaces (Japanese, Chinese)."""
+    return _TOKEN.findall(text)
+
+
 def keep_mask(lines: Sequence[str]) -> list[bool]:
     """Return, for each line, whether it belongs to the article body."""
     # Blank lines carry no evidence (plain text often separates paragraphs with them): decide on
     # the others, then keep a blank line when the nearest lines on both sides of it are kept.
     full = [i for i, line in enumerate(lines) if line.strip()]
     out: list[bool | None] = [None] * len(lines)
-    for i, keep in zip(full, _mask([lines[i] for i in full]) if full else []):
+    for i, keep in zip(full, _mask([lines[i] for i in full]) if full else [], strict=True):
         out[i] = keep
     before = [False] * len(lines)
     last = False
