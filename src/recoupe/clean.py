@@ -149,8 +149,7 @@ def clean_plain(text: str, title: str | None = None, detect_body: bool = True,
     text starts with its title (a scraped page does; news-please's ``maintext`` and trafilatura's body
     do not).
     """
-    page = _Page(_split_lines(text), title=title.strip() if title else None)
-    page.title_in_text = title_in_text
+    page = _Page(_split_lines(text), title=title.strip() if title else None, title_in_text=title_in_text)
     _strip_fragments(page)
     # the body region is found on the page as it came, before the rules below take lines out of it
     body = textblocks.keep_mask([ln.text for ln in page.lines]) if detect_body else [True] * len(page.lines)

@@ -4,7 +4,7 @@ Records are frozen: a stage returns new records (``dataclasses.replace``) and ne
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 InputStatus = Literal["ok", "skipped"]
@@ -98,7 +98,7 @@ class Corpus:
 
     inputs: tuple[InputReport, ...] = ()
     articles: tuple[Article, ...] = ()
-    skips: tuple[Skip, ...] = field(default=())
+    skips: tuple[Skip, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
