@@ -106,7 +106,19 @@ def analyze(paths: Iterable[str | Path], *, executor: Executor | None = None,
         inputs.append(InputReport(str(item), "ok" if own else "skipped", reason, tuple(own)))
         if progress:
             progress(done, len(items), str(item))
-    return Corpus(inputs=tuple(inputs), articles=tuple(articles), skips=tuple(skips))
+    return _corpus_stages(Corpus(inputs=tuple(inputs), articles=tuple(articles), skips=tuple(skips)))
+
+
+def _corpus_stages(corpus: Corpus) -> Corpus:
+    """The stages that read the whole corpus at once: entities, then quotes (which link to them)."""
+    if not corpus.articles:
+        return corpus
+    from . import entities, nlp, quotes
+
+    docs = nlp.parse(corpus.articles)
+    found = tuple(entities.extract(corpus.articles, docs))
+    said = tuple(quotes.extract(corpus.articles, docs, found))
+    return replace(corpus, entities=found, quotes=said)
 
 
 def _unique_id(article: Article, taken: set[str], notes: list[str]) -> Article:

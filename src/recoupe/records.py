@@ -92,13 +92,6 @@ class InputReport:
     articles: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Corpus:
-    """Everything one analysis produced, in the order of the report."""
-
-    inputs: tuple[InputReport, ...] = ()
-    articles: tuple[Article, ...] = ()
-    skips: tuple[Skip, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,3 +100,59 @@ class Removal:
 
     text: str
     reason: str
+
+
+EntityType = Literal["PER", "ORG", "LOC", "MISC"]
+SpeakerKind = Literal["named", "anonymous_official", "organisation", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place an entity is named: the article, the exact text and its offsets in the clean text."""
+
+    article: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation, place or other name, merged across spellings, languages and articles."""
+
+    id: str
+    name: str
+    type: EntityType
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """What someone said, as an exact span of an article's clean text, with who said it.
+
+    ``speaker`` is the words of the text that name the speaker (a name, or "responsable du Conseil de
+    sécurité nationale" for an anonymous official); it stays None when the text does not say.
+    ``group`` is shared by the quotes of several articles that say the same thing.
+    """
+
+    id: str
+    article: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_entity: str | None = None
+    speaker_kind: SpeakerKind = "unknown"
+    direct: bool = True  # between quotation marks; False for reported speech ("a déclaré que …")
+    group: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Everything one analysis produced, in the order of the report."""
+
+    inputs: tuple[InputReport, ...] = ()
+    articles: tuple[Article, ...] = ()
+    skips: tuple[Skip, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
