@@ -56,3 +56,21 @@ def test_untrusted_text_is_escaped_everywhere(tmp_path: Path) -> None:
     assert "&lt;svg onload=alert(1)&gt;" in html  # left in the body, escaped
     assert "&lt;script&gt;" in html  # taken out as stray markup, shown escaped among the removed
     assert 'href="javascript:' not in html
+
+
+def test_entities_and_quotes_are_escaped(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from recoupe.records import Entity, Mention, Quote
+
+    (tmp_path / "a.json").write_text(json.dumps({"title": "T", "text": "Le ministre a parlé lundi devant "
+                                                 "les députés réunis à Paris pour le vote de la loi."}))
+    corpus = analyze([tmp_path / "a.json"])
+    evil = PAYLOADS[0]
+    corpus = replace(corpus, entities=(Entity("e-1", evil, "PER", (Mention("a", evil, 0, 5),)),),
+                     quotes=(Quote("q-1", "a", PAYLOADS[3], 0, 5, PAYLOADS[1], "e-1", "named"),
+                             Quote("q-2", "a", PAYLOADS[2], 0, 5, PAYLOADS[1], None, "named")))
+    html = report.render_index(report.to_dict(corpus))
+    for payload in PAYLOADS:
+        assert payload not in html
+    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 2  # entity table and speaker line

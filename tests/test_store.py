@@ -55,3 +55,18 @@ def test_unwritable_store_is_a_clear_error(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(StoreError, match="cannot open the store"):
         Store(blocker / "r.sqlite")
+
+
+def test_entities_and_quotes_round_trip(tmp_path: Path) -> None:
+    from recoupe.records import Corpus, Entity, Mention, Quote
+
+    corpus = analyze([SEEDS])
+    extra = Corpus(
+        inputs=corpus.inputs, articles=corpus.articles,
+        entities=(Entity("e-1", "Bill Burns", "PER", (Mention("a", "Burns", 3, 8), Mention("b", "Bill Burns", 0, 10))),),
+        quotes=(Quote("q-1", "a", "rien", 10, 14, "Burns", "e-1", "named", True, "g-1"),))
+    with Store(tmp_path / "r.sqlite") as store:
+        run = store.save(extra)
+        assert store.latest_run() == run
+        assert store.entities(run) == list(extra.entities)
+        assert store.quotes(run) == list(extra.quotes)

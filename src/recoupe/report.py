@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .records import Article, Corpus
+from .records import Article, Corpus, Entity, Quote
 
 
 def to_dict(corpus: Corpus) -> dict[str, Any]:
@@ -21,8 +21,9 @@ def to_dict(corpus: Corpus) -> dict[str, Any]:
         "articles": [_article(a) for a in corpus.articles],
         "stories": [],
         "reuse": [],
-        "entities": [],
-        "quotes": [],
+        "entities": [_entity(e) for e in corpus.entities],
+        "quotes": [_quote(q) for q in corpus.quotes],
+        "quote_groups": _quote_groups(corpus),
         "claims": [],
         "timeline": [],
         "brief": [],
@@ -42,6 +43,28 @@ def _article(a: Article) -> dict[str, Any]:
     }
 
 
+def _entity(e: Entity) -> dict[str, Any]:
+    return {"id": e.id, "name": e.name, "type": e.type,
+            "mentions": [{"article": m.article, "text": m.text, "start": m.start, "end": m.end} for m in e.mentions]}
+
+
+def _quote(q: Quote) -> dict[str, Any]:
+    return {"id": q.id, "article": q.article, "text": q.text, "start": q.start, "end": q.end,
+            "speaker": q.speaker, "speaker_entity": q.speaker_entity, "speaker_kind": q.speaker_kind,
+            "direct": q.direct, "group": q.group}
+
+
+def _quote_groups(corpus: Corpus) -> list[dict[str, Any]]:
+    """The lines that reached several articles: each group with its quotes and articles."""
+    groups: dict[str, list[Quote]] = {}
+    for q in corpus.quotes:
+        if q.group:
+            groups.setdefault(q.group, []).append(q)
+    return [{"id": gid, "text": max(qs, key=lambda q: len(q.text)).text, "quotes": [q.id for q in qs],
+             "articles": sorted({q.article for q in qs})}
+            for gid, qs in groups.items() if len({q.article for q in qs}) > 1]
+
+
 def write(corpus: Corpus, out_dir: str | Path) -> Path:
     """Write report.json and index.html into ``out_dir``; return the path of index.html."""
     out = Path(out_dir)
@@ -55,7 +78,15 @@ def write(corpus: Corpus, out_dir: str | Path) -> Path:
 
 def render_index(data: dict[str, Any]) -> str:
     """Render the static report page from the report data."""
-    return _environment().get_template("index.html").render(report=data)
+    names = {e["id"]: e["name"] for e in data["entities"]}
+    quotes_of: dict[str, list[dict[str, Any]]] = {}
+    for q in data["quotes"]:
+        quotes_of.setdefault(q["article"], []).append(dict(q, entity_name=names.get(q["speaker_entity"])))
+    entities = [{"id": e["id"], "name": e["name"], "type": e["type"], "mentions": len(e["mentions"]),
+                 "spellings": sorted({m["text"] for m in e["mentions"]}),
+                 "articles": sorted({m["article"] for m in e["mentions"]})}
+                for e in sorted(data["entities"], key=lambda e: -len(e["mentions"]))]
+    return _environment().get_template("index.html").render(report=data, entities=entities, quotes_of=quotes_of)
 
 
 def _environment() -> Any:

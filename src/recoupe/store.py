@@ -14,9 +14,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .errors import StoreError
-from .records import Article, Corpus, Removal
+from .records import Article, Corpus, Entity, Mention, Quote, Removal
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _MIGRATIONS = {
     1: """
     CREATE TABLE articles (
@@ -50,6 +50,39 @@ _MIGRATIONS = {
         status TEXT NOT NULL,
         reason TEXT,
         articles TEXT NOT NULL  -- JSON list of article ids
+    );
+    """,
+    2: """
+    CREATE TABLE entities (
+        run INTEGER NOT NULL REFERENCES runs(id),
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        PRIMARY KEY (run, id)
+    );
+    CREATE TABLE mentions (
+        run INTEGER NOT NULL,
+        entity TEXT NOT NULL,
+        article TEXT NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        FOREIGN KEY (run, entity) REFERENCES entities(run, id)
+    );
+    CREATE INDEX mentions_article ON mentions(run, article);
+    CREATE TABLE quotes (
+        run INTEGER NOT NULL REFERENCES runs(id),
+        id TEXT NOT NULL,
+        article TEXT NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        speaker TEXT,
+        speaker_entity TEXT,
+        speaker_kind TEXT NOT NULL,
+        direct INTEGER NOT NULL,
+        grp TEXT,
+        PRIMARY KEY (run, id)
     );
     """,
 }
@@ -102,6 +135,16 @@ class Store:
                 self.conn.executemany(
                     "INSERT INTO inputs (run, path, status, reason, articles) VALUES (?, ?, ?, ?, ?)",
                     [(run, i.path, i.status, i.reason, json.dumps(list(i.articles))) for i in corpus.inputs])
+                self.conn.executemany("INSERT INTO entities (run, id, name, type) VALUES (?, ?, ?, ?)",
+                                      [(run, e.id, e.name, e.type) for e in corpus.entities])
+                self.conn.executemany(
+                    "INSERT INTO mentions (run, entity, article, text, start, end) VALUES (?, ?, ?, ?, ?, ?)",
+                    [(run, e.id, m.article, m.text, m.start, m.end) for e in corpus.entities for m in e.mentions])
+                self.conn.executemany(
+                    "INSERT INTO quotes (run, id, article, text, start, end, speaker, speaker_entity, speaker_kind,"
+                    " direct, grp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(run, q.id, q.article, q.text, q.start, q.end, q.speaker, q.speaker_entity, q.speaker_kind,
+                      int(q.direct), q.group) for q in corpus.quotes])
         except sqlite3.Error as err:
             raise StoreError(f"cannot write to the store {self.path}: {err} [{StoreError.code}]") from err
         return int(run or 0)
@@ -114,6 +157,31 @@ class Store:
             yield conn
         finally:
             conn.close()
+
+    def latest_run(self) -> int | None:
+        """The id of the last analysis stored, or None in an empty store."""
+        with self.reader() as conn:
+            row = conn.execute("SELECT max(id) FROM runs").fetchone()
+        return None if row[0] is None else int(row[0])
+
+    def entities(self, run: int) -> list[Entity]:
+        """The entities of one analysis, with their mentions."""
+        with self.reader() as conn:
+            rows = conn.execute("SELECT id, name, type FROM entities WHERE run = ? ORDER BY rowid", (run,)).fetchall()
+            mentions: dict[str, list[Mention]] = {}
+            for entity, article, text, start, end in conn.execute(
+                    "SELECT entity, article, text, start, end FROM mentions WHERE run = ? ORDER BY rowid", (run,)):
+                mentions.setdefault(entity, []).append(Mention(article, text, start, end))
+        return [Entity(id, name, type_, tuple(mentions.get(id, ()))) for id, name, type_ in rows]
+
+    def quotes(self, run: int) -> list[Quote]:
+        """The quotes of one analysis."""
+        with self.reader() as conn:
+            rows = conn.execute(
+                "SELECT id, article, text, start, end, speaker, speaker_entity, speaker_kind, direct, grp "
+                "FROM quotes WHERE run = ? ORDER BY rowid", (run,)).fetchall()
+        return [Quote(id=r[0], article=r[1], text=r[2], start=r[3], end=r[4], speaker=r[5], speaker_entity=r[6],
+                      speaker_kind=r[7], direct=bool(r[8]), group=r[9]) for r in rows]
 
     def articles(self) -> list[Article]:
         """Every stored article, in the order they were first stored."""
