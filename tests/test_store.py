@@ -63,7 +63,8 @@ def test_entities_and_quotes_round_trip(tmp_path: Path) -> None:
     corpus = analyze([SEEDS])
     extra = Corpus(
         inputs=corpus.inputs, articles=corpus.articles,
-        entities=(Entity("e-1", "Bill Burns", "PER", (Mention("a", "Burns", 3, 8), Mention("b", "Bill Burns", 0, 10))),),
+        entities=(Entity("e-1", "Bill Burns", "PER",
+                         (Mention("a", "Burns", 3, 8), Mention("b", "Bill Burns", 0, 10))),),
         quotes=(Quote("q-1", "a", "rien", 10, 14, "Burns", "e-1", "named", True, "g-1"),))
     with Store(tmp_path / "r.sqlite") as store:
         run = store.save(extra)
