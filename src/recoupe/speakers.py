@@ -1,0 +1,431 @@
+"""Speakers: speech verbs, the noun phrase that names who speaks, and what that phrase refers to.
+
+Used by ``quotes.py``. Everything works on the clean text alone; a spaCy parse, when there is one,
+adds lemmas (any conjugation of a speech verb), the subject of a verb whose subject the patterns
+cannot see, and PER/ORG labels when the entity stage gave none.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from .clean import fold
+from .records import Entity, Mention, SpeakerKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# -- lexicons ---------------------------------------------------------------------------------------
+VERBS_FR = frozenset(
+    "déclarer dire affirmer ajouter expliquer préciser souligner indiquer avertir confirmer noter "
+    "estimer assurer annoncer qualifier rappeler insister répondre répéter poursuivre conclure marteler "
+    "reconnaître admettre démentir nier prévenir promettre raconter rapporter révéler signaler "
+    "commenter confier écrire avouer juger observer relever dénoncer alléguer soutenir maintenir "
+    "tweeter féliciter inquiéter réjouir exclamer interroger indigner".split())
+VERBS_EN = frozenset(
+    "say tell add explain note warn confirm state announce claim insist argue stress reply respond deny "
+    "acknowledge admit report write tweet declare suggest caution emphasize emphasise reiterate assert "
+    "indicate allege call".split())
+_IRREGULAR = {
+    "dire": "dit dite disent disant dira dirait disait", "écrire": "écrit écrivant écrivait",
+    "reconnaître": "reconnu reconnaît reconnaissant", "admettre": "admis admet admettant",
+    "promettre": "promis promet", "prévenir": "prévenu prévient prévenant",
+    "répondre": "répondu répond répondant", "poursuivre": "poursuivi poursuit poursuivant",
+    "conclure": "conclu conclut concluant", "soutenir": "soutenu soutient soutenant",
+    "maintenir": "maintenu maintient", "avertir": "averti avertit avertissant avertissait",
+    "say": "say says said saying", "tell": "tell tells told telling", "write": "writes wrote writing",
+    "admit": "admits admitted admitting", "deny": "denies denied denying", "reply": "replies replied replying",
+}
+_PARTICIPLE = re.compile(r"(?:ée?s?|ue?s?|ie?s?|is|it)$")  # French past participles need an auxiliary
+
+
+def _forms() -> dict[str, str]:
+    """Every written form of the speech verbs that news prose uses, mapped to its lemma."""
+    forms: dict[str, str] = {}
+    for lemma in VERBS_FR:
+        if lemma.endswith("er"):
+            stem = lemma[:-2]
+            soft = stem[:-1] + "ç" if stem.endswith("c") else stem  # annonçant, lança
+            for end in ("é", "ée", "e", "ent", "ait", "aient"):
+                forms[stem + end] = lemma
+            forms[soft + "ant"], forms[soft + "a"] = lemma, lemma
+    for lemma in VERBS_EN - set(_IRREGULAR):
+        base = lemma[:-1] if lemma.endswith("e") else lemma
+        for form in (lemma + ("es" if lemma.endswith(("s", "sh")) else "s"), base + "ed", base + "ing"):
+            forms[form] = lemma
+    for lemma, written in _IRREGULAR.items():
+        forms.update(dict.fromkeys(written.split(), lemma))
+    return forms
+
+
+FORMS = _forms()
+_FORM_RE = re.compile(r"(?<![\w'’-])(" + "|".join(sorted(map(re.escape, FORMS), key=len, reverse=True))
+                      + r")(?![\w'’])(?:-t-(?:il|elle|on)|-(?:il|elle|ils|elles))?", re.IGNORECASE)
+
+DETERMINERS = frozenset("le la l les un une des du ce cet cette ces son sa ses leur leurs plusieurs certains "
+                        "the a an this that these those his her its their one some several many".split())
+# French "a" is an auxiliary, and "that", "this", "one" may stand before a verb ("a report that said")
+_NOUN_BEFORE = DETERMINERS - {"a", "that", "this", "these", "those", "one", "some", "many", "several"}
+AUX = (r"(?:a|ont|avait|avaient|aurait|auraient|ayant|avoir|aura|s['’]est|se sont|s['’]était|s['’]étaient|"
+       r"has|have|had|having|will|would|'s)")
+_AUX_BEFORE = re.compile(
+    r"(?:\b(?:n['’]\s?|ne\s+)?" + AUX + r"(?:-t-(?:il|elle|on)|-(?:ils|elles))?"
+    r"(?:\s+(?:pas|jamais|\w+ment|également|ensuite|déjà|aussi|encore|toujours|bien|enfin|also|then|"
+    r"already|previously|later|not|never))*\s+)$", re.IGNORECASE)
+_FINITE = re.compile(r"\b(?:a|ont|est|sont|était|étaient|avait|avaient|sera|serait|is|are|was|were|has|have|"
+                     r"had|n['’])\b", re.IGNORECASE)
+_SKIP_AFTER = re.compile(
+    r"(?:\s*(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|également|ensuite|"
+    r"encore|aussi|alors|déjà|enfin|\w+ment|plus tard|on (?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)|also|then|later|yesterday|today|soir|matin)\b,?)+", re.IGNORECASE)
+# words that end a speaker's noun phrase: what follows is a complement of the verb, not the speaker
+_NP_STOP = frozenset("à au aux dans lors en devant pendant sur pour avant après depuis avec par via lorsque "
+                     "quand que qu qui dont to in on at during before after from with by when that who which while "
+                     "lundi mardi mercredi jeudi vendredi samedi dimanche".split())
+_OPENERS = frozenset("auparavant ensuite mais puis cependant toutefois pourtant néanmoins enfin hier alors ainsi "
+                     "désormais however meanwhile earlier later yesterday today but also dans pendant lors à au aux en "
+                     "après avant depuis pour sur plus par avec selon in on at after before during for with by "
+                     "from".split())
+PRONOUNS = {"il": 1, "elle": 1, "he": 1, "she": 1, "ils": 2, "elles": 2, "they": 2}
+# a relative clause, or a stressed pronoun ("Le maire, lui, promet"), set off between a subject and its verb
+RELATIVE = re.compile(r"^(?:qui|que|qu['’]|dont|lequel|laquelle|lesquels|lesquelles|who|which|whose|where|"
+                      r"(?:lui|elle|eux|elles)(?:-même|-mêmes)?$)\b", re.IGNORECASE)
+ROLES = frozenset(
+    "responsable responsables porte-parole fonctionnaire fonctionnaires source sources officiel officiels "
+    "diplomate diplomates conseiller conseillère conseillers collaborateur collaboratrice collaborateurs "
+    "représentant représentante représentants dirigeant dirigeants ministre président présidente directeur "
+    "directrice chef cheffe secrétaire ambassadeur ambassadrice général commandant procureur procureure juge "
+    "maire député députée sénateur sénatrice attaché attachée officier officiers membre membres proche proches "
+    "entourage négociateur enquêteur enquêteurs haut-fonctionnaire "
+    "official officials spokesperson spokesman spokeswoman aide aides adviser advisor diplomat diplomats "
+    "minister president director chief head secretary ambassador commander prosecutor judge mayor senator "
+    "lawmaker representative officer member negotiator investigator".split())
+GENERIC = frozenset("responsable fonctionnaire officiel source porte-parole diplomate représentant collaborateur "
+                    "official source spokesperson spokesman spokeswoman diplomat representative aide".split())
+_PERSON_ROLES = frozenset("président présidente ministre roi reine premier directeur directrice chef "
+                          "president minister king queen prime director chief".split())
+ORGS = frozenset(
+    "kremlin gouvernement ministère agence journal média médias presse quotidien hebdomadaire chaîne site ong "
+    "armée police parti entreprise société groupe commission conseil office ambassade administration "
+    "état-major présidence pentagone département organisation onu otan cabinet mairie tribunal cour parquet "
+    "syndicat titre government ministry agency newspaper paper outlet network army military party company "
+    "firm group council embassy department pentagon organization organisation court union "
+    "broadcaster".split())
+_PREPOSITIONS = frozenset("de du des d' d’ of for at à au aux".split())
+_TITLES = frozenset("m m. mme mme. mr mr. mrs mrs. ms ms. dr dr.".split())
+PARTICLES = frozenset("de du van von der al bin ben el da di le la".split())
+_WORD = re.compile(r"[\w.'’-]+")
+
+
+def is_name(word: str) -> bool:
+    """A capitalised word that can be part of a proper name ("Jean-Pierre", "TASS")."""
+    return word[:1].isupper() and word.lower().strip(".") not in DETERMINERS | _OPENERS
+
+
+@dataclass(slots=True)
+class Speaker:
+    """Who a verb's subject names, as resolved: the words, their offsets, the kind, the linked entity."""
+
+    text: str | None
+    kind: SpeakerKind = "unknown"
+    start: int = -1
+    end: int = -1
+    entity: str | None = None
+    roles: frozenset[str] = frozenset()  # role nouns seen with the speaker, to match "le porte-parole" later
+    paragraph: int = 0  # where it was said, so that "il" finds no antecedent paragraphs away
+
+
+@dataclass(slots=True)
+class Resolver:
+    """Turns noun phrases of one article into speakers, remembering who spoke last for anaphora."""
+
+    text: str
+    doc: Doc | None
+    mentions: Sequence[tuple[Mention, Entity]]  # this article's entity mentions
+    by_name: dict[str, list[Entity]]  # folded mention text or surname -> entities, corpus-wide
+    said: list[Speaker] = field(default_factory=list)
+    paragraph: int = 0  # the paragraph being read
+
+    # -- verbs --------------------------------------------------------------------------------------
+    def verbs(self, start: int, end: int, masked: str) -> list[tuple[int, int, str]]:
+        """Speech verbs between two offsets (quotes masked out): (start, end, lemma), in order."""
+        hits = {}
+        for m in _FORM_RE.finditer(masked, start, end):
+            word = m.group(1).lower()
+            if self._verb_context(m.start(), word, FORMS[word], masked):
+                hits[m.start()] = (m.start(), m.end(), FORMS[word])
+        if self.doc is not None:  # any other conjugation, by lemma
+            for token in self.doc.char_span(start, end, alignment_mode="expand") or ():
+                lemma = token.lemma_.lower()
+                if (token.idx not in hits and token.pos_ in ("VERB", "AUX") and lemma in VERBS_FR | VERBS_EN
+                        and masked[token.idx] != "□" and self._verb_context(token.idx, token.lower_, lemma, masked)):
+                    hits[token.idx] = (token.idx, token.idx + len(token), lemma)
+        return sorted(hits.values())
+
+    def _verb_context(self, at: int, word: str, lemma: str, masked: str) -> bool:
+        """Whether a speech verb's form is used as a verb here, not as a noun or an adjective."""
+        before = masked[max(0, at - 40):at]
+        last = _WORD.findall(before)[-1:] or [""]
+        if last[0].lower().rstrip("'’") in _NOUN_BEFORE:
+            return False  # "la note", "the report": a noun
+        if self.doc is not None:
+            token = self._token(at)
+            if token is not None and token.pos_ in ("NOUN", "PROPN", "DET", "ADP"):
+                return False
+        if word.endswith(("ing", "ant")) and not before.rstrip().endswith(","):
+            return False  # "signes indiquant que", "signs indicating": only ", ajoutant que" attributes
+        if (lemma in VERBS_FR and _PARTICIPLE.search(word) and word not in ("dit", "écrit", "avertit")
+                and not word.endswith("ent")):
+            return bool(_AUX_BEFORE.search(before))  # "la réunion annoncée" is no speech
+        return True
+
+    def _token(self, at: int) -> Token | None:
+        assert self.doc is not None
+        span = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    # -- noun phrases -------------------------------------------------------------------------------
+    def after(self, pos: int, stop: int, masked: str) -> tuple[int, int] | None:
+        """The noun phrase right after an inverted verb or "selon": its span, or None when there is none."""
+        skip = _SKIP_AFTER.match(masked, pos)
+        pos = skip.end() if skip else pos
+        words = list(re.finditer(r"[^\s,.;:!?()□]+|[,.;:!?()□]", masked[pos:stop]))
+        if not words:
+            return None
+        first = words[0].group(0)
+        if not (first.lower().rstrip("'’") in DETERMINERS or first.split("'")[0].lower() in ("l", "d")
+                or is_name(first) or first.lower() in _TITLES):
+            return None
+        begin, end, i = pos + words[0].start(), pos + words[0].end(), 1
+        while i < len(words):
+            w = words[i].group(0)
+            if w == ",":  # an apposition name: "le porte-parole, John Kirby,"
+                names = [x.group(0) for x in words[i + 1:i + 6]]
+                run = next((k for k, x in enumerate(names) if not (is_name(x) or x in PARTICLES)), len(names))
+                if run and (run == len(names) or names[run] in ",.;:"):
+                    end = pos + words[i + run].end()
+                break
+            if w == "□":
+                return None  # "promet des « mesures fortes »": the quotation is the object, no subject
+            if w in ".;:!?()" or w.lower().rstrip("'’") in _NP_STOP:
+                break
+            if _FINITE.fullmatch(w) or w.lower() in FORMS:
+                return None  # "said the talks were": a clause, not an inverted subject
+            end = pos + words[i].end()
+            i += 1
+        return None if end == begin + len(first) and first.lower() in DETERMINERS else (begin, end)
+
+    def before(self, clause: int, aux: int, masked: str) -> tuple[int, int] | None:
+        """The subject noun phrase that ends where the verb's auxiliary begins, by comma segments."""
+        segments = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", masked[clause:aux])]
+        segments = [(clause + a, clause + b) for a, b in segments if masked[clause + a:clause + b].strip()]
+        group: list[tuple[int, int]] = []
+        for a, b in reversed(segments):
+            seg = masked[a:b].strip()
+            lead = seg.split()[0]
+            if RELATIVE.match(seg) or (lead.islower() and lead.endswith(("ant", "ing"))) or lead == "en":
+                if group:
+                    break
+                continue  # an interruption between the subject and its verb ("qui n'a pas souhaité…")
+            if not self._np_like(seg):
+                break
+            group.insert(0, (a, b))
+        if not group:
+            return None
+        a, b = group[0][0], group[-1][1]
+        phrase = masked[a:b]
+        return (a + len(phrase) - len(phrase.lstrip()), b - len(phrase) + len(phrase.rstrip()))
+
+    def _np_like(self, seg: str) -> bool:
+        words = seg.split()
+        first = words[0].lower()
+        if _FINITE.search(" ".join(words[1:])) or "□" in seg or first.strip(".,") in _OPENERS:
+            return False
+        return (first.rstrip("'’") in DETERMINERS or first.split("'")[0].split("’")[0] in ("l", "d")
+                or first in PRONOUNS or first in _TITLES or all(is_name(w) or w in PARTICLES for w in words)
+                or (is_name(words[-1]) and len(words) <= 6))  # "finance minister Rachel Reeves"
+
+    def main_subject(self, s0: int, at: int, masked: str) -> tuple[int, int] | None:
+        """The subject of the sentence's first finite verb before an offset ("Plus tard, il a semblé …")."""
+        for m in re.finditer(r"[^,]+", masked[s0:at]):
+            head = re.match(r"\s*(.+?)\s+(?:n['’]\s?|ne\s+)?(?:a|ont|avait|avaient|est|sont|aurait|has|had|have|is|"
+                            r"was|were)\b", m.group(0))
+            if head and self._np_like(head.group(1)):
+                return (s0 + m.start() + head.start(1), s0 + m.start() + head.end(1))
+        return None
+
+    def parsed_subject(self, at: int, floor: int) -> tuple[int, int] | None:
+        """The subject the parser gives the verb at this offset, climbing from an infinitive or participle."""
+        if self.doc is None or (token := self._token(at)) is None:
+            return None
+        for _ in range(3):
+            subj = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < token.i]
+            if subj:
+                s = subj[0]
+                if s.lower_ in ("qui", "who", "that", "which") and token.dep_ == "acl:relcl":
+                    s = token.head
+                stop = next((t.i for t in s.subtree if t.i > s.i and (t.dep_ == "acl:relcl" or t.text == ",")),
+                            s.right_edge.i + 1)
+                first = next((t for t in self.doc[s.left_edge.i:stop] if t.idx >= floor and t.is_alpha), s)
+                return (first.idx, self.doc[stop - 1].idx + len(self.doc[stop - 1]))
+            if token.dep_ not in ("xcomp", "advcl", "conj", "ccomp") or token.head is token:
+                return None
+            token = token.head
+        return None
+
+    # -- what a noun phrase refers to ---------------------------------------------------------------
+    def describe(self, start: int, end: int) -> Speaker:
+        """Classify a speaker noun phrase: a name, an unnamed official, an organisation, or an anaphor."""
+        phrase = self.text[start:end]
+        words = phrase.split()
+        if not words:
+            return Speaker(None)
+        head = words[0].lower().strip("-")
+        if len(words) == 1 and head in PRONOUNS:
+            return self._antecedent(plural=PRONOUNS[head] == 2)
+        segments = [s for s in re.split(r"\s*,\s*", phrase) if s]
+        first = segments[0]
+        if re.match(r"[lL]['’]", first):
+            body = first[2:]
+        else:
+            body = first.split(None, 1)[-1] if first.split()[0].lower() in DETERMINERS and " " in first else first
+        head_words = re.split(r"\s+(?:de|du|des|d['’]|of|for|at|à|au)\s+", body.lower())[0].split()
+        complement = body.lower()[len(" ".join(head_words)):]
+        roles = frozenset(w for w in head_words if _known(w, ROLES))
+        org_word = any(_known(w, ORGS) for w in head_words) or fold(body) in ("maison blanche", "white house")
+        person = self._person(start, end, segments, complement, org_word and not roles)
+        if person is not None:
+            return replace(person, roles=roles)
+        # "le responsable" may point back to a speaker; "les responsables" and "un responsable" do not
+        definite = first.lower().startswith(("le ", "la ", "l'", "l’", "the "))
+        indefinite = first.split()[0].lower() in ("un", "une", "des", "a", "an")
+        offset = start + phrase.index(body)
+        # "responsable du Conseil", "senior administration official": the head noun decides
+        if roles and (not org_word or head_words[0] in roles or head_words[-1] in roles):
+            if definite and not complement and len(head_words) <= 2:
+                # a generic noun ("le responsable", "the official") may point back to whoever spoke last;
+                # a title ("le maire") only to a speaker who held it
+                generic = len(roles & GENERIC) == len(roles)
+                found = self._antecedent(roles=roles, window=3 if generic else None)
+                if found.text is not None:
+                    return found
+            return Speaker(body, "anonymous_official", offset, offset + len(body), roles=roles)
+        label = self._label(offset, offset + len(body))
+        if org_word or (label in ("ORG", "LOC") and not indefinite) or (definite and body[:1].isupper()):
+            if definite and org_word and not complement and len(head_words) <= 2:
+                found = self._antecedent(kinds=("organisation",), window=3)
+                if found.text is not None:
+                    return found
+            return Speaker(body, "organisation", offset, offset + len(body),
+                           self._link(offset, offset + len(body), body, ("ORG", "LOC", "MISC")))
+        return Speaker(None)
+
+    def _person(self, start: int, end: int, segments: list[str], complement: str, org_head: bool) -> Speaker | None:
+        """The person a phrase names, if it names one ("le porte-parole …, John Kirby", "Peskov")."""
+        # an apposition after "collaborateur du président de la Turquie" names the président, not the speaker
+        owner_elsewhere = any(w in _PERSON_ROLES for w in complement.split())
+        for m in re.finditer(r"[^,]+", self.text[start:end]):
+            words = m.group(0).split()
+            if not words:
+                continue
+            where = [start + m.start() + w.start() for w in re.finditer(r"\S+", m.group(0))]
+            names = [i for i, w in enumerate(words) if is_name(w) or w.lower() in _TITLES]
+            runs: list[list[int]] = []
+            for i in names:  # "Ursula von der Leyen": particles may stand between two names
+                if runs and all(w.lower() in PARTICLES for w in words[runs[-1][-1] + 1:i]):
+                    runs[-1].append(i)
+                else:
+                    runs.append([i])
+            if m.start() > 0:  # a later segment counts only as a bare name: "…, John Kirby,"
+                if owner_elsewhere or len(names) != len([w for w in words if w not in PARTICLES]):
+                    continue
+                run = runs[0]
+            elif runs and runs[-1][-1] == len(words) - 1 and runs[-1][0] >= 1 and _common(words[runs[-1][0] - 1]):
+                run = runs[-1]  # "le secrétaire général Antonio Guterres", "finance minister Rachel Reeves"
+            elif runs and runs[0][0] == 0 and not _common(words[0]):
+                run = runs[0]  # "Fahrettin Altun", "M. Peskov"; not "le Kremlin" nor "du Kremlin"
+            else:
+                continue
+            while run and words[run[0]].lower() in _TITLES:
+                run.pop(0)
+            if not run:
+                continue
+            a, b = where[run[0]], where[run[-1]] + len(words[run[-1]])
+            name = self.text[a:b].rstrip(".")
+            label = self._label(a, b)
+            if label is None and not self._proper(a, b):
+                continue  # "Analysts said": a capital that only opens the sentence
+            if label in ("PER", "MISC") or (label is None and not org_head and not name.isupper()):
+                return Speaker(name, "named", a, a + len(name), self._link(a, b, name, ("PER",)))
+            if label in ("ORG", "LOC", None) and len(segments) == 1:  # "le média russe TASS"
+                return Speaker(name, "organisation", a, b, self._link(a, b, name, ("ORG", "LOC", "MISC")))
+        return None
+
+    def _proper(self, start: int, end: int) -> bool:
+        """Whether the parser (if any) tags a word of the span as a proper noun."""
+        span = self.doc.char_span(start, end, alignment_mode="expand") if self.doc is not None else None
+        return span is None or any(t.pos_ == "PROPN" for t in span)
+
+    def _label(self, start: int, end: int) -> str | None:
+        """The entity type of a span: from the entity stage, else the parser's NER, else None."""
+        for mention, entity in self.mentions:
+            if mention.start < end and start < mention.end:
+                return entity.type
+        if self.doc is not None:
+            for ent in self.doc.ents:
+                if ent.start_char < end and start < ent.end_char:
+                    return {"PERSON": "PER", "GPE": "LOC", "NORP": "MISC"}.get(ent.label_, ent.label_)
+        return None
+
+    def _link(self, start: int, end: int, name: str, types: tuple[str, ...]) -> str | None:
+        """The entity a mention in the span belongs to, else one whose mentions match the name."""
+        for mention, entity in self.mentions:
+            if entity.type in types and mention.start < end and start < mention.end:
+                return entity.id
+        key = fold(name)
+        for candidate in (key, key.split()[-1] if key else ""):
+            hits = [e for e in self.by_name.get(candidate, []) if e.type in types]
+            if hits:
+                return hits[0].id
+        return None
+
+    def _antecedent(self, plural: bool = False, roles: frozenset[str] = frozenset(),
+                    kinds: tuple[str, ...] = ("named", "anonymous_official"), window: int | None = 1) -> Speaker:
+        """The last speaker of the article that a pronoun or "le responsable" can refer to.
+
+        One who held the same role wins at any distance; otherwise the latest speaker, when he spoke
+        at most ``window`` paragraphs before (never, when ``window`` is None).
+        """
+        allowed = ("named", "anonymous_official", "organisation") if plural else kinds
+        candidates = [s for s in reversed(self.said) if s.kind in allowed]
+        for s in candidates:
+            if roles & s.roles:
+                return s
+        # without a shared role only a recent speaker will do: "il" three paragraphs on is someone else
+        near = [s for s in candidates if window is not None and s.paragraph >= self.paragraph - window]
+        return near[0] if near else Speaker(None)
+
+
+def _common(word: str) -> bool:
+    """A lowercase word that may stand before a name in a title ("ministre", "général"), not "du" or "le"."""
+    low = word.lower().rstrip("'’")
+    return word[:1].islower() and low not in _PREPOSITIONS and low not in DETERMINERS and low not in ("l", "d")
+
+
+def _known(word: str, lexicon: frozenset[str]) -> bool:
+    """In the lexicon, or its plural is ("syndicats", "officials")."""
+    return word in lexicon or (word.endswith(("s", "x")) and word[:-1] in lexicon)
+
+
+def index_names(entities: Sequence[Entity]) -> dict[str, list[Entity]]:
+    """Folded mention texts and person surnames -> entities, to link a speaker named only by name."""
+    out: dict[str, list[Entity]] = {}
+    for entity in entities:
+        keys = {fold(entity.name)} | {fold(m.text) for m in entity.mentions}
+        if entity.type == "PER":
+            keys |= {k.split()[-1] for k in keys if k}
+        for key in keys:
+            out.setdefault(key, []).append(entity)
+    return out

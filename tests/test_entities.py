@@ -1,0 +1,259 @@
+"""Entities: spaCy mentions retyped and merged across articles, spellings and languages, with exact offsets."""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+
+from recoupe import entities, nlp
+from recoupe.records import Article, Entity
+
+# English news paragraphs written for these tests, with every PER, ORG and LOC mention annotated by hand:
+# (surface, accepted types). A surface is looked for on word boundaries, longest first, so "Burns" does not
+# also count inside "William Burns". They measure the English model (docs/english-model.md).
+Paragraphs = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+ENGLISH: Paragraphs = (
+    ("CIA Director William Burns met Sergei Naryshkin, the head of Russia's Foreign Intelligence Service (SVR), "
+     "in Ankara on Monday, according to the Kommersant newspaper. The White House said Burns did not negotiate "
+     "a settlement of the war in Ukraine. Turkish President Recep Tayyip Erdogan told reporters that Turkey would "
+     "keep talking to both sides. National Security Council spokesman John Kirby said the meeting was about "
+     "nuclear risk. Kirby added that Washington had informed Kyiv in advance.",
+     (("CIA", "ORG"), ("William Burns", "PER"), ("Sergei Naryshkin", "PER"), ("Russia", "LOC"),
+      ("Foreign Intelligence Service", "ORG"), ("SVR", "ORG"), ("Ankara", "LOC"), ("Kommersant", "ORG"),
+      ("White House", "ORG LOC"), ("Burns", "PER"), ("Ukraine", "LOC"), ("Recep Tayyip Erdogan", "PER"),
+      ("Turkey", "LOC"), ("National Security Council", "ORG"), ("John Kirby", "PER"), ("Kirby", "PER"),
+      ("Washington", "LOC"), ("Kyiv", "LOC"))),
+    ("Apple chief executive Tim Cook visited Berlin on Tuesday to meet German Chancellor Olaf Scholz. Cook told "
+     "Reuters that the company would invest in a new research centre in Munich. Siemens and Volkswagen also "
+     "attended the talks, a spokeswoman for the German government said. Mr. Scholz later flew to Paris for a "
+     "dinner with French President Emmanuel Macron at the Elysee Palace.",
+     (("Apple", "ORG"), ("Tim Cook", "PER"), ("Berlin", "LOC"), ("Olaf Scholz", "PER"), ("Cook", "PER"),
+      ("Reuters", "ORG"), ("Munich", "LOC"), ("Siemens", "ORG"), ("Volkswagen", "ORG"), ("Scholz", "PER"),
+      ("Paris", "LOC"), ("Emmanuel Macron", "PER"), ("Elysee Palace", "LOC ORG"))),
+    ("Hunter Biden appeared in a Delaware court on Wednesday. His father, President Joe Biden, was in Washington. "
+     "The Justice Department declined to comment, while Hunter Biden's lawyer, Abbe Lowell, said his client would "
+     "plead not guilty. The New York Times first reported the hearing.",
+     (("Hunter Biden", "PER"), ("Delaware", "LOC"), ("Joe Biden", "PER"), ("Washington", "LOC"),
+      ("Justice Department", "ORG"), ("Abbe Lowell", "PER"), ("New York Times", "ORG"))),
+    ("United Nations Secretary-General Antonio Guterres warned in Geneva that the World Health Organization (WHO) "
+     "was running short of funds. Guterres said donors such as Japan, Canada and the European Union had delayed "
+     "payments. Tedros Adhanom Ghebreyesus, the WHO director-general, told the BBC that Africa would be hit first.",
+     (("United Nations", "ORG"), ("Antonio Guterres", "PER"), ("Geneva", "LOC"), ("World Health Organization", "ORG"),
+      ("WHO", "ORG"), ("Guterres", "PER"), ("Japan", "LOC"), ("Canada", "LOC"), ("European Union", "ORG LOC"),
+      ("Tedros Adhanom Ghebreyesus", "PER"), ("BBC", "ORG"), ("Africa", "LOC"))),
+    ("Ukrainian President Volodymyr Zelensky met Polish Prime Minister Donald Tusk in Warsaw. Zelensky thanked "
+     "Poland for its support, the presidential office in Kyiv said. Meanwhile, Russian Foreign Minister Sergei "
+     "Lavrov accused NATO of escalating the conflict, Tass reported. Lavrov spoke in Moscow after talks with "
+     "Chinese envoy Li Hui.",
+     (("Volodymyr Zelensky", "PER"), ("Donald Tusk", "PER"), ("Warsaw", "LOC"), ("Zelensky", "PER"),
+      ("Poland", "LOC"), ("Kyiv", "LOC"), ("Sergei Lavrov", "PER"), ("NATO", "ORG"), ("Tass", "ORG"),
+      ("Lavrov", "PER"), ("Moscow", "LOC"), ("Li Hui", "PER"))),
+)
+SEEDS = Path(__file__).parent / "data" / "seeds"
+# Written after the code was tuned on ENGLISH, and not tuned on since: the honest figures.
+HELD_OUT: Paragraphs = (
+    ("Microsoft said on Thursday it would buy the Seattle-based startup Nuance for $16 billion. Satya Nadella, "
+     "Microsoft's chief executive, told analysts the deal would close in June. Shares of Nuance rose 20% on the "
+     "Nasdaq. The European Commission is expected to review the acquisition, a person familiar with the matter "
+     "told Bloomberg.",
+     (("Microsoft", "ORG"), ("Seattle", "LOC"), ("Nuance", "ORG"), ("Satya Nadella", "PER"), ("Nasdaq", "ORG"),
+      ("European Commission", "ORG"), ("Bloomberg", "ORG"))),
+    ("Lionel Messi scored twice as Inter Miami beat Orlando City 3-1 in Florida on Saturday. Messi, who joined the "
+     "club from Paris Saint-Germain last year, now has 12 goals this season. Coach Gerardo Martino praised the "
+     "Argentine forward, while Orlando manager Oscar Pareja blamed the referee.",
+     (("Lionel Messi", "PER"), ("Inter Miami", "ORG"), ("Orlando City", "ORG"), ("Florida", "LOC"),
+      ("Messi", "PER"), ("Paris Saint-Germain", "ORG"), ("Gerardo Martino", "PER"), ("Orlando", "ORG LOC"),
+      ("Oscar Pareja", "PER"))),
+    ("Scientists at the University of Oxford and the Karolinska Institute in Stockholm published a study in the "
+     "journal Nature on Wednesday. Lead author Sarah Gilbert said the vaccine protected mice against three strains "
+     "of the virus. The World Bank and the Gates Foundation funded part of the research, Gilbert said.",
+     (("University of Oxford", "ORG"), ("Karolinska Institute", "ORG"), ("Stockholm", "LOC"), ("Nature", "ORG"),
+      ("Sarah Gilbert", "PER"), ("World Bank", "ORG"), ("Gates Foundation", "ORG"), ("Gilbert", "PER"))),
+    ("Mayor Anne Hidalgo announced on Monday that Paris would close the Pont Neuf to cars this summer. The decision "
+     "angered drivers' groups and the regional council of Ile-de-France, led by Valerie Pecresse. Hidalgo said the "
+     "city had consulted the police prefecture before deciding. Pecresse called the plan 'a gift to the SNCF'.",
+     (("Anne Hidalgo", "PER"), ("Paris", "LOC"), ("Pont Neuf", "LOC"), ("Ile-de-France", "LOC"),
+      ("Valerie Pecresse", "PER"), ("Hidalgo", "PER"), ("Pecresse", "PER"), ("SNCF", "ORG"))),
+    ("Indian Prime Minister Narendra Modi arrived in Tokyo for talks with Japanese Prime Minister Fumio Kishida. "
+     "Modi and Kishida discussed the Quad security group, which also includes the United States and Australia. "
+     "Toyota and Sony executives attended a lunch at the Indian embassy.",
+     (("Narendra Modi", "PER"), ("Tokyo", "LOC"), ("Fumio Kishida", "PER"), ("Modi", "PER"), ("Kishida", "PER"),
+      ("Quad", "ORG"), ("United States", "LOC"), ("Australia", "LOC"), ("Toyota", "ORG"), ("Sony", "ORG"))),
+)
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|M|Mme)\.?\s+")
+
+
+def _article(ident: str, text: str, language: str = "fr") -> Article:
+    digest = hashlib.sha1(text.encode()).hexdigest()
+    return Article(id=ident, path=f"{ident}.txt", content_hash=digest, text=text, title="", language=language)
+
+
+@pytest.fixture(scope="session")
+def run() -> Callable[[Sequence[Article]], list[Entity]]:
+    """Parse and extract; ``nlp.parse`` keeps the loaded models for the whole session."""
+    def go(articles: Sequence[Article]) -> list[Entity]:
+        found = entities.extract(articles, nlp.parse(articles))
+        texts = {a.id: a.text for a in articles}
+        for entity in found:
+            assert entity.type in ("PER", "ORG", "LOC", "MISC")
+            for m in entity.mentions:
+                assert texts[m.article][m.start:m.end] == m.text, m
+        assert len({e.id for e in found}) == len(found)
+        return found
+    return go
+
+
+@pytest.fixture(scope="session")
+def seeds(run: Callable[[Sequence[Article]], list[Entity]]) -> list[Entity]:
+    from recoupe.ingest import discover, read_file
+    from recoupe.pipeline import prepare
+
+    articles = [prepare(page) for path in discover([SEEDS]) for page in read_file(path).pages]
+    return run([a for a in articles if isinstance(a, Article)])
+
+
+def holding(found: list[Entity], text: str) -> Entity:
+    """The one entity with a mention written ``text``."""
+    hits = [e for e in found if any(m.text == text for m in e.mentions)]
+    assert len(hits) == 1, (text, hits)
+    return hits[0]
+
+
+def texts(entity: Entity) -> set[str]:
+    return {m.text for m in entity.mentions}
+
+
+def test_seed_types_corrected_across_articles(seeds: list[Entity]) -> None:
+    # spaCy alone: Narychkine MISC, Guterres LOC, one Kirby ORG, Anadolu LOC or PER, Erdogan MISC
+    for name in ("Narychkine", "Guterres", "Kirby", "Recep Tayyip Erdogan"):
+        assert holding(seeds, name).type == "PER", name
+    assert holding(seeds, "Anadolu").type == "ORG"
+    assert holding(seeds, "Türkiye").type == "LOC"
+
+
+def test_seed_merges(seeds: list[Entity]) -> None:
+    burns = holding(seeds, "Bill Burns")
+    assert {"Bill Burns", "M. Burns", "Burns"} <= texts(burns) and burns.name == "Bill Burns"
+    assert {"Sergey Naryshkin", "Naryshkin", "Narychkine"} <= texts(holding(seeds, "Narychkine"))
+    assert {"Turquie", "Türkiye"} <= texts(holding(seeds, "Turquie"))
+    svr = holding(seeds, "SVR")
+    assert {"Service de renseignement extérieur", "service russe de renseignement extérieur"} <= texts(svr)
+    assert svr.type == "ORG" and svr.name == "Service de renseignement extérieur"
+    assert "MIT" in texts(holding(seeds, "Organisation nationale turque du renseignement"))
+    assert holding(seeds, "Bill Burns") is not holding(seeds, "Sergey Naryshkin")
+
+
+def test_seed_names_cited_as_sources(seeds: list[Entity]) -> None:
+    # "Kommersant, un titre privé …, a rapporté": spaCy finds nothing there
+    assert holding(seeds, "Kommersant").type == "ORG"
+    # the first "l'agence Anadolu" of 000 is missed by spaCy; the gazetteer finds it
+    anadolu = holding(seeds, "Anadolu")
+    assert {m.article[:3] for m in anadolu.mentions} == {"000", "001"} and len(anadolu.mentions) >= 4
+
+
+def test_seed_scores(seeds: list[Entity], gold: dict) -> None:
+    from score import Scorer
+
+    arts = sorted({m.article for e in seeds for m in e.mentions})
+    report = {"articles": [{"id": a} for a in arts], "entities": [
+        {"id": e.id, "name": e.name, "type": e.type,
+         "mentions": [{"article": m.article, "text": m.text} for m in e.mentions]} for e in seeds]}
+    scorer = Scorer(report, gold)
+    scorer.entities()
+    assert scorer.m["entities_found"] >= 0.95
+    assert scorer.m["entities_merged"] >= 0.85
+    assert scorer.m["entities_not_conflated"] == 1.0
+
+
+def test_people_sharing_a_surname_stay_apart(run: Callable[[Sequence[Article]], list[Entity]]) -> None:
+    found = run([
+        _article("a", "Le président Joe Biden a reçu mardi à Washington le chancelier allemand. Biden a salué "
+                      "une rencontre utile."),
+        _article("b", "Son fils Hunter Biden a comparu mercredi devant un tribunal du Delaware. L'avocat de "
+                      "Hunter Biden a plaidé non coupable."),
+        _article("c", "Joe Biden et Hunter Biden ne se sont pas exprimés. M. Biden a quitté la Maison Blanche."),
+    ])
+    joe, hunter = holding(found, "Joe Biden"), holding(found, "Hunter Biden")
+    assert joe is not hunter and joe.type == hunter.type == "PER"
+    # the bare surname joins the one Biden named in its own article, and no one where both are named
+    assert ("a", "Biden") in {(m.article, m.text) for m in joe.mentions}
+    assert not any(m.article == "c" and m.text == "M. Biden" for e in (joe, hunter) for m in e.mentions)
+    assert not any(m.article == "b" for m in joe.mentions)
+
+
+def test_sources_are_typed_by_how_the_text_cites_them(run: Callable[[Sequence[Article]], list[Entity]]) -> None:
+    found = run([
+        _article("en", "Kommersant, a Moscow daily, reported that the talks took place. Peskov, the Kremlin "
+                       "spokesman, said nothing.", "en"),
+        _article("fr", "Mediapart a révélé que la réunion avait eu lieu. Le quotidien Kommersant l'a confirmé."),
+    ])
+    kommersant = holding(found, "Kommersant")
+    assert kommersant.type == "ORG" and {m.article for m in kommersant.mentions} == {"en", "fr"}
+    assert holding(found, "Mediapart").type == "ORG"  # spaCy says MISC; who reveals is no "misc"
+    assert holding(found, "Peskov").type == "PER"
+
+
+def test_ids_are_stable_and_unique(run: Callable[[Sequence[Article]], list[Entity]]) -> None:
+    corpus = [_article("a", "Le président Joe Biden a reçu à Washington le président turc Recep Tayyip Erdogan.")]
+    first, second = run(corpus), run(corpus)
+    assert [(e.id, e.name, e.type) for e in first] == [(e.id, e.name, e.type) for e in second]
+    assert all(e.id.startswith("e-") for e in first)
+    assert entities.extract([], {}) == []
+
+
+def test_same_first_name_is_not_a_merge(run: Callable[[Sequence[Article]], list[Entity]]) -> None:
+    found = run([_article("a", "Vladimir Poutine a téléphoné à Vladimir Zelensky. Poutine a exigé des garanties.")])
+    assert holding(found, "Vladimir Poutine") is not holding(found, "Vladimir Zelensky")
+    assert "Poutine" in texts(holding(found, "Vladimir Poutine"))
+
+
+def test_transliterations_countries_and_offsets(run: Callable[[Sequence[Article]], list[Entity]]) -> None:
+    text_fr = ("Le directeur du SVR, Sergueï Narychkine, s'est rendu en Turquie.\u00a0Narychkine a rencontré "
+               "le directeur de la CIA, William Burns, à Ankara.")
+    text_en = "Sergei Naryshkin, who heads Russia's SVR, met William Burns in Turkey, the Kremlin said."
+    found = run([_article("fr", text_fr), _article("en", text_en, "en")])
+    naryshkin = holding(found, "Sergei Naryshkin")
+    assert {"Sergueï Narychkine", "Narychkine"} <= texts(naryshkin) and naryshkin.type == "PER"
+    assert {"Turquie", "Turkey"} <= texts(holding(found, "Turkey"))
+    assert {m.article for m in holding(found, "William Burns").mentions} == {"fr", "en"}
+
+
+# floors a little under the figures of docs/english-model.md: a regression guard, not a target
+@pytest.mark.parametrize(("paragraphs", "floor"), [(ENGLISH, 0.95), (HELD_OUT, 0.75)], ids=["tuned", "held-out"])
+def test_english_entities_are_found_and_typed(run: Callable[[Sequence[Article]], list[Entity]],
+                                              paragraphs: Paragraphs, floor: float) -> None:
+    precision, recall = english_scores(run, paragraphs)
+    assert precision >= floor and recall >= floor, (precision, recall)
+
+
+def english_scores(run: Callable[[Sequence[Article]], list[Entity]], paragraphs: Paragraphs) -> tuple[float, float]:
+    """Precision and recall of the PER, ORG and LOC mentions on annotated English paragraphs."""
+    articles = [_article(f"en{i}", text, "en") for i, (text, _) in enumerate(paragraphs)]
+    found = run(articles)
+    predicted = {(m.article, *_name_span(m.text, m.start), e.type)
+                 for e in found if e.type != "MISC" for m in e.mentions}
+    wanted = _gold_spans(articles, paragraphs)
+    hits = sum(any((a, s, t, k) in predicted for k in kinds.split()) for a, s, t, kinds in wanted)
+    return hits / max(len(predicted), 1), hits / len(wanted)
+
+
+def _name_span(text: str, start: int) -> tuple[int, int]:
+    """A mention's offsets less a leading honorific ("Mr. Scholz" is the annotated "Scholz")."""
+    cut = _HONORIFIC.match(text)
+    skip = cut.end() if cut else 0
+    return start + skip, start + len(text)
+
+
+def _gold_spans(articles: Sequence[Article], paragraphs: Paragraphs) -> list[tuple[str, int, int, str]]:
+    out = []
+    for article, (_, annotated) in zip(articles, paragraphs, strict=True):
+        taken: set[int] = set()
+        for surface, kinds in sorted(annotated, key=lambda x: -len(x[0])):
+            for hit in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", article.text):
+                if not taken & set(range(*hit.span())):
+                    taken |= set(range(*hit.span()))
+                    out.append((article.id, hit.start(), hit.end(), kinds))
+    return out
