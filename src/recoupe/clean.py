@@ -480,6 +480,12 @@ def _host(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
+def read_more_marker(text: str) -> str | None:
+    """The marker opening a read-more line ("lire la suite", "en savoir plus"), folded; None if none."""
+    m = _READ_MORE.match(fold(text))
+    return m.group(0).strip(" :>»-") if m else None
+
+
 def to_article(page: Page) -> Article:
     """Clean one page and merge what its input said (title, URL, date) with what its text shows."""
     if page.is_html:

@@ -110,15 +110,24 @@ def analyze(paths: Iterable[str | Path], *, executor: Executor | None = None,
 
 
 def _corpus_stages(corpus: Corpus) -> Corpus:
-    """The stages that read the whole corpus at once: entities, then quotes (which link to them)."""
+    """The stages that read the whole corpus at once.
+
+    Entities, then quotes (which link to them); stories, then the reuse within each story, then the
+    independent origins of each story (which read the reuse).
+    """
     if not corpus.articles:
         return corpus
-    from . import entities, nlp, quotes
+    from . import entities, nlp, origins, quotes, reuse, stories
 
     docs = nlp.parse(corpus.articles)
     found = tuple(entities.extract(corpus.articles, docs))
     said = tuple(quotes.extract(corpus.articles, docs, found))
-    return replace(corpus, entities=found, quotes=said)
+    grouped = stories.cluster(corpus.articles)
+    edges = tuple(reuse.align(corpus.articles, grouped))
+    grouped = [replace(s, origins=origins.group(s, corpus.articles, edges)) for s in grouped]
+    story_of = {a: s.id for s in grouped for a in s.articles}
+    articles = tuple(replace(a, story=story_of.get(a.id)) for a in corpus.articles)
+    return replace(corpus, articles=articles, entities=found, quotes=said, stories=tuple(grouped), reuse=edges)
 
 
 def _unique_id(article: Article, taken: set[str], notes: list[str]) -> Article:

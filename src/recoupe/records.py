@@ -147,6 +147,54 @@ class Quote:
     group: str | None = None
 
 
+ReuseKind = Literal["copy", "translation", "partial"]
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """Two aligned passages, one in each article of a reuse edge, with their offsets."""
+
+    source: str
+    target: str
+    source_start: int
+    target_start: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseEdge:
+    """Text reuse from ``source`` (the earlier or original text) to ``target``, with the proof."""
+
+    source: str
+    target: str
+    kind: ReuseKind
+    score: float
+    passages: tuple[Passage, ...]
+    directed: bool = False  # True when publication order or an attribution cue gives the direction
+    why: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Articles whose reporting is not independent (copies, translations, one wire, one outlet)."""
+
+    id: str
+    label: str
+    articles: tuple[str, ...]
+    why: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles that tell the same story, with the independent origins behind them."""
+
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    event_date: str | None = None
+    origins: tuple[Origin, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Corpus:
     """Everything one analysis produced, in the order of the report."""
@@ -156,3 +204,5 @@ class Corpus:
     skips: tuple[Skip, ...] = ()
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    stories: tuple[Story, ...] = ()
+    reuse: tuple[ReuseEdge, ...] = ()

@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .records import Article, Corpus, Entity, Quote
+from . import __version__, pictures
+from .records import Article, Corpus, Entity, Quote, ReuseEdge, Story
 
 
 def to_dict(corpus: Corpus) -> dict[str, Any]:
@@ -19,8 +19,8 @@ def to_dict(corpus: Corpus) -> dict[str, Any]:
         "inputs": [{"path": i.path, "status": i.status, "reason": i.reason, "articles": list(i.articles)}
                    for i in corpus.inputs],
         "articles": [_article(a) for a in corpus.articles],
-        "stories": [],
-        "reuse": [],
+        "stories": [_story(s) for s in corpus.stories],
+        "reuse": [_edge(e) for e in corpus.reuse],
         "entities": [_entity(e) for e in corpus.entities],
         "quotes": [_quote(q) for q in corpus.quotes],
         "quote_groups": _quote_groups(corpus),
@@ -41,6 +41,18 @@ def _article(a: Article) -> dict[str, Any]:
         "removals": [{"text": r.text, "reason": r.reason} for r in a.removed],
         "credits": list(a.credits), "content_hash": a.content_hash, "story": a.story,
     }
+
+
+def _story(s: Story) -> dict[str, Any]:
+    return {"id": s.id, "title": s.title, "articles": list(s.articles), "event_date": s.event_date,
+            "origins": [{"id": o.id, "label": o.label, "articles": list(o.articles), "why": list(o.why)}
+                        for o in s.origins]}
+
+
+def _edge(e: ReuseEdge) -> dict[str, Any]:
+    return {"source": e.source, "target": e.target, "kind": e.kind, "score": e.score, "directed": e.directed,
+            "why": e.why, "passages": [{"source": p.source, "target": p.target, "source_start": p.source_start,
+                                        "target_start": p.target_start, "score": p.score} for p in e.passages]}
 
 
 def _entity(e: Entity) -> dict[str, Any]:
@@ -86,7 +98,15 @@ def render_index(data: dict[str, Any]) -> str:
                  "spellings": sorted({m["text"] for m in e["mentions"]}),
                  "articles": sorted({m["article"] for m in e["mentions"]})}
                 for e in sorted(data["entities"], key=lambda e: -len(e["mentions"]))]
-    return _environment().get_template("index.html").render(report=data, entities=entities, quotes_of=quotes_of)
+    stories = []
+    for story in data["stories"]:
+        origin_of = {aid: o["label"] for o in story["origins"] for aid in o["articles"]}
+        edges = [e for e in data["reuse"] if e["source"] in origin_of]
+        stories.append(dict(story, graph=pictures.copy_graph(story, edges, origin_of), edges=edges,
+                            matrix=[{"id": aid, "cells": [aid in o["articles"] for o in story["origins"]]}
+                                    for aid in story["articles"]]))
+    return _environment().get_template("index.html").render(report=data, entities=entities, quotes_of=quotes_of,
+                                                            stories=stories)
 
 
 def _environment() -> Any:
