@@ -71,3 +71,13 @@ def test_entities_and_quotes_round_trip(tmp_path: Path) -> None:
         assert store.latest_run() == run
         assert store.entities(run) == list(extra.entities)
         assert store.quotes(run) == list(extra.quotes)
+
+
+def test_stories_are_stored_with_origins(tmp_path: Path) -> None:
+    corpus = analyze([SEEDS])
+    with Store(tmp_path / "r.sqlite") as store:
+        run = store.save(corpus)
+        (story,) = store.stories(run)
+    assert sorted(story["articles"]) == sorted(a.id for a in corpus.articles)
+    assert {o["label"] for o in story["origins"]} == {"Anadolu", "RT", "CNN"}
+    assert {"claims", "timeline", "brief"} <= set(story)

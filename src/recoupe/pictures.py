@@ -1,4 +1,4 @@
-"""Pictures of a story, as SVG drawn on the server: the copy graph (articles and reuse between them).
+"""Pictures of a story, as SVG drawn on the server: the copy graph and the timeline.
 
 No JavaScript library is needed for a few dozen nodes on a circle; the SVG is built from numbers here
 and rendered by the template with every label escaped.
@@ -36,3 +36,14 @@ def copy_graph(story: Mapping[str, Any], edges: Sequence[Mapping[str, Any]],
                           "directed": e.get("directed", False), "score": e["score"],
                           "label": f"{e['source']} → {e['target']}: {e['kind']} ({e['score']:.2f})"})
     return {"size": SIZE, "nodes": list(nodes.values()), "lines": lines, "colours": COLOURS}
+
+
+def timeline(events: Sequence[Mapping[str, Any]], width: int = 760) -> dict[str, Any]:
+    """Rows of a vertical timeline (a dot per dated event, earliest on top), for the template to draw."""
+    row = 46
+    rows = []
+    for k, e in enumerate(events):
+        text = e["text"] if len(e["text"]) <= 110 else e["text"][:107].rstrip() + "…"
+        rows.append({"y": 24 + k * row, "date": e["date"], "text": text, "full": e["text"],
+                     "articles": ", ".join(a[:12] for a in e["articles"]), "month_only": len(e["date"]) == 7})
+    return {"width": width, "height": 24 + max(1, len(rows)) * row, "rows": rows, "axis": 110}

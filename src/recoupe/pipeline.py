@@ -113,11 +113,12 @@ def _corpus_stages(corpus: Corpus) -> Corpus:
     """The stages that read the whole corpus at once.
 
     Entities, then quotes (which link to them); stories, then the reuse within each story, then the
-    independent origins of each story (which read the reuse).
+    independent origins of each story (which read the reuse); then dates across each story, its claims
+    (counted in origins), its timeline and its brief (made of the claims).
     """
     if not corpus.articles:
         return corpus
-    from . import entities, nlp, origins, quotes, reuse, stories
+    from . import brief, claims, entities, nlp, origins, quotes, reuse, stories, timeline
 
     docs = nlp.parse(corpus.articles)
     found = tuple(entities.extract(corpus.articles, docs))
@@ -126,8 +127,13 @@ def _corpus_stages(corpus: Corpus) -> Corpus:
     edges = tuple(reuse.align(corpus.articles, grouped))
     grouped = [replace(s, origins=origins.group(s, corpus.articles, edges)) for s in grouped]
     story_of = {a: s.id for s in grouped for a in s.articles}
-    articles = tuple(replace(a, story=story_of.get(a.id)) for a in corpus.articles)
-    return replace(corpus, articles=articles, entities=found, quotes=said, stories=tuple(grouped), reuse=edges)
+    articles = [replace(a, story=story_of.get(a.id)) for a in corpus.articles]
+    grouped, articles = timeline.date_stories(grouped, articles)
+    stated = [c for s in grouped for c in claims.extract(s, articles)]
+    events = [e for s in grouped for e in timeline.build(s, articles)]
+    briefs = [brief.write(s, [c for c in stated if c.story == s.id], articles) for s in grouped]
+    return replace(corpus, articles=tuple(articles), entities=found, quotes=said, stories=tuple(grouped),
+                   reuse=edges, claims=tuple(stated), timeline=tuple(events), briefs=tuple(briefs))
 
 
 def _unique_id(article: Article, taken: set[str], notes: list[str]) -> Article:

@@ -80,6 +80,7 @@ class Article:
     title_language: str | None = None
     credits: tuple[str, ...] = ()
     story: str | None = None
+    page_date_note: str | None = None  # why the page date is not the story's date (a republication)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +196,59 @@ class Story:
     origins: tuple[Origin, ...] = ()
 
 
+ClaimStatus = Literal["corroborated", "single_source", "conflicting"]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One article's sentence that states a claim: exact text of the article's clean text, with offsets."""
+
+    article: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A statement of fact found in a story, with the sentences that state it and how many origins back it."""
+
+    id: str
+    story: str
+    text: str
+    status: ClaimStatus
+    independent_origins: int
+    support: tuple[Evidence, ...]
+    conflicts_with: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A dated event of a story's timeline, with the articles that support it."""
+
+    story: str
+    date: str  # YYYY-MM-DD or YYYY-MM: never more precise than the texts
+    text: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BriefSentence:
+    """One sentence of a story's brief, with the articles it comes from (never none)."""
+
+    text: str
+    cites: tuple[str, ...]
+    claim: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """A short brief of a story: the most corroborated points first, single-source points said as such."""
+
+    story: str
+    sentences: tuple[BriefSentence, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Corpus:
     """Everything one analysis produced, in the order of the report."""
@@ -206,3 +260,6 @@ class Corpus:
     quotes: tuple[Quote, ...] = ()
     stories: tuple[Story, ...] = ()
     reuse: tuple[ReuseEdge, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    timeline: tuple[Event, ...] = ()
+    briefs: tuple[Brief, ...] = ()

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, pictures
-from .records import Article, Corpus, Entity, Quote, ReuseEdge, Story
+from .records import Article, Claim, Corpus, Entity, Quote, ReuseEdge, Story
 
 
 def to_dict(corpus: Corpus) -> dict[str, Any]:
@@ -19,14 +19,16 @@ def to_dict(corpus: Corpus) -> dict[str, Any]:
         "inputs": [{"path": i.path, "status": i.status, "reason": i.reason, "articles": list(i.articles)}
                    for i in corpus.inputs],
         "articles": [_article(a) for a in corpus.articles],
-        "stories": [_story(s) for s in corpus.stories],
-        "reuse": [_edge(e) for e in corpus.reuse],
+        "stories": [story_dict(s) for s in corpus.stories],
+        "reuse": [edge_dict(e) for e in corpus.reuse],
         "entities": [_entity(e) for e in corpus.entities],
         "quotes": [_quote(q) for q in corpus.quotes],
         "quote_groups": _quote_groups(corpus),
-        "claims": [],
-        "timeline": [],
-        "brief": [],
+        "claims": [claim_dict(c) for c in corpus.claims],
+        "timeline": [{"story": e.story, "date": e.date, "text": e.text, "articles": list(e.articles)}
+                     for e in corpus.timeline],
+        "brief": [{"story": b.story, "sentences": [{"text": s.text, "cites": list(s.cites), "claim": s.claim}
+                                                   for s in b.sentences]} for b in corpus.briefs],
         "skips": [{"path": s.path, "location": s.location, "code": s.code, "reason": s.reason}
                   for s in corpus.skips],
     }
@@ -40,19 +42,30 @@ def _article(a: Article) -> dict[str, Any]:
         "removed": [r.text for r in a.removed],
         "removals": [{"text": r.text, "reason": r.reason} for r in a.removed],
         "credits": list(a.credits), "content_hash": a.content_hash, "story": a.story,
+        "page_date_note": a.page_date_note,
     }
 
 
-def _story(s: Story) -> dict[str, Any]:
+def story_dict(s: Story) -> dict[str, Any]:
+    """A story as report.json has it, with its origins."""
     return {"id": s.id, "title": s.title, "articles": list(s.articles), "event_date": s.event_date,
             "origins": [{"id": o.id, "label": o.label, "articles": list(o.articles), "why": list(o.why)}
                         for o in s.origins]}
 
 
-def _edge(e: ReuseEdge) -> dict[str, Any]:
+def edge_dict(e: ReuseEdge) -> dict[str, Any]:
+    """A reuse edge as report.json has it, with its passages."""
     return {"source": e.source, "target": e.target, "kind": e.kind, "score": e.score, "directed": e.directed,
             "why": e.why, "passages": [{"source": p.source, "target": p.target, "source_start": p.source_start,
                                         "target_start": p.target_start, "score": p.score} for p in e.passages]}
+
+
+def claim_dict(c: Claim) -> dict[str, Any]:
+    """A claim as report.json has it."""
+    return {"id": c.id, "story": c.story, "text": c.text, "status": c.status,
+            "independent_origins": c.independent_origins,
+            "support": [{"article": e.article, "text": e.text, "start": e.start, "end": e.end} for e in c.support],
+            "conflicts_with": list(c.conflicts_with)}
 
 
 def _entity(e: Entity) -> dict[str, Any]:
@@ -102,9 +115,15 @@ def render_index(data: dict[str, Any]) -> str:
     for story in data["stories"]:
         origin_of = {aid: o["label"] for o in story["origins"] for aid in o["articles"]}
         edges = [e for e in data["reuse"] if e["source"] in origin_of]
-        stories.append(dict(story, graph=pictures.copy_graph(story, edges, origin_of), edges=edges,
-                            matrix=[{"id": aid, "cells": [aid in o["articles"] for o in story["origins"]]}
-                                    for aid in story["articles"]]))
+        events = [e for e in data["timeline"] if e["story"] == story["id"]]
+        claims = [c for c in data["claims"] if c["story"] == story["id"]]
+        stories.append(dict(
+            story, graph=pictures.copy_graph(story, edges, origin_of), edges=edges,
+            matrix=[{"id": aid, "cells": [aid in o["articles"] for o in story["origins"]]} for aid in story["articles"]],
+            brief=next((b["sentences"] for b in data["brief"] if b["story"] == story["id"]), []),
+            timeline=pictures.timeline(events) if events else None,
+            claims={status: [c for c in claims if c["status"] == status]
+                    for status in ("corroborated", "conflicting", "single_source")}))
     return _environment().get_template("index.html").render(report=data, entities=entities, quotes_of=quotes_of,
                                                             stories=stories)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from .errors import StoreError
 from .records import Article, Corpus, Entity, Mention, Quote, Removal
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _MIGRATIONS = {
     1: """
     CREATE TABLE articles (
@@ -85,9 +85,24 @@ _MIGRATIONS = {
         PRIMARY KEY (run, id)
     );
     """,
+    3: """
+    ALTER TABLE articles ADD COLUMN page_date_note TEXT;
+    CREATE TABLE stories (
+        run INTEGER NOT NULL REFERENCES runs(id),
+        id TEXT NOT NULL,
+        data TEXT NOT NULL,  -- JSON of the story as in report.json: origins, claims, timeline, brief
+        PRIMARY KEY (run, id)
+    );
+    CREATE TABLE reuse (
+        run INTEGER NOT NULL REFERENCES runs(id),
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        data TEXT NOT NULL  -- JSON of the edge as in report.json
+    );
+    """,
 }
 _COLUMNS = ("hash", "id", "path", "url", "title", "outlet", "published", "page_date", "language",
-            "title_language", "text", "removed", "credits", "story", "first_seen", "last_seen")
+            "title_language", "text", "removed", "credits", "story", "first_seen", "last_seen", "page_date_note")
 
 
 class Store:
@@ -140,6 +155,7 @@ class Store:
                 self.conn.executemany(
                     "INSERT INTO mentions (run, entity, article, text, start, end) VALUES (?, ?, ?, ?, ?, ?)",
                     [(run, e.id, m.article, m.text, m.start, m.end) for e in corpus.entities for m in e.mentions])
+                self._save_stories(run, corpus)
                 self.conn.executemany(
                     "INSERT INTO quotes (run, id, article, text, start, end, speaker, speaker_entity, speaker_kind,"
                     " direct, grp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -148,6 +164,29 @@ class Store:
         except sqlite3.Error as err:
             raise StoreError(f"cannot write to the store {self.path}: {err} [{StoreError.code}]") from err
         return int(run or 0)
+
+    def _save_stories(self, run: int | None, corpus: Corpus) -> None:
+        """Stories with their origins, claims, timeline and brief, and reuse edges, as report.json has them."""
+        from .report import claim_dict, edge_dict, story_dict
+
+        for story in corpus.stories:
+            data = story_dict(story)
+            data["claims"] = [claim_dict(c) for c in corpus.claims if c.story == story.id]
+            data["timeline"] = [{"date": e.date, "text": e.text, "articles": list(e.articles)}
+                                for e in corpus.timeline if e.story == story.id]
+            data["brief"] = [{"text": s.text, "cites": list(s.cites), "claim": s.claim}
+                             for b in corpus.briefs if b.story == story.id for s in b.sentences]
+            self.conn.execute("INSERT INTO stories (run, id, data) VALUES (?, ?, ?)",
+                              (run, story.id, json.dumps(data, ensure_ascii=False)))
+        self.conn.executemany("INSERT INTO reuse (run, source, target, data) VALUES (?, ?, ?, ?)",
+                              [(run, e.source, e.target, json.dumps(edge_dict(e), ensure_ascii=False))
+                               for e in corpus.reuse])
+
+    def stories(self, run: int) -> list[dict[str, object]]:
+        """The stories of one analysis, each with origins, claims, timeline and brief (report.json shapes)."""
+        with self.reader() as conn:
+            rows = conn.execute("SELECT data FROM stories WHERE run = ? ORDER BY rowid", (run,)).fetchall()
+        return [json.loads(row[0]) for row in rows]
 
     @contextmanager
     def reader(self) -> Iterator[sqlite3.Connection]:
@@ -201,7 +240,7 @@ def _row(a: Article, now: str) -> tuple[object, ...]:
     removed = json.dumps([{"text": r.text, "reason": r.reason} for r in a.removed], ensure_ascii=False)
     return (a.content_hash, a.id, a.path, a.url, a.title, a.outlet, a.published, a.page_date, a.language,
             a.title_language, a.text, removed, json.dumps(list(a.credits), ensure_ascii=False), a.story,
-            now, now)
+            now, now, a.page_date_note)
 
 
 def _article(row: tuple[object, ...]) -> Article:
@@ -212,7 +251,7 @@ def _article(row: tuple[object, ...]) -> Article:
         title=str(v["title"]), removed=removed, url=_opt(v["url"]), outlet=_opt(v["outlet"]),
         published=_opt(v["published"]), page_date=_opt(v["page_date"]), language=_opt(v["language"]),
         title_language=_opt(v["title_language"]), credits=tuple(json.loads(str(v["credits"]))),
-        story=_opt(v["story"]))
+        story=_opt(v["story"]), page_date_note=_opt(v["page_date_note"]))
 
 
 def _opt(value: object) -> str | None:
