@@ -62,6 +62,24 @@ def analyze_cli(
     console.print(f"Data:   {out / 'report.json'}", soft_wrap=True, markup=False, highlight=False)
 
 
+@app.command("serve")
+def serve_cli(
+    db: Annotated[Path, typer.Option(help="SQLite store to serve.")] = Path("out/ankara/recoupe.sqlite"),
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the web app and JSON API over a store (pages at /, API at /api/, OpenAPI at /docs)."""
+    try:
+        import uvicorn
+
+        from .web import create_app
+    except ImportError as err:
+        errors.print(f"[red]error:[/] the web app needs its extra: pip install 'recoupe[web]' ({err.name} missing)")
+        raise typer.Exit(2) from None
+    console.print(f"Serving {db} at http://{host}:{port}/", soft_wrap=True, markup=False, highlight=False)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 def _run_with_progress(paths: list[Path]) -> Corpus:
     """A rich progress bar on a terminal; plain lines when the output is piped."""
     if console.is_terminal:

@@ -109,6 +109,11 @@ def analyze(paths: Iterable[str | Path], *, executor: Executor | None = None,
     return _corpus_stages(Corpus(inputs=tuple(inputs), articles=tuple(articles), skips=tuple(skips)))
 
 
+def restage(corpus: Corpus) -> Corpus:
+    """Run the corpus-wide stages again on prepared articles (after articles were added to a store)."""
+    return _corpus_stages(corpus)
+
+
 def _corpus_stages(corpus: Corpus) -> Corpus:
     """The stages that read the whole corpus at once.
 

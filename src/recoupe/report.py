@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import __version__, pictures
+from . import __version__, views
 from .records import Article, Claim, Corpus, Entity, Quote, ReuseEdge, Story
 
 
@@ -103,32 +103,28 @@ def write(corpus: Corpus, out_dir: str | Path) -> Path:
 
 def render_index(data: dict[str, Any]) -> str:
     """Render the static report page from the report data."""
-    names = {e["id"]: e["name"] for e in data["entities"]}
-    quotes_of: dict[str, list[dict[str, Any]]] = {}
+    names = {e["id"]: (e["name"], e["type"]) for e in data["entities"]}
+    mentions: dict[str, list[dict[str, Any]]] = {}
+    for e in data["entities"]:
+        for m in e["mentions"]:
+            mentions.setdefault(m["article"], []).append(dict(m, entity=e["id"]))
+    quotes: dict[str, list[dict[str, Any]]] = {}
     for q in data["quotes"]:
-        quotes_of.setdefault(q["article"], []).append(dict(q, entity_name=names.get(q["speaker_entity"])))
-    entities = [{"id": e["id"], "name": e["name"], "type": e["type"], "mentions": len(e["mentions"]),
-                 "spellings": sorted({m["text"] for m in e["mentions"]}),
-                 "articles": sorted({m["article"] for m in e["mentions"]})}
-                for e in sorted(data["entities"], key=lambda e: -len(e["mentions"]))]
+        quotes.setdefault(q["article"], []).append(q)
     stories = []
     for story in data["stories"]:
-        origin_of = {aid: o["label"] for o in story["origins"] for aid in o["articles"]}
-        edges = [e for e in data["reuse"] if e["source"] in origin_of]
-        events = [e for e in data["timeline"] if e["story"] == story["id"]]
-        claims = [c for c in data["claims"] if c["story"] == story["id"]]
-        stories.append(dict(
-            story, graph=pictures.copy_graph(story, edges, origin_of), edges=edges,
-            matrix=[{"id": aid, "cells": [aid in o["articles"] for o in story["origins"]]} for aid in story["articles"]],
-            brief=next((b["sentences"] for b in data["brief"] if b["story"] == story["id"]), []),
-            timeline=pictures.timeline(events) if events else None,
-            claims={status: [c for c in claims if c["status"] == status]
-                    for status in ("corroborated", "conflicting", "single_source")}))
-    return _environment().get_template("index.html").render(report=data, entities=entities, quotes_of=quotes_of,
-                                                            stories=stories)
+        bundle = dict(story, claims=[c for c in data["claims"] if c["story"] == story["id"]],
+                      timeline=[e for e in data["timeline"] if e["story"] == story["id"]],
+                      brief=next((b["sentences"] for b in data["brief"] if b["story"] == story["id"]), []))
+        stories.append(views.story(bundle, data["reuse"]))
+    articles = [views.article(a, mentions.get(a["id"], []), quotes.get(a["id"], []), names) for a in data["articles"]]
+    return environment().get_template("index.html").render(
+        report=data, stories=stories, entities=views.entity_rows(data["entities"]), articles=articles,
+        href=views.static_href)
 
 
-def _environment() -> Any:
+def environment() -> Any:
+    """The Jinja2 environment of recoupe's templates, autoescaping everything (article text is untrusted)."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     return Environment(loader=PackageLoader("recoupe", "templates"),

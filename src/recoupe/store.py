@@ -16,7 +16,7 @@ from pathlib import Path
 from .errors import StoreError
 from .records import Article, Corpus, Entity, Mention, Quote, Removal
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _MIGRATIONS = {
     1: """
     CREATE TABLE articles (
@@ -100,6 +100,17 @@ _MIGRATIONS = {
         data TEXT NOT NULL  -- JSON of the edge as in report.json
     );
     """,
+    4: """
+    ALTER TABLE stories ADD COLUMN title TEXT NOT NULL DEFAULT '';
+    ALTER TABLE stories ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN origins INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN event_date TEXT;
+    ALTER TABLE reuse ADD COLUMN story TEXT;
+    CREATE INDEX stories_size ON stories(run, articles DESC);
+    CREATE INDEX reuse_story ON reuse(run, story);
+    CREATE INDEX quotes_article ON quotes(run, article);
+    CREATE INDEX mentions_entity ON mentions(run, entity);
+    """,
 }
 _COLUMNS = ("hash", "id", "path", "url", "title", "outlet", "published", "page_date", "language",
             "title_language", "text", "removed", "credits", "story", "first_seen", "last_seen", "page_date_note")
@@ -176,11 +187,15 @@ class Store:
                                 for e in corpus.timeline if e.story == story.id]
             data["brief"] = [{"text": s.text, "cites": list(s.cites), "claim": s.claim}
                              for b in corpus.briefs if b.story == story.id for s in b.sentences]
-            self.conn.execute("INSERT INTO stories (run, id, data) VALUES (?, ?, ?)",
-                              (run, story.id, json.dumps(data, ensure_ascii=False)))
-        self.conn.executemany("INSERT INTO reuse (run, source, target, data) VALUES (?, ?, ?, ?)",
-                              [(run, e.source, e.target, json.dumps(edge_dict(e), ensure_ascii=False))
-                               for e in corpus.reuse])
+            self.conn.execute(
+                "INSERT INTO stories (run, id, data, title, articles, origins, event_date) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (run, story.id, json.dumps(data, ensure_ascii=False), story.title, len(story.articles),
+                 len(story.origins), story.event_date))
+        story_of = {a: s.id for s in corpus.stories for a in s.articles}
+        self.conn.executemany("INSERT INTO reuse (run, source, target, data, story) VALUES (?, ?, ?, ?, ?)",
+                              [(run, e.source, e.target, json.dumps(edge_dict(e), ensure_ascii=False),
+                                story_of.get(e.source)) for e in corpus.reuse])
 
     def stories(self, run: int) -> list[dict[str, object]]:
         """The stories of one analysis, each with origins, claims, timeline and brief (report.json shapes)."""

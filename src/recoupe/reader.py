@@ -1,0 +1,164 @@
+"""Read queries over a recoupe store, for the web app and the API: paginated, one connection each.
+
+Everything is read from the latest analysis (run) unless a run is named. Rows come back as the
+report.json shapes, so that the API, the pages and the static report speak one language.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MAX_LIMIT = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of a list, with the total and where it starts."""
+
+    items: list[dict[str, Any]]
+    total: int
+    offset: int
+    limit: int
+
+
+class Reader:
+    """Read-only access to a store file (a connection of its own, opened per request)."""
+
+    def __init__(self, path: str | Path):
+        self.conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True, timeout=30)
+        self.conn.row_factory = sqlite3.Row
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def run(self, run: int | None = None) -> int | None:
+        """The run asked for if it exists, else the latest one; None for an empty store."""
+        if run is not None:
+            row = self.conn.execute("SELECT id FROM runs WHERE id = ?", (run,)).fetchone()
+            return int(row[0]) if row else None
+        row = self.conn.execute("SELECT max(id) FROM runs").fetchone()
+        return None if row[0] is None else int(row[0])
+
+    def runs(self, offset: int, limit: int) -> Page:
+        """Every analysis stored, latest first."""
+        total = self.conn.execute("SELECT count(*) FROM runs").fetchone()[0]
+        rows = self.conn.execute("SELECT id, started, articles, skipped FROM runs ORDER BY id DESC LIMIT ? OFFSET ?",
+                                 (limit, offset)).fetchall()
+        return Page([dict(r) for r in rows], total, offset, limit)
+
+    def stories(self, run: int, offset: int, limit: int) -> Page:
+        """Stories of a run, largest first, with their counts of articles and independent origins."""
+        total = self.conn.execute("SELECT count(*) FROM stories WHERE run = ?", (run,)).fetchone()[0]
+        rows = self.conn.execute(
+            "SELECT id, title, articles, origins, event_date FROM stories WHERE run = ? "
+            "ORDER BY articles DESC, origins DESC, rowid LIMIT ? OFFSET ?", (run, limit, offset)).fetchall()
+        return Page([dict(r) for r in rows], total, offset, limit)
+
+    def story(self, run: int, story_id: str) -> dict[str, Any] | None:
+        """A story with origins, claims, timeline, brief and the titles of its articles."""
+        row = self.conn.execute("SELECT data FROM stories WHERE run = ? AND id = ?", (run, story_id)).fetchone()
+        if row is None:
+            return None
+        data: dict[str, Any] = json.loads(row[0])
+        marks = ",".join("?" * len(data["articles"]))
+        titles = {r["id"]: dict(r) for r in self.conn.execute(
+            f"SELECT id, title, outlet, published, language FROM articles WHERE id IN ({marks})", data["articles"])}
+        data["article_info"] = [titles.get(a, {"id": a, "title": a}) for a in data["articles"]]
+        return data
+
+    def reuse(self, run: int, story_id: str | None, offset: int = 0, limit: int = MAX_LIMIT) -> Page:
+        """Reuse edges of a run, or of one story."""
+        where, args = ("run = ? AND story = ?", (run, story_id)) if story_id else ("run = ?", (run,))
+        total = self.conn.execute(f"SELECT count(*) FROM reuse WHERE {where}", args).fetchone()[0]
+        rows = self.conn.execute(f"SELECT data FROM reuse WHERE {where} ORDER BY rowid LIMIT ? OFFSET ?",
+                                 (*args, limit, offset)).fetchall()
+        return Page([json.loads(r[0]) for r in rows], total, offset, limit)
+
+    def articles(self, offset: int, limit: int, text: str | None = None, entity: str | None = None,
+                 run: int | None = None) -> Page:
+        """Stored articles, newest first; ``text`` searches title and body, ``entity`` an entity id."""
+        where, args = ["1"], []
+        if text:
+            where.append("(text LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')")
+            pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            args += [pattern, pattern]
+        if entity and run is not None:
+            where.append("id IN (SELECT article FROM mentions WHERE run = ? AND entity = ?)")
+            args += [run, entity]
+        clause = " AND ".join(where)
+        total = self.conn.execute(f"SELECT count(*) FROM articles WHERE {clause}", args).fetchone()[0]
+        rows = self.conn.execute(
+            f"SELECT id, title, outlet, published, page_date, language, url, story FROM articles WHERE {clause} "
+            "ORDER BY last_seen DESC, rowid DESC LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
+        return Page([dict(r) for r in rows], total, offset, limit)
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """One article as report.json has it (the latest stored version of that id)."""
+        row = self.conn.execute(
+            "SELECT id, path, url, title, outlet, published, page_date, language, title_language, text, removed, "
+            "credits, story, page_date_note, hash FROM articles WHERE id = ? ORDER BY last_seen DESC, rowid DESC "
+            "LIMIT 1", (article_id,)).fetchone()
+        if row is None:
+            return None
+        data = dict(row)
+        data["removals"] = json.loads(data.pop("removed"))
+        data["removed"] = [r["text"] for r in data["removals"]]
+        data["credits"] = json.loads(data["credits"])
+        data["content_hash"] = data.pop("hash")
+        return data
+
+    def mentions(self, run: int, article_id: str) -> list[dict[str, Any]]:
+        """The entity mentions of one article, with each entity's name and type."""
+        rows = self.conn.execute(
+            "SELECT m.entity, m.text, m.start, m.end, e.name, e.type FROM mentions m JOIN entities e "
+            "ON e.run = m.run AND e.id = m.entity WHERE m.run = ? AND m.article = ? ORDER BY m.start",
+            (run, article_id)).fetchall()
+        return [dict(r) for r in rows]
+
+    def entities(self, run: int, offset: int, limit: int, name: str | None = None) -> Page:
+        """Entities of a run, most mentioned first; ``name`` filters on any spelling."""
+        where, args = "e.run = ?", [run]
+        if name:
+            where += " AND e.id IN (SELECT entity FROM mentions WHERE run = ? AND text LIKE ?)"
+            args += [run, f"%{name}%"]
+        total = self.conn.execute(f"SELECT count(*) FROM entities e WHERE {where}", args).fetchone()[0]
+        rows = self.conn.execute(
+            f"SELECT e.id, e.name, e.type, (SELECT count(*) FROM mentions m WHERE m.run = e.run AND m.entity = e.id) "
+            f"AS mentions FROM entities e WHERE {where} ORDER BY mentions DESC, e.name LIMIT ? OFFSET ?",
+            (*args, limit, offset)).fetchall()
+        return Page([dict(r) for r in rows], total, offset, limit)
+
+    def entity(self, run: int, entity_id: str) -> dict[str, Any] | None:
+        """One entity with every mention (article, text, offsets) and its spellings."""
+        row = self.conn.execute("SELECT id, name, type FROM entities WHERE run = ? AND id = ?",
+                                (run, entity_id)).fetchone()
+        if row is None:
+            return None
+        mentions = [dict(r) for r in self.conn.execute(
+            "SELECT article, text, start, end FROM mentions WHERE run = ? AND entity = ? ORDER BY article, start",
+            (run, entity_id))]
+        return dict(row, mentions=mentions, spellings=sorted({m["text"] for m in mentions}))
+
+    def quotes(self, run: int, offset: int, limit: int, article: str | None = None,
+               speaker: str | None = None) -> Page:
+        """Quotes of a run, of one article, or of one speaker entity."""
+        where, args = "run = ?", [run]
+        if article:
+            where, args = where + " AND article = ?", args + [article]
+        if speaker:
+            where, args = where + " AND speaker_entity = ?", args + [speaker]
+        total = self.conn.execute(f"SELECT count(*) FROM quotes WHERE {where}", args).fetchone()[0]
+        rows = self.conn.execute(
+            "SELECT id, article, text, start, end, speaker, speaker_entity, speaker_kind, direct, grp AS 'group' "
+            f"FROM quotes WHERE {where} ORDER BY article, start LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
+        return Page([dict(r, direct=bool(r["direct"])) for r in rows], total, offset, limit)
+
+    def claims(self, run: int, story_id: str, offset: int, limit: int, status: str | None = None) -> Page:
+        """Claims of one story, optionally of one status."""
+        data = self.story(run, story_id)
+        claims = [c for c in (data or {}).get("claims", []) if status is None or c["status"] == status]
+        return Page(claims[offset:offset + limit], len(claims), offset, limit)

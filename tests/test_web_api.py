@@ -1,0 +1,108 @@
+"""The JSON API in-process (ASGI client) over a store built once from the seeds (issue #7)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from recoupe.web import create_app
+
+
+@pytest.fixture(scope="module")
+def client(seeds_run: Path, tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    db = tmp_path_factory.mktemp("api") / "store.sqlite"
+    shutil.copy(seeds_run / "recoupe.sqlite", db)
+    client = TestClient(create_app(db))
+    client.db = db  # type: ignore[attr-defined]  # the tests look at what was written beside it
+    return client
+
+
+def _error_shape(response) -> None:
+    body = response.json()
+    assert set(body) == {"ok", "error", "errors", "status"}
+    assert body["ok"] is False and body["status"] == response.status_code and body["errors"]
+
+
+def test_story_list_and_story(client: TestClient) -> None:
+    page = client.get("/api/stories").json()
+    assert page["total"] == 1 and page["next"] is None
+    (item,) = page["items"]
+    assert (item["articles"], item["origins"]) == (5, 3)
+    story = client.get(f"/api/stories/{item['id']}").json()
+    assert {o["label"] for o in story["origins"]} == {"Anadolu", "RT", "CNN"}
+    assert len(story["article_info"]) == 5
+
+
+def test_pagination(client: TestClient) -> None:
+    first = client.get("/api/articles", params={"limit": 2}).json()
+    assert first["total"] == 5 and len(first["items"]) == 2 and "offset=2" in first["next"]
+    last = client.get("/api/articles", params={"limit": 2, "offset": 4}).json()
+    assert len(last["items"]) == 1 and last["next"] is None
+
+
+def test_article_entities_quotes_and_search(client: TestClient) -> None:
+    article = client.get("/api/articles/003_39167952c1edab4e").json()
+    assert article["title"] == "CIA Director Bill Burns meeting with Russian counterpart Monday"
+    assert "Leave a Reply" in article["removed"]
+    burns = client.get("/api/entities", params={"q": "Burns"}).json()["items"][0]
+    assert burns["name"] == "Bill Burns" and burns["type"] == "PER"
+    entity = client.get(f"/api/entities/{burns['id']}").json()
+    assert {"Bill Burns", "Burns", "M. Burns"} <= set(entity["spellings"])
+    quotes = client.get("/api/quotes", params={"article": "002_a4a6c44a581a7d26"}).json()["items"]
+    assert any("stabilité stratégique" in q["text"] for q in quotes)
+    found = client.get("/api/search", params={"q": "Kommersant"}).json()
+    assert [a["id"] for a in found["items"]] == ["004_7cf43ca13d9dcb39"]
+    by_entity = client.get("/api/search", params={"entity": "Narychkine"}).json()
+    assert by_entity["total"] == 5
+
+
+def test_errors_have_one_shape(client: TestClient) -> None:
+    for response in (client.get("/api/stories/nope"), client.get("/api/articles/nope"),
+                     client.get("/api/entities/nope"), client.get("/api/articles", params={"limit": 0}),
+                     client.post("/api/articles", json={"title": "no text"})):
+        assert response.status_code in (404, 422)
+        _error_shape(response)
+
+
+def test_upload_json_keeps_what_is_stored(client: TestClient) -> None:
+    text = ("Le directeur de la CIA, Bill Burns, a rencontré lundi à Ankara Sergueï Narychkine, le chef du "
+            "renseignement extérieur russe, a confirmé la Maison Blanche mardi à la presse.")
+    response = client.post("/api/articles", json={"text": text, "title": "Burns à Ankara", "language": "fr"})
+    assert response.status_code == 201, response.text
+    (new_id,) = response.json()["articles"]
+    assert client.get("/api/articles").json()["total"] == 6
+    assert client.get(f"/api/articles/{new_id}").json()["text"] == text
+    assert len(client.get("/api/corpora").json()["items"]) == 2
+
+
+def test_upload_refuses_wrong_type_and_never_writes_outside(client: TestClient) -> None:
+    response = client.post("/api/articles", files={"file": ("evil.exe", b"MZ....", "application/octet-stream")})
+    assert response.status_code == 422
+    _error_shape(response)
+    body = b"Titre\n\nLe maire a inaugure lundi la nouvelle ligne de tramway, qui reliera le centre a l'aeroport."
+    response = client.post("/api/articles", files={"file": ("../../escape.txt", body, "text/plain")})
+    assert response.status_code == 201, response.text
+    uploads = client.db.parent / "uploads"  # type: ignore[attr-defined]
+    assert (uploads / "escape.txt").read_bytes() == body
+    assert not (client.db.parent.parent / "escape.txt").exists()  # type: ignore[attr-defined]
+    assert not (client.db.parent.parent.parent / "escape.txt").exists()  # type: ignore[attr-defined]
+
+
+def test_upload_size_limit(client: TestClient) -> None:
+    from recoupe.web.app import MAX_UPLOAD
+
+    response = client.post("/api/articles", files={"file": ("big.txt", b"a" * (MAX_UPLOAD + 10), "text/plain")})
+    assert response.status_code == 413
+    _error_shape(response)
+
+
+def test_pages_render(client: TestClient) -> None:
+    home = client.get("/")
+    assert home.status_code == 200 and "Stories" in home.text
+    story_id = client.get("/api/stories").json()["items"][0]["id"]
+    page = client.get(f"/stories/{story_id}")
+    assert "Source matrix" in page.text and "Quotes by speaker" in page.text
+    assert client.get("/articles/001_c9b7af977afe6370").status_code == 200
+    assert client.get("/articles/nope").status_code == 404
