@@ -6,6 +6,7 @@ decides the precision and refuses anything without an explicit year, so that no 
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -48,3 +49,146 @@ def _parser(languages: tuple[str, ...]) -> DateDataParser:
     from dateparser.date import DateDataParser
 
     return DateDataParser(languages=list(languages), settings={"PREFER_DAY_OF_MONTH": "first"})
+
+
+# -- dates a sentence states or implies, resolved against the article's own date -------------------------
+
+_MONTHS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+}
+_WEEKDAYS = {
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_ABBR_RE = r"janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec|jan|feb|mar|apr|jun|jul|aug|sep"
+_DAY_RE = "|".join(_WEEKDAYS)
+# a written date with its year ("vendredi 3 mars 2023", "Nov. 15, 2022", "2022-11-14", "15/11/2022")
+_ABSOLUTE = re.compile(
+    rf"\b(?:(?:{_DAY_RE}),?\s+)?(?:(?:le\s+)?\d{{1,2}}(?:er|st|nd|rd|th)?\s+)?(?:{_MONTH_RE}|{_ABBR_RE})\.?"
+    rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?:de\s+|of\s+)?(?:19|20)\d\d\b"
+    r"|\b(?:19|20)\d\d-\d{2}(?:-\d{2})?\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b", re.IGNORECASE)
+# a day and month without the year ("le 14 novembre", "on November 14")
+_DAY_MONTH = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?P<m1>{_MONTH_RE})|(?P<m2>{_MONTH_RE})\s+(?P<d2>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?)\b", re.IGNORECASE)
+# a month named alone after a preposition ("en septembre", "in October", "fin mars", "mi-juillet")
+_MONTH_ALONE = re.compile(
+    rf"\b(?:en|in|fin|début|debut|courant|early|late|end of|beginning of|mois d[e']\s*|mi-|mid-|(?P<last>last))\s*"
+    rf"(?:de\s+|d')?(?P<m>{_MONTH_RE})\b(?P<dernier>\s+dernier)?", re.IGNORECASE)
+_LAST_MONTH = re.compile(r"\bmois dernier\b|\blast month\b|\bprevious month\b", re.IGNORECASE)
+_DAY_WORDS = {r"\bavant-hier\b": -2, r"\bhier\b|\byesterday\b": -1, r"\baujourd['’]hui\b|\btoday\b": 0,
+              r"\bdemain\b|\btomorrow\b": 1}
+_WEEKDAY = re.compile(rf"\b(?P<pre>ce\s+|this\s+|next\s+|last\s+)?(?P<d>{_DAY_RE})(?P<post>\s+prochain|\s+dernier)?\b",
+                      re.IGNORECASE)
+# the last verb before a weekday tells whether it points back ("a déclaré lundi") or ahead ("sera
+# perturbée jeudi", "expire vendredi"): past is the default, as news mostly reports what happened
+_FUTURE_WORDS = re.compile(r"\b(?:sera|seront|aura|auront|fera|feront|va|vont|will|shall|expire|expires|"
+                     r"devrait|devraient|is due|are due|\w+(?:era|eront|ira|iront))\b", re.IGNORECASE)
+_PAST_WORDS = re.compile(r"\b(?:a|ont|avait|avaient|était|étaient|has|had|have|was|were|\w+ed)\b",
+                   re.IGNORECASE)
+
+
+def month_shift(year: int, month: int, by: int) -> tuple[int, int]:
+    """The (year, month) ``by`` months after (negative: before) the given one."""
+    index = year * 12 + month - 1 + by
+    return index // 12, index % 12 + 1
+
+
+def bounds(iso: str) -> tuple[date, date]:
+    """First and last day covered by a ``YYYY-MM-DD`` or ``YYYY-MM`` date."""
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        day = date(*parts)
+        return day, day
+    first = date(parts[0], parts[1], 1)
+    year, month = month_shift(parts[0], parts[1], 1)
+    return first, date(year, month, 1) - timedelta(days=1)
+
+
+def signed_gap(a: str, b: str) -> int:
+    """Days from the span of ``b`` to the span of ``a`` (0 when they overlap, negative when ``a`` is earlier)."""
+    a0, a1 = bounds(a)
+    b0, b1 = bounds(b)
+    if a0 > b1:
+        return (a0 - b1).days
+    if a1 < b0:
+        return (a1 - b0).days
+    return 0
+
+
+def dates_in(text: str, reference: str | None = None, past_only: bool = False) -> list[str]:
+    """The dates ``text`` states or implies, at the precision given; relative ones need ``reference``.
+
+    Weekdays, "hier" and "today" need a day-precise reference; months without a year ("en septembre",
+    "le mois dernier") take the latest such month not after the reference month.
+    """
+    found: list[str] = []
+    taken: list[tuple[int, int]] = []
+    for m in _ABSOLUTE.finditer(text):
+        iso = parse_date(m.group(0).removeprefix("le ").removeprefix("Le "))
+        taken.append(m.span())
+        if iso:
+            found.append(iso)
+    if reference is None or not _ISO.match(reference):
+        return found
+    ref0, _ = bounds(reference)
+    day_ref = reference.count("-") == 2
+
+    def free(span: tuple[int, int]) -> bool:
+        return all(span[1] <= s or span[0] >= e for s, e in taken)
+
+    def latest(month: int, strict: bool = False) -> tuple[int, int]:
+        # the latest such month not after the reference month ("novembre dernier": strictly before)
+        return (ref0.year, month) if month < ref0.month + (not strict) else (ref0.year - 1, month)
+
+    for m in _DAY_MONTH.finditer(text):
+        if free(m.span()):
+            year, month = latest(_MONTHS[(m.group("m1") or m.group("m2")).lower()])
+            try:
+                found.append(date(year, month, int(m.group("d1") or m.group("d2"))).isoformat())
+            except ValueError:  # "31 février": not a date
+                pass
+            taken.append(m.span())
+    for m in _MONTH_ALONE.finditer(text):
+        if free(m.span()):
+            year, month = latest(_MONTHS[m.group("m").lower()], bool(m.group("last") or m.group("dernier")))
+            found.append(f"{year:04d}-{month:02d}")
+            taken.append(m.span())
+    for _ in _LAST_MONTH.finditer(text):
+        year, month = month_shift(ref0.year, ref0.month, -1)
+        found.append(f"{year:04d}-{month:02d}")
+    if not day_ref:
+        return found  # a month-precise reference cannot place a day: never invent one
+    for pattern, shift in _DAY_WORDS.items():
+        if (not past_only or shift <= 0) and re.search(pattern, text, re.IGNORECASE):
+            found.append((ref0 + timedelta(days=shift)).isoformat())
+    for m in _WEEKDAY.finditer(text):
+        if free(m.span()):
+            when = _resolve_weekday(text, m, ref0)
+            if not past_only or when <= ref0:
+                found.append(when.isoformat())
+    return found
+
+
+def _resolve_weekday(text: str, m: re.Match[str], ref: date) -> date:
+    """Resolve a weekday against the reference day: this week, next, or (by default) the latest past one."""
+    target = _WEEKDAYS[m.group("d").lower()]
+    pre, post = (m.group("pre") or "").strip().lower(), (m.group("post") or "").strip().lower()
+    back = (ref.weekday() - target) % 7  # 0: the reference day itself ("a déclaré lundi" on a Monday)
+    ahead = (target - ref.weekday()) % 7
+    if pre in ("next",) or post == "prochain":
+        return ref + timedelta(days=ahead or 7)
+    if pre == "last" or post == "dernier":
+        return ref - timedelta(days=back or 7)
+    if pre in ("ce", "this"):
+        return ref + timedelta(days=target - ref.weekday())  # the same week as the reference
+    before = text[max(0, m.start() - 60):m.start()]
+    futures = [f.end() for f in _FUTURE_WORDS.finditer(before)]
+    pasts = [p.end() for p in _PAST_WORDS.finditer(before)]
+    if futures and (not pasts or futures[-1] >= pasts[-1]):
+        return ref + timedelta(days=ahead)
+    return ref - timedelta(days=back)

@@ -1,16 +1,167 @@
 """Dates across a story and its timeline: relative dates resolved, precision never invented."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
+from .clean import fold
+from .dates import bounds, dates_in, signed_gap
 from .records import Article, Event, Story
+from .segment import sentences
+
+# a page date further than this from the story's date is a republication or a sidebar clock
+REPUBLICATION_DAYS = 60
+# publication dates within this many days of each other support one another
+SUPPORT_DAYS = 60
+# a weekday in the lead is taken for the event only when it falls within a week before publication
+LEAD_DAYS = 7
+LEAD_SENTENCES = 2  # the sentences of an article that tell its main event
+SIMILAR = 60  # rapidfuzz token_set_ratio on folded text: the same fact told twice
+_CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Ý][\w’'-]{2,}")
 
 
 def date_stories(stories: Sequence[Story], articles: Sequence[Article]) -> tuple[list[Story], list[Article]]:
     """Stories with their event date, articles with the publication date their story establishes."""
-    return list(stories), list(articles)
+    by_id = {a.id: a for a in articles}
+    dated: list[Story] = []
+    when_of: dict[str, str | None] = {}
+    for story in stories:
+        when = _event_date([by_id[i] for i in story.articles if i in by_id])
+        when_of[story.id] = when
+        dated.append(replace(story, event_date=when))
+    out: list[Article] = []
+    for article in articles:
+        when = when_of.get(article.story) if article.story else None
+        # an undated article takes the story's date at its own precision: no day is invented
+        published = article.published or when
+        note = _page_note(article.page_date, when) or article.page_date_note
+        if published != article.published or note != article.page_date_note:
+            article = replace(article, published=published, page_date_note=note)
+        out.append(article)
+    return dated, out
 
 
 def build(story: Story, articles: Sequence[Article]) -> list[Event]:
     """The dated events of one story, earliest first, each with its supporting articles."""
-    return []
+    by_id = {a.id: a for a in articles}
+    members = [by_id[i] for i in story.articles if i in by_id]
+    groups: list[_Group] = []
+    if story.event_date:
+        main = story.title or _first_sentence(members)
+        groups.append(_Group(story.event_date, main, [a.id for a in members], [main]))
+    for article in members:
+        reference = article.published or story.event_date
+        for n, (start, end) in enumerate(sentences(article.text)):
+            text = article.text[start:end]
+            for iso in dict.fromkeys(dates_in(text, reference)):
+                # a lead sentence dated on the event day tells the main event, worded or not like the title
+                if groups and iso == story.event_date and n < LEAD_SENTENCES:
+                    groups[0].articles.append(article.id)
+                    groups[0].texts.append(text)
+                    continue
+                _add(groups, iso, text, article.id)
+    groups.sort(key=lambda g: g.date)  # stable: the main event stays first among its date
+    return [Event(story.id, g.date, g.text, tuple(dict.fromkeys(g.articles))) for g in groups]
+
+
+# -- the story's date -----------------------------------------------------------------------------------
+
+def _event_date(members: Sequence[Article]) -> str | None:
+    """The earliest well-supported date among the articles' own publication dates (never page dates)."""
+    candidates: list[str] = []
+    for article in members:
+        if not article.published:
+            continue
+        candidates.append(article.published)
+        candidates.extend(_lead_dates(article))
+    if not candidates:
+        return None
+    # a date is well supported when most other dates lie near it: a lone far-off date (a wrong
+    # published field, a republication) does not pull the story away from the others
+    support = {c: sum(abs(signed_gap(c, o)) <= SUPPORT_DAYS for o in candidates) for c in candidates}
+    best = max(support.values())
+    kept = sorted((c for c in candidates if support[c] == best), key=lambda c: (bounds(c)[0], c))
+    earliest = kept[0]
+    if earliest.count("-") == 1:
+        # a month-only date and a day inside that month agree: the day is what the texts support
+        days = [c for c in kept if c.count("-") == 2 and c.startswith(earliest)]
+        if days:
+            return days[0]
+    return earliest
+
+
+def _lead_dates(article: Article) -> list[str]:
+    """Past days the title or first sentence names ("a déclaré lundi"), within a week before publication."""
+    if not article.published or article.published.count("-") != 2:
+        return []  # a weekday needs a day-precise publication date
+    spans = sentences(article.text)[:1]
+    lead = " ".join([article.title or ""] + [article.text[s:e] for s, e in spans])
+    out = []
+    for iso in dates_in(lead, article.published, past_only=True):
+        if iso.count("-") == 2 and -LEAD_DAYS <= signed_gap(iso, article.published) <= 0:
+            out.append(iso)
+    return out
+
+
+def _page_note(page_date: str | None, when: str | None) -> str | None:
+    """Why a page date far from the story's date is not the event date, in words; None when close."""
+    if not page_date or not when:
+        return None
+    gap = signed_gap(page_date, when)
+    if abs(gap) <= REPUBLICATION_DAYS:
+        return None
+    (y1, m1), (y2, m2) = (bounds(page_date)[0].timetuple()[:2], bounds(when)[0].timetuple()[:2])
+    months = abs((y1 - y2) * 12 + m1 - m2)
+    amount = f"{months} months" if months >= 3 else f"{abs(gap)} days"
+    if gap > 0:
+        return f"page date {page_date} is {amount} after the story ({when}): a republication, not the event date"
+    return f"page date {page_date} is {amount} before the story ({when}): not the event date"
+
+
+# -- grouping the same dated fact across articles ---------------------------------------------------------
+
+@dataclass(slots=True)
+class _Group:
+    """Sentences of one date that tell the same thing, with their articles."""
+
+    date: str
+    text: str
+    articles: list[str]
+    texts: list[str] = field(default_factory=list)
+
+
+def _add(groups: list[_Group], iso: str, text: str, article: str) -> None:
+    """Put a dated sentence into the group of the same date that tells the same thing, or a new one."""
+    for group in groups:
+        if group.date == iso and any(_similar(text, other) for other in group.texts):
+            group.articles.append(article)
+            group.texts.append(text)
+            return
+    groups.append(_Group(iso, text, [article], [text]))
+
+
+def _similar(a: str, b: str) -> bool:
+    """Two sentences tell the same fact: two shared names, or most words shared (rapidfuzz)."""
+    from rapidfuzz import fuzz
+
+    if a == b:
+        return True
+    names = _names(a) & _names(b)
+    if len(names) >= 2:
+        return True
+    return fuzz.token_set_ratio(fold(a), fold(b)) >= SIMILAR
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words not opening a sentence, folded: the names a sentence mentions."""
+    return {fold(m.group(0)) for m in _CAPITAL.finditer(text)}
+
+
+def _first_sentence(members: Sequence[Article]) -> str:
+    """The first sentence of the first article that has text: the fallback wording of the main event."""
+    for article in members:
+        spans = sentences(article.text)
+        if spans:
+            return article.text[spans[0][0]:spans[0][1]]
+    return ""
