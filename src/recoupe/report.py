@@ -5,6 +5,7 @@ All article text is untrusted: the HTML goes through Jinja2 with autoescaping on
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -123,6 +124,7 @@ def render_index(data: dict[str, Any]) -> str:
         href=views.static_href)
 
 
+@lru_cache(maxsize=1)
 def environment() -> Any:
     """The Jinja2 environment of recoupe's templates, autoescaping everything (article text is untrusted)."""
     from jinja2 import Environment, PackageLoader, select_autoescape

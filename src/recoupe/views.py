@@ -14,6 +14,7 @@ from .segment import sentences
 
 STATUSES = ("corroborated", "conflicting", "single_source")
 Href = Callable[..., str]
+_PLURAL = {"story": "stories", "article": "articles", "entity": "entities"}
 
 
 def static_href(kind: str, ident: str, start: int | None = None) -> str:
@@ -25,7 +26,7 @@ def static_href(kind: str, ident: str, start: int | None = None) -> str:
 
 def served_href(kind: str, ident: str, start: int | None = None) -> str:
     """Links between the served pages: /stories/…, /articles/…#sentence, /entities/…."""
-    path = f"/{kind if kind != 'story' else 'storie'}s/{quote(ident, safe='')}"
+    path = f"/{_PLURAL[kind]}/{quote(ident, safe='')}"
     return path + (f"#{quote(ident, safe='')}-at-{start}" if kind == "article" and start is not None else "")
 
 

@@ -112,7 +112,8 @@ def build(db: Path, uploads: Path) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def _starlette(request: Request, err: StarletteHTTPException) -> JSONResponse:
-        return JSONResponse(error_body(err.status_code, str(err.detail)), status_code=err.status_code)
+        return JSONResponse(error_body(err.status_code, str(err.detail)), status_code=err.status_code,
+                            headers=getattr(err, "headers", None))
 
     api = APIRouter(prefix="/api", responses=ERRORS)
 
