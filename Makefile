@@ -17,11 +17,15 @@ run: $(STAMP)
 	$(BIN)/recoupe analyze examples/ankara --out out/ankara
 
 test: $(STAMP)
+	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 	$(BIN)/pytest
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/crosslingual.py
+	$(BIN)/python bench/stories_scale.py
+	$(BIN)/python bench/web_latency.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -112,8 +112,15 @@ def build(db: Path, uploads: Path) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def _starlette(request: Request, err: StarletteHTTPException) -> JSONResponse:
+        headers = getattr(err, "headers", None)
+        if err.status_code == 405:  # GET and POST of one path are two routes: Allow lists both
+            from starlette.routing import Match
+
+            methods = {m for route in app.routes if route.matches(request.scope)[0] != Match.NONE
+                       for m in (getattr(route, "methods", None) or ())}
+            headers = {"Allow": ", ".join(sorted(methods))}
         return JSONResponse(error_body(err.status_code, str(err.detail)), status_code=err.status_code,
-                            headers=getattr(err, "headers", None))
+                            headers=headers)
 
     api = APIRouter(prefix="/api", responses=ERRORS)
 

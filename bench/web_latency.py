@@ -1,0 +1,154 @@
+"""Latency of the served web app over a large store: 20,000 articles, p50/p95/p99 per route.
+
+The store is synthetic: variants of the five seed articles (distinct ids, texts and content hashes), grouped
+five by five into stories with three origins, like the seeds. The Article and Story records are built
+directly and written with ``recoupe.store.Store.save(Corpus(...))``: no NLP runs (no entities, quotes,
+claims or briefs are stored), only the per-article cleaning of the five seed files. The real server
+(`python -m recoupe serve`) runs in a subprocess; this process sends a bounded number of sequential
+requests per route over loopback and prints percentiles, with the machine's CPU count.
+
+    python bench/web_latency.py [--articles 20000] [--requests 300] [--stories 5]
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import http.client
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from recoupe import ingest
+from recoupe.pipeline import prepare
+from recoupe.records import Article, Corpus, InputReport, Origin, Story
+from recoupe.store import Store
+
+SEEDS = Path(__file__).resolve().parent.parent / "tests" / "data" / "seeds"
+ORIGINS = (("Anadolu", (0, 1)), ("RT", (2, 4)), ("CNN", (3,)))  # as the seeds' story has them
+
+
+def seed_articles() -> list[Article]:
+    articles = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        for page in ingest.read_file(path).pages:
+            article = prepare(page)
+            assert isinstance(article, Article), article
+            articles.append(article)
+    return articles
+
+
+def build_store(db: Path, n_articles: int) -> list[str]:
+    """Write ``n_articles`` variants of the seeds and their stories; return the story ids."""
+    seeds = seed_articles()
+    articles: list[Article] = []
+    stories: list[Story] = []
+    for k in range(n_articles // len(seeds)):
+        ids = []
+        for seed in seeds:
+            text = f"{seed.text}\n\n(Variante {k} de {seed.id}.)"
+            aid = f"{seed.id}-v{k:05d}"
+            ids.append(aid)
+            articles.append(dataclasses.replace(
+                seed, id=aid, path=f"synthetic/{aid}.txt", text=text, title=f"{seed.title} ({k})",
+                content_hash=hashlib.sha256(text.encode()).hexdigest(), story=f"s-{k:05d}"))
+        origins = tuple(Origin(f"o-{k:05d}-{i}", label, tuple(ids[j] for j in members), ("synthetic",))
+                        for i, (label, members) in enumerate(ORIGINS))
+        stories.append(Story(f"s-{k:05d}", f"{seeds[0].title} ({k})", tuple(ids), "2022-11", origins))
+    inputs = tuple(InputReport(a.path, "ok", None, (a.id,)) for a in articles)
+    with Store(db) as store:
+        store.save(Corpus(inputs=inputs, articles=tuple(articles), stories=tuple(stories)))
+    return [s.id for s in stories]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_ready(proc: subprocess.Popen, port: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"the server exited with {proc.returncode}")
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/api/corpora")
+            if conn.getresponse().status == 200:
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"the server was not ready in {timeout} s")
+
+
+def measure(port: int, paths: list[str], n: int) -> list[float]:
+    """``n`` sequential GETs cycling over ``paths`` on one keep-alive connection; latencies in ms."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn.request("GET", paths[0])  # warm-up, not counted
+    conn.getresponse().read()
+    times = []
+    for i in range(n):
+        start = time.perf_counter()
+        conn.request("GET", paths[i % len(paths)])
+        response = conn.getresponse()
+        response.read()
+        times.append((time.perf_counter() - start) * 1000)
+        if response.status != 200:
+            raise SystemExit(f"GET {paths[i % len(paths)]} answered {response.status}")
+    conn.close()
+    return times
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=20_000)
+    parser.add_argument("--requests", type=int, default=300, help="requests per route")
+    parser.add_argument("--stories", type=int, default=5, help="story ids to cycle over for /stories/{id}")
+    args = parser.parse_args()
+    console = Console()
+    with tempfile.TemporaryDirectory(prefix="recoupe-web-bench-") as tmp:
+        db = Path(tmp) / "store.sqlite"
+        start = time.perf_counter()
+        story_ids = build_store(db, args.articles)
+        console.print(f"store: {len(story_ids) * 5} articles, {len(story_ids)} stories, "
+                      f"{db.stat().st_size / 1e6:.0f} MB, built in {time.perf_counter() - start:.1f} s")
+        step = max(1, len(story_ids) // args.stories)
+        picked = story_ids[::step][:args.stories]
+        routes = {"/": ["/"], "/stories/{id}": [f"/stories/{s}" for s in picked], "/api/stories": ["/api/stories"]}
+        port = free_port()
+        proc = subprocess.Popen([sys.executable, "-m", "recoupe", "serve", "--db", str(db), "--host", "127.0.0.1",
+                                 "--port", str(port)], stdout=subprocess.DEVNULL)
+        try:
+            wait_ready(proc, port)
+            results = {route: measure(port, paths, args.requests) for route, paths in routes.items()}
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    table = Table(title=f"recoupe serve latency, {args.articles:,} articles, {args.requests} sequential "
+                        f"requests per route, os.cpu_count()={os.cpu_count()}")
+    for column in ("route", "requests", "p50 ms", "p95 ms", "p99 ms", "max ms"):
+        table.add_column(column, justify="left" if column == "route" else "right")
+    for route, times in results.items():
+        table.add_row(route, str(len(times)), *(f"{percentile(times, q):.1f}" for q in (50, 95, 99)),
+                      f"{max(times):.1f}")
+    console.print(table)
+
+
+if __name__ == "__main__":
+    main()
