@@ -55,7 +55,7 @@ class Reader:
         total = self.conn.execute("SELECT count(*) FROM stories WHERE run = ?", (run,)).fetchone()[0]
         rows = self.conn.execute(
             "SELECT id, title, articles, origins, event_date FROM stories WHERE run = ? "
-            "ORDER BY articles DESC, origins DESC, rowid LIMIT ? OFFSET ?", (run, limit, offset)).fetchall()
+            "ORDER BY articles DESC, origins DESC, id LIMIT ? OFFSET ?", (run, limit, offset)).fetchall()
         return Page([dict(r) for r in rows], total, offset, limit)
 
     def story(self, run: int, story_id: str) -> dict[str, Any] | None:
@@ -131,6 +131,13 @@ class Reader:
             f"AS mentions FROM entities e WHERE {where} ORDER BY mentions DESC, e.name LIMIT ? OFFSET ?",
             (*args, limit, offset)).fetchall()
         return Page([dict(r) for r in rows], total, offset, limit)
+
+    def names(self, run: int, entity_ids: set[str]) -> dict[str, str]:
+        """The names of the given entities (speakers of a page), looked up by id only."""
+        ids = sorted(i for i in entity_ids if i)
+        rows = self.conn.execute(f"SELECT id, name FROM entities WHERE run = ? AND id IN ({','.join('?' * len(ids))})",
+                                 (run, *ids)).fetchall() if ids else []
+        return {r["id"]: r["name"] for r in rows}
 
     def entity(self, run: int, entity_id: str) -> dict[str, Any] | None:
         """One entity with every mention (article, text, offsets) and its spellings."""

@@ -16,7 +16,7 @@ from pathlib import Path
 from .errors import StoreError
 from .records import Article, Corpus, Entity, Mention, Quote, Removal
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _MIGRATIONS = {
     1: """
     CREATE TABLE articles (
@@ -110,6 +110,10 @@ _MIGRATIONS = {
     CREATE INDEX reuse_story ON reuse(run, story);
     CREATE INDEX quotes_article ON quotes(run, article);
     CREATE INDEX mentions_entity ON mentions(run, entity);
+    """,
+    5: """
+    -- the story list reads only these columns: a covering index keeps it off the large data column
+    CREATE INDEX stories_list ON stories(run, articles DESC, origins DESC, id, title, event_date);
     """,
 }
 _COLUMNS = ("hash", "id", "path", "url", "title", "outlet", "published", "page_date", "language",

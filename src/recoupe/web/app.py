@@ -237,7 +237,7 @@ def build(db: Path, uploads: Path) -> FastAPI:
                 raise NotFound(f"no story {story_id}")
             edges = r.reuse(run_id, story_id).items
             said = [q for aid in data["articles"] for q in r.quotes(run_id, 0, MAX_LIMIT, article=aid).items]
-            names = {e["id"]: e["name"] for e in r.entities(run_id, 0, MAX_LIMIT).items}
+            names = r.names(run_id, {q["speaker_entity"] for q in said if q["speaker_entity"]})
         by_speaker: dict[str, list[dict[str, Any]]] = {}
         for q in said:
             who = names.get(q["speaker_entity"] or "") or q["speaker"] or "speaker unknown"
