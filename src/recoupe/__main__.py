@@ -1,4 +1,5 @@
 """``python -m recoupe`` runs the command line."""
-from .cli import app
+from .cli import run
 
-app()
+if __name__ == "__main__":  # a Dask worker process started by spawn imports this module again: it must not run
+    run()

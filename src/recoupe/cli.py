@@ -2,23 +2,45 @@
 from __future__ import annotations
 
 import sys
+from concurrent.futures import Executor
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from . import __version__, report
-from .errors import NothingAnalysed, StoreError
-from .pipeline import Progress, analyze
+from .errors import DaskError, NothingAnalysed, StoreError
+from .pipeline import analyze
 from .records import Corpus
 from .store import Store
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="recoupe cross-checks the news: clean articles, find copies, sources and claims.")
 console = Console()
 errors = Console(stderr=True)
+
+
+def run() -> None:
+    """The console script: ``app`` with a bare ``--dask`` read as ``--dask local``."""
+    app(args=dask_flag(sys.argv[1:]), prog_name="recoupe")
+
+
+def dask_flag(args: list[str]) -> list[str]:
+    """``--dask`` takes a scheduler address only when one follows ("tcp://…"); alone it means a LocalCluster.
+
+    Typer has no option with an optional value, so the bare flag is given its value before parsing."""
+    out = []
+    for k, arg in enumerate(args):
+        out.append(arg)
+        if arg == "--dask" and (k + 1 == len(args) or "://" not in args[k + 1]):
+            out.append("local")
+    return out
 
 
 def _version(value: bool) -> None:
@@ -38,10 +60,15 @@ def analyze_cli(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles (searched recursively).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for report.json and index.html.")],
     db: Annotated[Path | None, typer.Option(help="SQLite store (default: OUT/recoupe.sqlite).")] = None,
+    dask: Annotated[str | None, typer.Option(
+        "--dask", metavar="[tcp://HOST:PORT]",
+        help="Run on Dask: alone, a LocalCluster started here; with an address, that scheduler.")] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="Workers of the LocalCluster (default: cores).")] = None,
+    profile: Annotated[bool, typer.Option("--profile", help="Print the time of every stage in detail.")] = False,
 ) -> None:
     """Analyse articles into OUT/report.json and OUT/index.html, and store them in the SQLite store."""
     try:
-        corpus = _run_with_progress(paths)
+        corpus = _run(paths, dask, workers)
         if not corpus.articles:
             raise NothingAnalysed("no input gave an article")
         with Store(db or out / "recoupe.sqlite") as store:
@@ -54,10 +81,11 @@ def analyze_cli(
         errors.print(f"[red]error:[/] nothing could be analysed in {', '.join(map(str, paths))} "
                      f"[{NothingAnalysed.code}]", soft_wrap=True)
         raise typer.Exit(1) from None
-    except StoreError as err:
-        errors.print(f"[red]error:[/] {err}")
+    except (StoreError, DaskError) as err:
+        errors.print(f"[red]error:[/] {escape(str(err))}", soft_wrap=True, highlight=False)
         raise typer.Exit(2) from None
     _summary(corpus)
+    _times(corpus, detail=profile)
     console.print(f"Report: {index}", soft_wrap=True, markup=False, highlight=False)
     console.print(f"Data:   {out / 'report.json'}", soft_wrap=True, markup=False, highlight=False)
 
@@ -80,26 +108,56 @@ def serve_cli(
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
-def _run_with_progress(paths: list[Path]) -> Corpus:
-    """A rich progress bar on a terminal; plain lines when the output is piped."""
+def _run(paths: list[Path], dask: str | None, workers: int | None) -> Corpus:
+    """Analyse in process, or on Dask when asked (a LocalCluster, or the scheduler at an address)."""
+    if dask is None:
+        return _run_with_progress(paths, None)
+    from .dist import executor
+
+    with executor(None if dask == "local" else dask, workers) as pool:
+        return _run_with_progress(paths, pool)
+
+
+def _run_with_progress(paths: list[Path], pool: Executor | None) -> Corpus:
+    """A rich progress bar per stage on a terminal; plain lines for the inputs when the output is piped."""
     if console.is_terminal:
         from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
         from rich.progress import Progress as Bar
 
         with Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                  console=console, transient=True) as bar:
-            task = bar.add_task("Analysing", total=None)
+            tasks: dict[str, TaskID] = {}
 
-            def advance(done: int, total: int, path: str) -> None:
-                bar.update(task, completed=done, total=total, description=f"Analysing {Path(path).name}")
+            def advance(stage: str, done: int, total: int, path: str) -> None:
+                if stage not in tasks:
+                    tasks[stage] = bar.add_task(stage, total=total or None)
+                name = f"{stage} {Path(path).name}" if path else stage
+                bar.update(tasks[stage], completed=done, description=name)
 
-            return analyze(paths, progress=advance)
+            return analyze(paths, executor=pool, progress=advance)
 
-    def line(done: int, total: int, path: str) -> None:
-        print(f"[{done}/{total}] {path}", file=sys.stderr)
+    def line(stage: str, done: int, total: int, path: str) -> None:
+        if path:
+            print(f"[{done}/{total}] {path}", file=sys.stderr)
 
-    progress: Progress = line
-    return analyze(paths, progress=progress)
+    return analyze(paths, executor=pool, progress=line)
+
+
+def _times(corpus: Corpus, detail: bool) -> None:
+    """Time per stage: one line after every run; a table with --profile."""
+    total = sum(t.seconds for t in corpus.profile) or 1e-9
+    if not detail:
+        console.print("Time: " + ", ".join(f"{t.stage} {t.seconds:.1f} s" for t in corpus.profile)
+                      + f"; total {total:.1f} s", soft_wrap=True, markup=False, highlight=False)
+        return
+    table = Table(title="Time per stage")
+    for column in ("stage", "seconds", "items", "ms per item", "share"):
+        table.add_column(column, justify="left" if column == "stage" else "right")
+    for t in corpus.profile:
+        per = f"{1000 * t.seconds / t.items:.1f}" if t.items else ""
+        table.add_row(t.stage, f"{t.seconds:.2f}", str(t.items or ""), per, f"{t.seconds / total:.0%}")
+    table.add_row("total", f"{total:.2f}", "", "", "100%", style="bold")
+    console.print(table)
 
 
 def _summary(corpus: Corpus) -> None:

@@ -5,7 +5,8 @@ Hierarchy::
     RecoupeError
     ├── InputError        an input file or record cannot be read (becomes a Skip, never a crash)
     ├── NothingAnalysed   no input of a run gave an article (the CLI exits non-zero)
-    └── StoreError        the SQLite store cannot be opened or written
+    ├── StoreError        the SQLite store cannot be opened or written
+    └── DaskError         Dask is not installed, or its scheduler cannot be reached
 """
 from __future__ import annotations
 
@@ -50,3 +51,9 @@ class StoreError(RecoupeError):
     """The SQLite store could not be opened or written."""
 
     code = "R200"
+
+
+class DaskError(RecoupeError):
+    """Dask is not installed, or the scheduler asked for cannot be reached."""
+
+    code = "R300"

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import Executor
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -44,8 +45,14 @@ def model(language: str) -> Language | None:
     return None
 
 
-def parse(articles: Sequence[Article]) -> dict[str, Doc]:
-    """Parse every article whose language has a model, in batches per language: article id -> Doc."""
+def parse(articles: Sequence[Article], *, executor: Executor | None = None, batch: int = 32) -> dict[str, Doc]:
+    """Parse every article whose language has a model, in batches per language: article id -> Doc.
+
+    In process, ``nlp.pipe`` runs here. With an executor (Dask workers), each task parses ``batch`` texts
+    with the worker's own copy of the model and sends the Docs back as a DocBin, spaCy's format for
+    moving parses between processes; they are read here against this process's vocabulary (the vectors
+    are what the entity stage reads), so the stages after see the same Docs either way.
+    """
     docs: dict[str, Doc] = {}
     by_language: dict[str, list[Article]] = {}
     for article in articles:
@@ -54,7 +61,24 @@ def parse(articles: Sequence[Article]) -> dict[str, Doc]:
         nlp = model(language) if language else None
         if nlp is None:
             continue
-        texts = (a.text.translate(_SPACES) for a in group)
-        for article, doc in zip(group, nlp.pipe(texts, batch_size=BATCH), strict=True):
+        texts = [a.text.translate(_SPACES) for a in group]
+        if executor is None:
+            parsed: Iterable[Doc] = nlp.pipe(texts, batch_size=BATCH)
+        else:
+            from spacy.tokens import DocBin
+
+            chunks = [texts[i:i + batch] for i in range(0, len(texts), batch)]
+            blobs = executor.map(_parse_chunk, [language] * len(chunks), chunks)
+            parsed = (doc for blob in blobs for doc in DocBin().from_bytes(blob).get_docs(nlp.vocab))
+        for article, doc in zip(group, parsed, strict=True):
             docs[article.id] = doc
     return docs
+
+
+def _parse_chunk(language: str, texts: list[str]) -> bytes:
+    """One task on a worker: parse texts with the worker's model (loaded once per process), as a DocBin."""
+    from spacy.tokens import DocBin
+
+    nlp = model(language)
+    assert nlp is not None, f"no spaCy model for '{language}' on this worker"
+    return DocBin(docs=nlp.pipe(texts, batch_size=BATCH)).to_bytes()

@@ -7,18 +7,21 @@ that a later stage never reads a field nobody filled. Per-article stages run thr
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import clean, ingest, language
 from .errors import R011_DUPLICATE_ID, InputError
-from .records import Article, Corpus, InputReport, Page, Skip
+from .records import Article, Corpus, InputReport, Page, Skip, StageTime
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int, str], None]  # (inputs done, inputs in all, path just done)
+Progress = Callable[[str, int, int, str], None]  # (stage, items done, items in all or 0, input just done)
+BATCH = 32  # files per task, and articles per parse task
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,54 +70,71 @@ def prepare(page: Page) -> Article | Skip:
 
 
 def analyze(paths: Iterable[str | Path], *, executor: Executor | None = None,
-            progress: Progress | None = None) -> Corpus:
-    """Analyse files and folders of articles into a Corpus (articles, and a report line per input)."""
+            progress: Progress | None = None, batch: int = BATCH) -> Corpus:
+    """Analyse files and folders of articles into a Corpus (articles, and a report line per input).
+
+    The per-article stages run in tasks of ``batch`` files through ``executor`` (``dist.executor`` gives
+    a Dask one), the spaCy parse in tasks of ``batch`` articles; the corpus-wide stages then run here.
+    Results come back in input order, so any executor gives the same Corpus as the in-process run.
+    """
     check_order(ARTICLE_STAGES)
+    clock = _Clock(progress)
     inputs: list[InputReport] = []
     articles: list[Article] = []
     skips: list[Skip] = []
     by_hash: dict[str, str] = {}
     ids: set[str] = set()
     mapper = executor.map if executor is not None else map
-    items = list(ingest.discover(paths))
-    for done, item in enumerate(items, start=1):
-        if isinstance(item, Skip):
-            skips.append(item)
-            inputs.append(InputReport(item.path, "skipped", item.detail))
-            if progress:
-                progress(done, len(items), item.path)
-            continue
-        read = ingest.read_file(item)
-        notes = list(read.notes)
-        file_skips = list(read.skips)
-        own: list[str] = []
-        for result in mapper(prepare, read.pages):
-            if isinstance(result, Skip):
-                file_skips.append(result)
+    with clock.stage("discover"):
+        items = list(ingest.discover(paths))
+    files = [item for item in items if not isinstance(item, Skip)]
+    prepared = mapper(_prepare_files, [files[i:i + batch] for i in range(0, len(files), batch)])
+    per_file = (one for chunk in prepared for one in chunk)  # in input order, whatever the executor
+    with clock.stage("read and clean", total=len(items)):
+        for done, item in enumerate(items, start=1):
+            if isinstance(item, Skip):
+                skips.append(item)
+                inputs.append(InputReport(item.path, "skipped", item.detail))
+                clock.advance(done, item.path)
                 continue
-            if result.content_hash in by_hash:
-                notes.append(f"{result.id}: same content as article {by_hash[result.content_hash]}")
-                own.append(by_hash[result.content_hash])
-                continue
-            article = _unique_id(result, ids, notes)
-            by_hash[article.content_hash] = article.id
-            ids.add(article.id)
-            articles.append(article)
-            own.append(article.id)
-        skips.extend(file_skips)
-        reason = "; ".join([s.detail for s in file_skips] + notes) or None
-        inputs.append(InputReport(str(item), "ok" if own else "skipped", reason, tuple(own)))
-        if progress:
-            progress(done, len(items), str(item))
-    return _corpus_stages(Corpus(inputs=tuple(inputs), articles=tuple(articles), skips=tuple(skips)))
+            path, notes, file_skips, results = next(per_file)
+            own: list[str] = []
+            for result in results:
+                if isinstance(result, Skip):
+                    file_skips.append(result)
+                    continue
+                if result.content_hash in by_hash:
+                    notes.append(f"{result.id}: same content as article {by_hash[result.content_hash]}")
+                    own.append(by_hash[result.content_hash])
+                    continue
+                article = _unique_id(result, ids, notes)
+                by_hash[article.content_hash] = article.id
+                ids.add(article.id)
+                articles.append(article)
+                own.append(article.id)
+            skips.extend(file_skips)
+            reason = "; ".join([s.detail for s in file_skips] + notes) or None
+            inputs.append(InputReport(path, "ok" if own else "skipped", reason, tuple(own)))
+            clock.advance(done, path)
+    corpus = Corpus(inputs=tuple(inputs), articles=tuple(articles), skips=tuple(skips))
+    return _corpus_stages(corpus, clock, executor, batch)
 
 
 def restage(corpus: Corpus) -> Corpus:
     """Run the corpus-wide stages again on prepared articles (after articles were added to a store)."""
-    return _corpus_stages(corpus)
+    return _corpus_stages(corpus, _Clock(None), None, BATCH)
 
 
-def _corpus_stages(corpus: Corpus) -> Corpus:
+def _prepare_files(paths: list[Path]) -> list[tuple[str, list[str], list[Skip], list[Article | Skip]]]:
+    """One task: read and prepare a batch of files (path, notes, file skips, an Article or Skip per page)."""
+    out = []
+    for path in paths:
+        read = ingest.read_file(path)
+        out.append((read.path, list(read.notes), list(read.skips), [prepare(page) for page in read.pages]))
+    return out
+
+
+def _corpus_stages(corpus: Corpus, clock: _Clock, executor: Executor | None, batch: int) -> Corpus:
     """The stages that read the whole corpus at once.
 
     Entities, then quotes (which link to them); stories, then the reuse within each story, then the
@@ -122,23 +142,63 @@ def _corpus_stages(corpus: Corpus) -> Corpus:
     (counted in origins), its timeline and its brief (made of the claims).
     """
     if not corpus.articles:
-        return corpus
+        return replace(corpus, profile=clock.times())
     from . import brief, claims, entities, nlp, origins, quotes, reuse, stories, timeline
 
-    docs = nlp.parse(corpus.articles)
-    found = tuple(entities.extract(corpus.articles, docs))
-    said = tuple(quotes.extract(corpus.articles, docs, found))
-    grouped = stories.cluster(corpus.articles)
-    edges = tuple(reuse.align(corpus.articles, grouped))
-    grouped = [replace(s, origins=origins.group(s, corpus.articles, edges)) for s in grouped]
+    n = len(corpus.articles)
+    with clock.stage("parse", total=n):
+        docs = nlp.parse(corpus.articles, executor=executor, batch=batch)
+    with clock.stage("entities", total=n):
+        found = tuple(entities.extract(corpus.articles, docs))
+    with clock.stage("quotes", total=n):
+        said = tuple(quotes.extract(corpus.articles, docs, found))
+    del docs
+    with clock.stage("stories", total=n):
+        grouped = stories.cluster(corpus.articles)
+    with clock.stage("reuse", total=n):
+        edges = tuple(reuse.align(corpus.articles, grouped))
+    with clock.stage("origins", total=len(grouped)):
+        grouped = [replace(s, origins=origins.group(s, corpus.articles, edges)) for s in grouped]
     story_of = {a: s.id for s in grouped for a in s.articles}
     articles = [replace(a, story=story_of.get(a.id)) for a in corpus.articles]
-    grouped, articles = timeline.date_stories(grouped, articles)
-    stated = [c for s in grouped for c in claims.extract(s, articles)]
-    events = [e for s in grouped for e in timeline.build(s, articles)]
-    briefs = [brief.write(s, [c for c in stated if c.story == s.id], articles) for s in grouped]
+    with clock.stage("dates", total=len(grouped)):
+        grouped, articles = timeline.date_stories(grouped, articles)
+    with clock.stage("claims", total=len(grouped)):
+        stated = [c for s in grouped for c in claims.extract(s, articles)]
+    with clock.stage("timeline and brief", total=len(grouped)):
+        events = [e for s in grouped for e in timeline.build(s, articles)]
+        briefs = [brief.write(s, [c for c in stated if c.story == s.id], articles) for s in grouped]
     return replace(corpus, articles=tuple(articles), entities=found, quotes=said, stories=tuple(grouped),
-                   reuse=edges, claims=tuple(stated), timeline=tuple(events), briefs=tuple(briefs))
+                   reuse=edges, claims=tuple(stated), timeline=tuple(events), briefs=tuple(briefs),
+                   profile=clock.times())
+
+
+class _Clock:
+    """Times each stage and tells ``progress`` where the run is."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.spent: list[StageTime] = []
+        self.current = ""
+        self.total = 0
+
+    @contextmanager
+    def stage(self, name: str, total: int = 0) -> Iterator[None]:
+        self.current, self.total = name, total
+        if self.progress:
+            self.progress(name, 0, total, "")
+        start = time.perf_counter()
+        yield
+        self.spent.append(StageTime(name, time.perf_counter() - start, total))
+        if self.progress:
+            self.progress(name, total, total, "")
+
+    def advance(self, done: int, detail: str) -> None:
+        if self.progress:
+            self.progress(self.current, done, self.total, detail)
+
+    def times(self) -> tuple[StageTime, ...]:
+        return tuple(self.spent)
 
 
 def _unique_id(article: Article, taken: set[str], notes: list[str]) -> Article:

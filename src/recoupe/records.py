@@ -250,6 +250,15 @@ class Brief:
 
 
 @dataclass(frozen=True, slots=True)
+class StageTime:
+    """The wall time one pipeline stage took, and how many items it went through."""
+
+    stage: str
+    seconds: float
+    items: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Corpus:
     """Everything one analysis produced, in the order of the report."""
 
@@ -263,3 +272,4 @@ class Corpus:
     claims: tuple[Claim, ...] = ()
     timeline: tuple[Event, ...] = ()
     briefs: tuple[Brief, ...] = ()
+    profile: tuple[StageTime, ...] = ()  # time spent per stage; not part of the report
