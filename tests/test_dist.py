@@ -1,0 +1,75 @@
+"""Dask: the same report on a real LocalCluster as in one process (issue 8), and the --dask flag of the CLI."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import DATA, SEEDS
+from recoupe import analyze, dist, report
+from recoupe.cli import app, dask_flag
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))  # corpusgen, the story generator
+MIXED = DATA / "mixed"
+
+
+@pytest.fixture(scope="module")
+def pool():
+    with dist.executor(workers=2) as executor:
+        yield executor
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """60 articles of bench/corpusgen.py's stories (1 to 6 articles each, copies, variants, boilerplate)."""
+    from corpusgen import SEED, Generator, load_bases, write_txt
+
+    articles, _ = Generator(SEED, load_bases()).corpus(60)
+    folder = tmp_path_factory.mktemp("generated")
+    write_txt(articles, folder)
+    return folder
+
+
+def test_seeds_give_the_same_report_on_dask(pool) -> None:
+    alone = report.to_dict(analyze([SEEDS]))
+    on_dask = report.to_dict(analyze([SEEDS], executor=pool, batch=2))
+    assert on_dask == alone
+    assert len(alone["stories"]) == 1 and alone["entities"] and alone["quotes"] and alone["claims"]
+
+
+def test_generated_corpus_gives_the_same_report_on_dask(pool, generated: Path) -> None:
+    paths = [generated, MIXED]  # the generated stories are French; tests/data/mixed adds English ones
+    alone = analyze(paths)
+    on_dask = analyze(paths, executor=pool, batch=7)  # batches that straddle stories and languages
+    assert report.to_dict(on_dask) == report.to_dict(alone)
+    assert len(alone.articles) >= 60 and len(alone.stories) >= 15  # real clustering work, not one blob
+    assert {a.language for a in alone.articles} == {"fr", "en"}
+    assert [t.stage for t in on_dask.profile] == [t.stage for t in alone.profile]
+
+
+def test_cli_runs_on_a_local_cluster(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, dask_flag(["analyze", str(SEEDS), "--out", str(tmp_path), "--dask",
+                                                "--workers", "1", "--profile"]))
+    assert result.exit_code == 0, result.output
+    assert "Time per stage" in result.output and "parse" in result.output
+    assert len(json.loads((tmp_path / "report.json").read_text())["articles"]) == 5
+
+
+def test_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["analyze", str(SEEDS), "--out", str(tmp_path), "--dask", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 2
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
+    assert not (tmp_path / "report.json").exists()
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["analyze", "x", "--dask"], ["analyze", "x", "--dask", "local"]),
+    (["analyze", "--dask", "x"], ["analyze", "--dask", "local", "x"]),
+    (["analyze", "--dask", "--workers", "2"], ["analyze", "--dask", "local", "--workers", "2"]),
+    (["analyze", "--dask", "tcp://h:8786", "x"], ["analyze", "--dask", "tcp://h:8786", "x"]),
+])
+def test_bare_dask_flag_means_a_local_cluster(args: list[str], expected: list[str]) -> None:
+    assert dask_flag(args) == expected
