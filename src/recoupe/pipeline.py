@@ -143,7 +143,7 @@ def _corpus_stages(corpus: Corpus, clock: _Clock, executor: Executor | None, bat
     """
     if not corpus.articles:
         return replace(corpus, profile=clock.times())
-    from . import brief, claims, entities, nlp, origins, quotes, reuse, stories, timeline
+    from . import brief, claims, embed, entities, nlp, origins, quotes, reuse, stories, timeline
 
     n = len(corpus.articles)
     with clock.stage("parse", total=n):
@@ -153,18 +153,19 @@ def _corpus_stages(corpus: Corpus, clock: _Clock, executor: Executor | None, bat
     with clock.stage("quotes", total=n):
         said = tuple(quotes.extract(corpus.articles, docs, found))
     del docs
-    with clock.stage("stories", total=n):
-        grouped = stories.cluster(corpus.articles)
-    with clock.stage("reuse", total=n):
-        edges = tuple(reuse.align(corpus.articles, grouped))
-    with clock.stage("origins", total=len(grouped)):
-        grouped = [replace(s, origins=origins.group(s, corpus.articles, edges)) for s in grouped]
-    story_of = {a: s.id for s in grouped for a in s.articles}
-    articles = [replace(a, story=story_of.get(a.id)) for a in corpus.articles]
-    with clock.stage("dates", total=len(grouped)):
-        grouped, articles = timeline.date_stories(grouped, articles)
-    with clock.stage("claims", total=len(grouped)):
-        stated = [c for s in grouped for c in claims.extract(s, articles)]
+    with embed.session(executor):  # stories, reuse and claims embed many of the same sentences
+        with clock.stage("stories", total=n):
+            grouped = stories.cluster(corpus.articles)
+        with clock.stage("reuse", total=n):
+            edges = tuple(reuse.align(corpus.articles, grouped))
+        with clock.stage("origins", total=len(grouped)):
+            grouped = [replace(s, origins=origins.group(s, corpus.articles, edges)) for s in grouped]
+        story_of = {a: s.id for s in grouped for a in s.articles}
+        articles = [replace(a, story=story_of.get(a.id)) for a in corpus.articles]
+        with clock.stage("dates", total=len(grouped)):
+            grouped, articles = timeline.date_stories(grouped, articles)
+        with clock.stage("claims", total=len(grouped)):
+            stated = [c for s in grouped for c in claims.extract(s, articles)]
     with clock.stage("timeline and brief", total=len(grouped)):
         events = [e for s in grouped for e in timeline.build(s, articles)]
         briefs = [brief.write(s, [c for c in stated if c.story == s.id], articles) for s in grouped]
