@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import DATA, SEEDS
 from typer.testing import CliRunner
 
-from conftest import DATA, SEEDS
 from recoupe import analyze, dist, report
 from recoupe.cli import app, dask_flag
 

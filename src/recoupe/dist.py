@@ -35,7 +35,7 @@ def executor(address: str | None = None, workers: int | None = None) -> Iterator
         else:
             n = workers or os.cpu_count() or 1
             cluster = stack.enter_context(LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                                       dashboard_address=None, silence_logs=logging.ERROR))
+                                                       dashboard_address=":0", silence_logs=logging.ERROR))
             client = stack.enter_context(Client(cluster))
         log.info("Dask: %s workers at %s", len(client.scheduler_info()["workers"]), client.scheduler.address)
         yield client.get_executor()
