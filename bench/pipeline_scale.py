@@ -121,8 +121,21 @@ def dask_speedup(folder: Path, runs: int) -> dict[str, Any]:
 
 # ------------------------------------------------------------------------------------------------ scale
 
+_WORDS: dict[str, int] = {}
+
+
 def hashed_encode(texts: Any) -> Any:
     """A stand-in encoder, linear in the text: a fixed random projection of the hashes of its words."""
+    import numpy as np
+
+    from recoupe import embed
+
+    if not len(texts):
+        return np.zeros((0, embed.DIM), dtype=np.float32)
+    return np.vstack([_hashed(list(texts[i:i + 256])) for i in range(0, len(texts), 256)])
+
+
+def _hashed(texts: list[str]) -> Any:
     import re
     import zlib
 
@@ -130,13 +143,20 @@ def hashed_encode(texts: Any) -> Any:
 
     from recoupe import embed
 
-    rng = np.random.default_rng(7)
-    table = rng.standard_normal((4096, embed.DIM)).astype(np.float32)
-    out = np.zeros((len(texts), embed.DIM), dtype=np.float32)
+    global _TABLE
+    if "_TABLE" not in globals():
+        _TABLE = np.random.default_rng(7).standard_normal((4096, embed.DIM)).astype(np.float32)
+    rows, ids = [], []
     for row, text in enumerate(texts):
-        ids = [zlib.crc32(w.encode()) % 4096 for w in re.findall(r"\w+", text.lower())]
-        if ids:
-            out[row] = table[ids].sum(axis=0)
+        for word in re.findall(r"\w+", text.lower()):
+            if (k := _WORDS.get(word)) is None:
+                k = _WORDS[word] = zlib.crc32(word.encode()) % 4096
+            rows.append(row)
+            ids.append(k)
+    out = np.zeros((len(texts), embed.DIM), dtype=np.float32)
+    if ids:  # rows ascend: sum each text's word vectors with one reduceat
+        filled, first = np.unique(np.asarray(rows, dtype=np.intp), return_index=True)
+        out[filled] = np.add.reduceat(_TABLE[np.asarray(ids, dtype=np.intp)], first, axis=0)
     out /= np.where((norms := np.linalg.norm(out, axis=1, keepdims=True)) == 0, 1, norms)
     return out
 

@@ -22,6 +22,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -349,6 +350,11 @@ def _differ(a: _Fact, b: _Fact, by_id: dict[str, Article]) -> bool:
 
 def _overlap(a: str, b: str) -> float:
     """Share of the words of two texts that both use (Dice), negations aside."""
-    x, y = ({w[:STEM] for w in _CONTENT.findall(fold(_DENY.sub(" ", _NOT.sub(" ", t))))
-             if not w.isdigit()} for t in (a, b))
+    x, y = _stems(a), _stems(b)
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+@lru_cache(maxsize=65536)
+def _stems(text: str) -> frozenset[str]:
+    """The content words of a text, cut to their stem, negations aside (one fact meets many others)."""
+    return frozenset(w[:STEM] for w in _CONTENT.findall(fold(_DENY.sub(" ", _NOT.sub(" ", text)))) if not w.isdigit())
