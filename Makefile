@@ -22,10 +22,12 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[bench]'
-	$(BIN)/python bench/extraction.py
-	$(BIN)/python bench/crosslingual.py
-	$(BIN)/python bench/stories_scale.py
-	$(BIN)/python bench/web_latency.py
+	mkdir -p bench/results
+	$(BIN)/python bench/extraction.py --json bench/results/extraction.json
+	$(BIN)/python bench/crosslingual.py --json bench/results/crosslingual.json
+	$(BIN)/python bench/stories_scale.py --sizes 1000,5000,20000 --full-limit 60 --json bench/results/stories_scale.json
+	$(BIN)/python bench/web_latency.py --json bench/results/web_latency.json
+	$(BIN)/python bench/pipeline_scale.py --json bench/results/pipeline_scale.json
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

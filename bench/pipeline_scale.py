@@ -15,8 +15,8 @@ as plain-text files, the seeds' shape. Three measurements, each printed as a tab
 2. dask: the same ``analyze`` on a ``distributed.LocalCluster`` of 2 single-threaded workers against the
    single process, on the same files (cluster started and its workers' models loaded before timing);
    the two reports must be equal.
-3. scale: the corpus-wide stages (LSH candidates, pair scoring and clustering, reuse alignment,
-   origins, dates, claims) on ``--sizes`` generated articles, each size in its own process so that its
+3. scale: the stages of stories (``recoupe.pipeline.story_stages``: LSH candidates, pair scoring and
+   clustering, reuse alignment, origins, dates, claims, timeline, brief) on ``--sizes`` generated articles, each size in its own process so that its
    peak RSS is its own. The multilingual encoder is replaced by a hashed bag of words (a fixed random
    projection of word hashes, linear in the text): encoding 50,000 articles' sentences with the real one
    would take hours on 2 cores and its cost is linear by construction (throughput above measures it).
@@ -162,32 +162,20 @@ def _hashed(texts: list[str]) -> Any:
 
 
 def scale_worker(size: int) -> dict[str, Any]:
-    """One size, in its own process: the corpus-wide stages (but entities and quotes, which need a parse)."""
-    from dataclasses import replace
-
-    from recoupe import claims, embed, origins, reuse, stories, timeline
+    """One size, in its own process: the stages of stories (all corpus-wide stages but the parse, entities
+    and quotes, which need spaCy), as the pipeline runs them."""
+    from recoupe import embed
+    from recoupe.pipeline import Clock, story_stages
 
     embed.encode = hashed_encode  # stories, reuse and claims look it up at call time
     articles, gold = Generator(SEED, load_bases()).corpus(size)
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    times: dict[str, float] = {}
-
-    def timed(name: str, fn: Any, *args: Any) -> Any:
-        start = time.perf_counter()
-        out = fn(*args)
-        times[name] = time.perf_counter() - start
-        return out
-
-    grouped = timed("stories", stories.cluster, articles)
-    edges = timed("reuse", lambda: tuple(reuse.align(articles, grouped)))
-    grouped = timed("origins", lambda: [replace(s, origins=origins.group(s, articles, edges)) for s in grouped])
-    story_of = {a: s.id for s in grouped for a in s.articles}
-    dated = [replace(a, story=story_of.get(a.id)) for a in articles]
-    grouped, dated = timed("dates", timeline.date_stories, grouped, dated)
-    found = timed("claims", lambda: [c for s in grouped for c in claims.extract(s, dated)])
-    return {"size": size, "stories_generated": len(set(gold)), "stories_found": len(grouped),
-            "reuse_edges": len(edges), "claims": len(found), "times_s": times, "total_s": sum(times.values()),
-            "rss_before_mb": rss_before, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    told = story_stages(articles, Clock(None))
+    times = {t.stage: t.seconds for t in told.profile}
+    return {"size": size, "stories_generated": len(set(gold)), "stories_found": len(told.stories),
+            "reuse_edges": len(told.reuse), "claims": len(told.claims), "times_s": times,
+            "total_s": sum(times.values()), "rss_before_mb": rss_before,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 def scale(sizes: list[int]) -> dict[str, Any]:

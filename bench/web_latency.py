@@ -15,6 +15,7 @@ import argparse
 import dataclasses
 import hashlib
 import http.client
+import json
 import os
 import socket
 import subprocess
@@ -117,6 +118,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=20_000)
     parser.add_argument("--requests", type=int, default=300, help="requests per route")
     parser.add_argument("--stories", type=int, default=5, help="story ids to cycle over for /stories/{id}")
+    parser.add_argument("--json", type=Path, default=None, help="write the figures to this file")
     args = parser.parse_args()
     console = Console()
     with tempfile.TemporaryDirectory(prefix="recoupe-web-bench-") as tmp:
@@ -148,6 +150,12 @@ def main() -> None:
         table.add_row(route, str(len(times)), *(f"{percentile(times, q):.1f}" for q in (50, 95, 99)),
                       f"{max(times):.1f}")
     console.print(table)
+    if args.json:
+        args.json.write_text(json.dumps({
+            "articles": args.articles, "requests_per_route": args.requests, "cpus": os.cpu_count(),
+            "routes": {route: {"p50_ms": percentile(times, 50), "p95_ms": percentile(times, 95),
+                               "p99_ms": percentile(times, 99), "max_ms": max(times)}
+                       for route, times in results.items()}}, indent=2))
 
 
 if __name__ == "__main__":

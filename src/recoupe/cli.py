@@ -68,10 +68,10 @@ def analyze_cli(
 ) -> None:
     """Analyse articles into OUT/report.json and OUT/index.html, and store them in the SQLite store."""
     try:
-        corpus = _run(paths, dask, workers)
-        if not corpus.articles:
-            raise NothingAnalysed("no input gave an article")
         with Store(db or out / "recoupe.sqlite") as store:
+            corpus = _run(paths, dask, workers, store)
+            if not any(i.articles for i in corpus.inputs):
+                raise NothingAnalysed("no input gave an article")
             store.save(corpus)
         index = report.write(corpus, out)
     except NothingAnalysed:
@@ -108,17 +108,17 @@ def serve_cli(
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
-def _run(paths: list[Path], dask: str | None, workers: int | None) -> Corpus:
+def _run(paths: list[Path], dask: str | None, workers: int | None, store: Store) -> Corpus:
     """Analyse in process, or on Dask when asked (a LocalCluster, or the scheduler at an address)."""
     if dask is None:
-        return _run_with_progress(paths, None)
+        return _run_with_progress(paths, None, store)
     from .dist import executor
 
     with executor(None if dask == "local" else dask, workers) as pool:
-        return _run_with_progress(paths, pool)
+        return _run_with_progress(paths, pool, store)
 
 
-def _run_with_progress(paths: list[Path], pool: Executor | None) -> Corpus:
+def _run_with_progress(paths: list[Path], pool: Executor | None, store: Store) -> Corpus:
     """A rich progress bar per stage on a terminal; plain lines for the inputs when the output is piped."""
     if console.is_terminal:
         from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
@@ -134,13 +134,13 @@ def _run_with_progress(paths: list[Path], pool: Executor | None) -> Corpus:
                 name = f"{stage} {Path(path).name}" if path else stage
                 bar.update(tasks[stage], completed=done, description=name)
 
-            return analyze(paths, executor=pool, progress=advance)
+            return analyze(paths, executor=pool, progress=advance, store=store)
 
     def line(stage: str, done: int, total: int, path: str) -> None:
         if path:
             print(f"[{done}/{total}] {path}", file=sys.stderr)
 
-    return analyze(paths, executor=pool, progress=line)
+    return analyze(paths, executor=pool, progress=line, store=store)
 
 
 def _times(corpus: Corpus, detail: bool) -> None:
@@ -169,5 +169,8 @@ def _summary(corpus: Corpus) -> None:
         table.add_row(item.path, item.status, str(len(item.articles)), item.reason or "", style=style)
     console.print(table)
     skipped = sum(i.status == "skipped" for i in corpus.inputs)
-    console.print(f"{len(corpus.articles)} articles analysed, {skipped} inputs skipped, "
-                  f"{len(corpus.skips)} problems reported")
+    read = len({a for i in corpus.inputs for a in i.articles})
+    stored = len(corpus.articles) - read
+    console.print(f"{read} articles analysed, {skipped} inputs skipped, {len(corpus.skips)} problems reported"
+                  + (f"; with {stored} articles already stored, the report covers {len(corpus.articles)}"
+                     if stored > 0 else ""))

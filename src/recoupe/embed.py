@@ -6,6 +6,7 @@ cross-lingual story linking and translation detection need (see docs/stories.md 
 """
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import contextmanager
@@ -17,29 +18,51 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy as np
 
+    from .store import Store
+
 BATCH = 64
 CHUNK = 8 * BATCH  # texts per task when an executor encodes: whole batches, so the batches are the same
 DIM = 512
 CACHE_LIMIT = 200_000  # vectors kept by a session (2 KB each): stories, reuse and claims share sentences
+FLUSH = 10_000  # new vectors held before they are written to the store
+
+
+ENCODER = "use-multilingual-v3"
 
 
 @dataclass
 class _Session:
     executor: Executor | None
     limit: int
+    store: Store | None = None
     vectors: dict[str, np.ndarray] = field(default_factory=dict)
+    unsaved: dict[bytes, bytes] = field(default_factory=dict)  # written to the store in one go
+
+    def keep(self, new: dict[str, np.ndarray]) -> None:
+        if self.store is not None:
+            self.unsaved.update((_key(t), v.tobytes()) for t, v in new.items())
+            if len(self.unsaved) >= FLUSH:
+                self.flush()
+
+    def flush(self) -> None:
+        if self.store is not None and self.unsaved:
+            self.store.save_vectors(self.unsaved)
+        self.unsaved = {}
 
 
 _session: ContextVar[_Session | None] = ContextVar("embed_session", default=None)  # per thread: the web app
 
 
 @contextmanager
-def session(executor: Executor | None = None, limit: int = CACHE_LIMIT) -> Iterator[None]:
+def session(executor: Executor | None = None, limit: int = CACHE_LIMIT, store: Store | None = None) -> Iterator[None]:
     """Within the block, a text is encoded once however many stages ask for it (up to ``limit`` texts),
-    and texts not yet encoded are encoded through ``executor`` (Dask workers) when one is given."""
-    token = _session.set(_Session(executor, limit))
+    and texts not yet encoded are encoded through ``executor`` (Dask workers) when one is given. With a
+    store, a text encoded by an earlier run is read from it, and every new embedding is kept there."""
+    run = _Session(executor, limit, store)
+    token = _session.set(run)
     try:
         yield
+        run.flush()
     finally:
         _session.reset(token)
 
@@ -61,10 +84,28 @@ def encode(texts: Sequence[str]) -> np.ndarray:
     run = _session.get()
     cache = run.vectors if run is not None else {}
     missing = [t for t in dict.fromkeys(texts) if t not in cache]
-    fresh = dict(zip(missing, _encode_distinct(missing, run), strict=True)) if missing else {}
+    fresh = _stored(missing, run.store) if run is not None and run.store is not None and missing else {}
+    missing = [t for t in missing if t not in fresh]
+    if missing:
+        new = dict(zip(missing, _encode_distinct(missing, run), strict=True))
+        if run is not None:
+            run.keep(new)
+        fresh.update(new)
     if run is not None and len(cache) < run.limit:
         cache.update(fresh)
     return np.vstack([fresh[t] if t in fresh else cache[t] for t in texts])
+
+
+def _key(text: str) -> bytes:
+    return hashlib.blake2b(f"{ENCODER}\0{text}".encode(), digest_size=16).digest()
+
+
+def _stored(texts: list[str], store: Store) -> dict[str, np.ndarray]:
+    """The embeddings an earlier run kept in the store."""
+    import numpy as np
+
+    keys = {_key(t): t for t in texts}
+    return {keys[k]: np.frombuffer(data, dtype=np.float32) for k, data in store.vectors(list(keys)).items()}
 
 
 def _encode_distinct(texts: list[str], run: _Session | None) -> np.ndarray:

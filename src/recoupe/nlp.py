@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from .store import Store
+
 log = logging.getLogger(__name__)
 
 # language -> importable model packages, best first
@@ -45,13 +47,15 @@ def model(language: str) -> Language | None:
     return None
 
 
-def parse(articles: Sequence[Article], *, executor: Executor | None = None, batch: int = 32) -> dict[str, Doc]:
+def parse(articles: Sequence[Article], *, executor: Executor | None = None, batch: int = 32,
+          store: Store | None = None) -> dict[str, Doc]:
     """Parse every article whose language has a model, in batches per language: article id -> Doc.
 
     In process, ``nlp.pipe`` runs here. With an executor (Dask workers), each task parses ``batch`` texts
-    with the worker's own copy of the model and sends the Docs back as a DocBin, spaCy's format for
+    with the worker's own copy of the model and sends the Docs back as DocBins, spaCy's format for
     moving parses between processes; they are read here against this process's vocabulary (the vectors
-    are what the entity stage reads), so the stages after see the same Docs either way.
+    are what the entity stage reads), so the stages after see the same Docs either way. With a store,
+    an article parsed by the same model before is read from it, and every new parse is kept there.
     """
     docs: dict[str, Doc] = {}
     by_language: dict[str, list[Article]] = {}
@@ -61,24 +65,44 @@ def parse(articles: Sequence[Article], *, executor: Executor | None = None, batc
         nlp = model(language) if language else None
         if nlp is None:
             continue
-        texts = [a.text.translate(_SPACES) for a in group]
+        name = f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}"
+        stored = store.parses(name, [a.content_hash for a in group]) if store is not None else {}
+        for article in group:
+            if article.content_hash in stored:
+                docs[article.id] = _read(stored[article.content_hash], nlp)
+        todo = [a for a in group if a.content_hash not in stored]
+        texts = [a.text.translate(_SPACES) for a in todo]
         if executor is None:
             parsed: Iterable[Doc] = nlp.pipe(texts, batch_size=BATCH)
         else:
-            from spacy.tokens import DocBin
-
             chunks = [texts[i:i + batch] for i in range(0, len(texts), batch)]
             blobs = executor.map(_parse_chunk, [language] * len(chunks), chunks)
-            parsed = (doc for blob in blobs for doc in DocBin().from_bytes(blob).get_docs(nlp.vocab))
-        for article, doc in zip(group, parsed, strict=True):
+            parsed = (_read(blob, nlp) for chunk in blobs for blob in chunk)
+        fresh: dict[str, bytes] = {}
+        for article, doc in zip(todo, parsed, strict=True):
             docs[article.id] = doc
+            if store is not None:
+                fresh[article.content_hash] = _bytes(doc)
+        if fresh and store is not None:
+            store.save_parses(name, fresh)
     return docs
 
 
-def _parse_chunk(language: str, texts: list[str]) -> bytes:
-    """One task on a worker: parse texts with the worker's model (loaded once per process), as a DocBin."""
-    from spacy.tokens import DocBin
-
+def _parse_chunk(language: str, texts: list[str]) -> list[bytes]:
+    """One task on a worker: parse texts with the worker's model (loaded once per process), one DocBin each."""
     nlp = model(language)
     assert nlp is not None, f"no spaCy model for '{language}' on this worker"
-    return DocBin(docs=nlp.pipe(texts, batch_size=BATCH)).to_bytes()
+    return [_bytes(doc) for doc in nlp.pipe(texts, batch_size=BATCH)]
+
+
+def _bytes(doc: Doc) -> bytes:
+    from spacy.tokens import DocBin
+
+    return DocBin(docs=[doc]).to_bytes()
+
+
+def _read(data: bytes, nlp: Language) -> Doc:
+    from spacy.tokens import DocBin
+
+    (doc,) = DocBin().from_bytes(data).get_docs(nlp.vocab)
+    return doc

@@ -13,10 +13,14 @@ from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import clean, ingest, language
 from .errors import R011_DUPLICATE_ID, InputError
-from .records import Article, Corpus, InputReport, Page, Skip, StageTime
+from .records import Article, Corpus, InputReport, Page, ReuseEdge, Skip, StageTime, Story
+
+if TYPE_CHECKING:
+    from .store import Store
 
 log = logging.getLogger(__name__)
 
@@ -69,63 +73,71 @@ def prepare(page: Page) -> Article | Skip:
     return current
 
 
-def analyze(paths: Iterable[str | Path], *, executor: Executor | None = None,
-            progress: Progress | None = None, batch: int = BATCH) -> Corpus:
+def analyze(paths: Iterable[str | Path], *, executor: Executor | None = None, progress: Progress | None = None,
+            batch: int = BATCH, store: Store | None = None) -> Corpus:
     """Analyse files and folders of articles into a Corpus (articles, and a report line per input).
 
     The per-article stages run in tasks of ``batch`` files through ``executor`` (``dist.executor`` gives
     a Dask one), the spaCy parse in tasks of ``batch`` articles; the corpus-wide stages then run here.
     Results come back in input order, so any executor gives the same Corpus as the in-process run.
+
+    With a store, the analysis covers the articles stored there too (an input already stored keeps its
+    id), and the costly work is never done twice: parses and embeddings of stored articles are read from
+    the store, new ones are kept there. Adding N articles to M stored ones parses and encodes only the N;
+    the lighter corpus-wide stages (entities, stories, claims) read all N + M. The caller saves the result.
     """
     check_order(ARTICLE_STAGES)
-    clock = _Clock(progress)
-    inputs: list[InputReport] = []
-    articles: list[Article] = []
-    skips: list[Skip] = []
-    by_hash: dict[str, str] = {}
-    ids: set[str] = set()
+    clock = Clock(progress)
     mapper = executor.map if executor is not None else map
     with clock.stage("discover"):
         items = list(ingest.discover(paths))
+        known = store.articles() if store is not None else []
     files = [item for item in items if not isinstance(item, Skip)]
     prepared = mapper(_prepare_files, [files[i:i + batch] for i in range(0, len(files), batch)])
     per_file = (one for chunk in prepared for one in chunk)  # in input order, whatever the executor
+    read: list[tuple[Path | Skip, _Prepared | None]] = []
     with clock.stage("read and clean", total=len(items)):
         for done, item in enumerate(items, start=1):
-            if isinstance(item, Skip):
-                skips.append(item)
-                inputs.append(InputReport(item.path, "skipped", item.detail))
-                clock.advance(done, item.path)
-                continue
-            path, notes, file_skips, results = next(per_file)
-            own: list[str] = []
-            for result in results:
-                if isinstance(result, Skip):
-                    file_skips.append(result)
-                    continue
-                if result.content_hash in by_hash:
-                    notes.append(f"{result.id}: same content as article {by_hash[result.content_hash]}")
-                    own.append(by_hash[result.content_hash])
-                    continue
-                article = _unique_id(result, ids, notes)
-                by_hash[article.content_hash] = article.id
+            read.append((item, None if isinstance(item, Skip) else next(per_file)))
+            clock.advance(done, item.path if isinstance(item, Skip) else str(item))
+    stored_id = {a.content_hash: a.id for a in known}
+    ids = set(stored_id.values())  # a stored article read again keeps its id; a new one takes another
+    inputs: list[InputReport] = []
+    fresh: dict[str, Article] = {}  # content hash -> article, in input order
+    skips: list[Skip] = []
+    for item, found in read:
+        if found is None:
+            assert isinstance(item, Skip)
+            skips.append(item)
+            inputs.append(InputReport(item.path, "skipped", item.detail))
+            continue
+        path, notes, file_skips, results = found
+        own: list[str] = []
+        for result in results:
+            if isinstance(result, Skip):
+                file_skips.append(result)
+            elif result.content_hash in fresh:
+                notes.append(f"{result.id}: same content as article {fresh[result.content_hash].id}")
+                own.append(fresh[result.content_hash].id)
+            else:
+                article = (replace(result, id=stored_id[result.content_hash]) if result.content_hash in stored_id
+                           else _unique_id(result, ids, notes))
                 ids.add(article.id)
-                articles.append(article)
+                fresh[article.content_hash] = article
                 own.append(article.id)
-            skips.extend(file_skips)
-            reason = "; ".join([s.detail for s in file_skips] + notes) or None
-            inputs.append(InputReport(path, "ok" if own else "skipped", reason, tuple(own)))
-            clock.advance(done, path)
+        skips.extend(file_skips)
+        reason = "; ".join([s.detail for s in file_skips] + notes) or None
+        inputs.append(InputReport(path, "ok" if own else "skipped", reason, tuple(own)))
+    # stored articles keep their place, refreshed where this run read them again; new ones follow
+    articles = [fresh.pop(a.content_hash, a) for a in known] + list(fresh.values())
     corpus = Corpus(inputs=tuple(inputs), articles=tuple(articles), skips=tuple(skips))
-    return _corpus_stages(corpus, clock, executor, batch)
+    return _corpus_stages(corpus, clock, executor, batch, store)
 
 
-def restage(corpus: Corpus) -> Corpus:
-    """Run the corpus-wide stages again on prepared articles (after articles were added to a store)."""
-    return _corpus_stages(corpus, _Clock(None), None, BATCH)
+_Prepared = tuple[str, list[str], list[Skip], list[Article | Skip]]  # path, notes, file skips, page results
 
 
-def _prepare_files(paths: list[Path]) -> list[tuple[str, list[str], list[Skip], list[Article | Skip]]]:
+def _prepare_files(paths: list[Path]) -> list[_Prepared]:
     """One task: read and prepare a batch of files (path, notes, file skips, an Article or Skip per page)."""
     out = []
     for path in paths:
@@ -134,47 +146,67 @@ def _prepare_files(paths: list[Path]) -> list[tuple[str, list[str], list[Skip], 
     return out
 
 
-def _corpus_stages(corpus: Corpus, clock: _Clock, executor: Executor | None, batch: int) -> Corpus:
-    """The stages that read the whole corpus at once.
-
-    Entities, then quotes (which link to them); stories, then the reuse within each story, then the
-    independent origins of each story (which read the reuse); then dates across each story, its claims
-    (counted in origins), its timeline and its brief (made of the claims).
-    """
+def _corpus_stages(corpus: Corpus, clock: Clock, executor: Executor | None, batch: int,
+                   store: Store | None) -> Corpus:
+    """The stages that read the whole corpus at once: the parse, entities, then quotes (which link to
+    them), then the stages of stories (``story_stages``)."""
     if not corpus.articles:
         return replace(corpus, profile=clock.times())
-    from . import brief, claims, embed, entities, nlp, origins, quotes, reuse, stories, timeline
+    from . import embed, entities, nlp, quotes
 
     n = len(corpus.articles)
     with clock.stage("parse", total=n):
-        docs = nlp.parse(corpus.articles, executor=executor, batch=batch)
+        docs = nlp.parse(corpus.articles, executor=executor, batch=batch, store=store)
     with clock.stage("entities", total=n):
         found = tuple(entities.extract(corpus.articles, docs))
     with clock.stage("quotes", total=n):
         said = tuple(quotes.extract(corpus.articles, docs, found))
     del docs
-    with embed.session(executor):  # stories, reuse and claims embed many of the same sentences
-        with clock.stage("stories", total=n):
-            grouped = stories.cluster(corpus.articles)
-        with clock.stage("reuse", total=n):
-            edges = tuple(reuse.align(corpus.articles, grouped))
-        with clock.stage("origins", total=len(grouped)):
-            grouped = [replace(s, origins=origins.group(s, corpus.articles, edges)) for s in grouped]
-        story_of = {a: s.id for s in grouped for a in s.articles}
-        articles = [replace(a, story=story_of.get(a.id)) for a in corpus.articles]
-        with clock.stage("dates", total=len(grouped)):
-            grouped, articles = timeline.date_stories(grouped, articles)
-        with clock.stage("claims", total=len(grouped)):
-            stated = [c for s in grouped for c in claims.extract(s, articles)]
-    with clock.stage("timeline and brief", total=len(grouped)):
-        events = [e for s in grouped for e in timeline.build(s, articles)]
-        briefs = [brief.write(s, [c for c in stated if c.story == s.id], articles) for s in grouped]
-    return replace(corpus, articles=tuple(articles), entities=found, quotes=said, stories=tuple(grouped),
-                   reuse=edges, claims=tuple(stated), timeline=tuple(events), briefs=tuple(briefs),
+    with embed.session(executor, store=store):  # stories, reuse and claims embed many of the same sentences
+        told = story_stages(corpus.articles, clock)
+    return replace(told, inputs=corpus.inputs, skips=corpus.skips, entities=found, quotes=said,
                    profile=clock.times())
 
 
-class _Clock:
+def story_stages(articles: Sequence[Article], clock: Clock | None = None) -> Corpus:
+    """Stories, then the reuse within each story, then the independent origins of each story (which read
+    the reuse); then dates across each story, its claims (counted in origins), its timeline and its brief
+    (made of the claims). After clustering, each story's stages read only its own articles: linear work."""
+    from . import brief, claims, origins, reuse, stories, timeline
+
+    clock = clock or Clock(None)
+    with clock.stage("stories", total=len(articles)):
+        grouped = stories.cluster(articles)
+    with clock.stage("reuse", total=len(articles)):
+        edges = tuple(reuse.align(articles, grouped))
+    story_of = {a: s.id for s in grouped for a in s.articles}
+    with clock.stage("origins", total=len(grouped)):
+        members = _members(grouped, articles)
+        edges_of: dict[str, list[ReuseEdge]] = {s.id: [] for s in grouped}
+        for edge in edges:
+            edges_of.setdefault(story_of.get(edge.source, ""), []).append(edge)
+        grouped = [replace(s, origins=origins.group(s, members[s.id], edges_of[s.id])) for s in grouped]
+    dated = [replace(a, story=story_of.get(a.id)) for a in articles]
+    with clock.stage("dates", total=len(grouped)):
+        grouped, dated = timeline.date_stories(grouped, dated)
+    members = _members(grouped, dated)
+    with clock.stage("claims", total=len(grouped)):
+        stated = {s.id: claims.extract(s, members[s.id]) for s in grouped}
+    with clock.stage("timeline and brief", total=len(grouped)):
+        events = [e for s in grouped for e in timeline.build(s, members[s.id])]
+        briefs = [brief.write(s, stated[s.id], members[s.id]) for s in grouped]
+    return Corpus(articles=tuple(dated), stories=tuple(grouped), reuse=edges,
+                  claims=tuple(c for s in grouped for c in stated[s.id]), timeline=tuple(events),
+                  briefs=tuple(briefs), profile=clock.times())
+
+
+def _members(stories: Sequence[Story], articles: Sequence[Article]) -> dict[str, list[Article]]:
+    """Each story's articles, in the story's order."""
+    by_id = {a.id: a for a in articles}
+    return {s.id: [by_id[i] for i in s.articles if i in by_id] for s in stories}
+
+
+class Clock:
     """Times each stage and tells ``progress`` where the run is."""
 
     def __init__(self, progress: Progress | None) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,7 +16,7 @@ from pathlib import Path
 from .errors import StoreError
 from .records import Article, Corpus, Entity, Mention, Quote, Removal
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 _MIGRATIONS = {
     1: """
     CREATE TABLE articles (
@@ -115,7 +115,21 @@ _MIGRATIONS = {
     -- the story list reads only these columns: a covering index keeps it off the large data column
     CREATE INDEX stories_list ON stories(run, articles DESC, origins DESC, id, title, event_date);
     """,
+    6: """
+    -- what the costly stages computed, kept so that adding articles never computes it again for the stored ones
+    CREATE TABLE parses (
+        hash TEXT NOT NULL,   -- the article's content hash
+        model TEXT NOT NULL,  -- the spaCy pipeline and its version
+        data BLOB NOT NULL,   -- a DocBin of the article's parse
+        PRIMARY KEY (hash, model)
+    );
+    CREATE TABLE vectors (
+        key BLOB PRIMARY KEY,  -- a hash of the encoder's name and the text
+        data BLOB NOT NULL     -- float32 embedding
+    );
+    """,
 }
+_LOOKUP = 500  # keys per SELECT ... IN (...): under SQLite's limit on bound parameters
 _COLUMNS = ("hash", "id", "path", "url", "title", "outlet", "published", "page_date", "language",
             "title_language", "text", "removed", "credits", "story", "first_seen", "last_seen", "page_date_note")
 
@@ -200,6 +214,40 @@ class Store:
         self.conn.executemany("INSERT INTO reuse (run, source, target, data, story) VALUES (?, ?, ?, ?, ?)",
                               [(run, e.source, e.target, json.dumps(edge_dict(e), ensure_ascii=False),
                                 story_of.get(e.source)) for e in corpus.reuse])
+
+    def parses(self, model: str, hashes: Sequence[str]) -> dict[str, bytes]:
+        """The stored parses (DocBin bytes) of these articles by ``model``: content hash -> bytes."""
+        return dict(self._lookup("SELECT hash, data FROM parses WHERE model = ? AND hash IN ({})", (model,), hashes))
+
+    def save_parses(self, model: str, parses: Mapping[str, bytes]) -> None:
+        """Keep the parses of articles (content hash -> DocBin bytes) by ``model``."""
+        self._write("INSERT OR REPLACE INTO parses (hash, model, data) VALUES (?, ?, ?)",
+                    [(h, model, data) for h, data in parses.items()])
+
+    def vectors(self, keys: Sequence[bytes]) -> dict[bytes, bytes]:
+        """The stored embeddings of these keys: key -> float32 bytes."""
+        return dict(self._lookup("SELECT key, data FROM vectors WHERE key IN ({})", (), keys))
+
+    def save_vectors(self, vectors: Mapping[bytes, bytes]) -> None:
+        """Keep embeddings (key -> float32 bytes)."""
+        self._write("INSERT OR IGNORE INTO vectors (key, data) VALUES (?, ?)", list(vectors.items()))
+
+    def _lookup(self, sql: str, first: tuple[object, ...], keys: Sequence[object]) -> list[tuple[object, object]]:
+        rows: list[tuple[object, object]] = []
+        try:
+            for i in range(0, len(keys), _LOOKUP):
+                chunk = keys[i:i + _LOOKUP]
+                rows += self.conn.execute(sql.format(", ".join("?" * len(chunk))), (*first, *chunk)).fetchall()
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot read the store {self.path}: {err} [{StoreError.code}]") from err
+        return rows
+
+    def _write(self, sql: str, rows: list[tuple[object, ...]]) -> None:
+        try:
+            with self.conn:
+                self.conn.executemany(sql, rows)
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot write to the store {self.path}: {err} [{StoreError.code}]") from err
 
     def stories(self, run: int) -> list[dict[str, object]]:
         """The stories of one analysis, each with origins, claims, timeline and brief (report.json shapes)."""

@@ -308,19 +308,16 @@ def _write(uploads: Path, name: str, data: bytes) -> Path:
 
 
 def _analyse_upload(db: Path, path: Path) -> dict[str, Any]:
-    """Analyse an uploaded file, then the whole store again with it, and store a new analysis."""
-    from dataclasses import replace
-
-    from ..pipeline import analyze, restage
+    """Analyse an uploaded file with everything stored (whose parses and embeddings the store keeps), and
+    store the new analysis."""
+    from ..pipeline import analyze
     from ..store import Store
 
-    fresh = analyze([path])
-    skipped = [s.message for s in fresh.skips]
-    if not fresh.articles:
-        raise BadUpload(f"no article could be read from {path.name}", skipped)
     with Store(db) as store:
-        known = {a.content_hash for a in fresh.articles}
-        stored = [a for a in store.articles() if a.content_hash not in known]
-        corpus = restage(replace(fresh, articles=tuple(stored) + fresh.articles))
+        corpus = analyze([path], store=store)
+        skipped = [s.message for s in corpus.skips]
+        added = [a for i in corpus.inputs for a in i.articles]
+        if not added:
+            raise BadUpload(f"no article could be read from {path.name}", skipped)
         run = store.save(corpus)
-    return {"ok": True, "articles": [a.id for a in fresh.articles], "run": run, "skipped": skipped}
+    return {"ok": True, "articles": added, "run": run, "skipped": skipped}
