@@ -132,7 +132,7 @@ def hashed_encode(texts: Any) -> Any:
 
     if not len(texts):
         return np.zeros((0, embed.DIM), dtype=np.float32)
-    return np.vstack([_hashed(list(texts[i:i + 256])) for i in range(0, len(texts), 256)])
+    return np.vstack([_hashed(list(texts[i:i + 1024])) for i in range(0, len(texts), 1024)])
 
 
 def _hashed(texts: list[str]) -> Any:
@@ -140,6 +140,7 @@ def _hashed(texts: list[str]) -> Any:
     import zlib
 
     import numpy as np
+    from scipy.sparse import csr_matrix  # a dependency of datasketch
 
     from recoupe import embed
 
@@ -153,10 +154,8 @@ def _hashed(texts: list[str]) -> Any:
                 k = _WORDS[word] = zlib.crc32(word.encode()) % 4096
             rows.append(row)
             ids.append(k)
-    out = np.zeros((len(texts), embed.DIM), dtype=np.float32)
-    if ids:  # rows ascend: sum each text's word vectors with one reduceat
-        filled, first = np.unique(np.asarray(rows, dtype=np.intp), return_index=True)
-        out[filled] = np.add.reduceat(_TABLE[np.asarray(ids, dtype=np.intp)], first, axis=0)
+    counts = csr_matrix((np.ones(len(ids), dtype=np.float32), (rows, ids)), shape=(len(texts), 4096))
+    out = np.asarray(counts @ _TABLE, dtype=np.float32)
     out /= np.where((norms := np.linalg.norm(out, axis=1, keepdims=True)) == 0, 1, norms)
     return out
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Executor
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -48,7 +48,7 @@ def model(language: str) -> Language | None:
 
 
 def parse(articles: Sequence[Article], *, executor: Executor | None = None, batch: int = 32,
-          store: Store | None = None) -> dict[str, Doc]:
+          store: Store | None = None, done: Callable[[int], None] | None = None) -> dict[str, Doc]:
     """Parse every article whose language has a model, in batches per language: article id -> Doc.
 
     In process, ``nlp.pipe`` runs here. With an executor (Dask workers), each task parses ``batch`` texts
@@ -56,6 +56,7 @@ def parse(articles: Sequence[Article], *, executor: Executor | None = None, batc
     moving parses between processes; they are read here against this process's vocabulary (the vectors
     are what the entity stage reads), so the stages after see the same Docs either way. With a store,
     an article parsed by the same model before is read from it, and every new parse is kept there.
+    ``done`` is told how many articles have their parse so far.
     """
     docs: dict[str, Doc] = {}
     by_language: dict[str, list[Article]] = {}
@@ -81,6 +82,8 @@ def parse(articles: Sequence[Article], *, executor: Executor | None = None, batc
         fresh: dict[str, bytes] = {}
         for article, doc in zip(todo, parsed, strict=True):
             docs[article.id] = doc
+            if done is not None:
+                done(len(docs))
             if store is not None:
                 fresh[article.content_hash] = _bytes(doc)
         if fresh and store is not None:

@@ -156,7 +156,8 @@ def _corpus_stages(corpus: Corpus, clock: Clock, executor: Executor | None, batc
 
     n = len(corpus.articles)
     with clock.stage("parse", total=n):
-        docs = nlp.parse(corpus.articles, executor=executor, batch=batch, store=store)
+        docs = nlp.parse(corpus.articles, executor=executor, batch=batch, store=store,
+                         done=lambda k: clock.advance(k, ""))
     with clock.stage("entities", total=n):
         found = tuple(entities.extract(corpus.articles, docs))
     with clock.stage("quotes", total=n):
