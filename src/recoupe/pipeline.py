@@ -100,6 +100,16 @@ def analyze(paths: Iterable[str | Path], *, executor: Executor | None = None, pr
         for done, item in enumerate(items, start=1):
             read.append((item, None if isinstance(item, Skip) else next(per_file)))
             clock.advance(done, item.path if isinstance(item, Skip) else str(item))
+    corpus = _gather(read, known)
+    return _corpus_stages(corpus, clock, executor, batch, store)
+
+
+_Prepared = tuple[str, list[str], list[Skip], list[Article | Skip]]  # path, notes, file skips, page results
+
+
+def _gather(read: list[tuple[Path | Skip, _Prepared | None]], known: Sequence[Article]) -> Corpus:
+    """Inputs, articles and skips of the prepared files, in input order, with the stored articles: an
+    input already stored keeps the stored id, a duplicate within the run is noted, two ids never clash."""
     stored_id = {a.content_hash: a.id for a in known}
     ids = set(stored_id.values())  # a stored article read again keeps its id; a new one takes another
     inputs: list[InputReport] = []
@@ -130,11 +140,7 @@ def analyze(paths: Iterable[str | Path], *, executor: Executor | None = None, pr
         inputs.append(InputReport(path, "ok" if own else "skipped", reason, tuple(own)))
     # stored articles keep their place, refreshed where this run read them again; new ones follow
     articles = [fresh.pop(a.content_hash, a) for a in known] + list(fresh.values())
-    corpus = Corpus(inputs=tuple(inputs), articles=tuple(articles), skips=tuple(skips))
-    return _corpus_stages(corpus, clock, executor, batch, store)
-
-
-_Prepared = tuple[str, list[str], list[Skip], list[Article | Skip]]  # path, notes, file skips, page results
+    return Corpus(inputs=tuple(inputs), articles=tuple(articles), skips=tuple(skips))
 
 
 def _prepare_files(paths: list[Path]) -> list[_Prepared]:
