@@ -21,6 +21,7 @@ _DATE_WORDS = re.compile(
     r"jul|aug|sep)[a-zéû]*\.?\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # the same dates recur across a corpus, and dateparser takes milliseconds
 def parse_date(text: str, languages: tuple[str, ...] = ("fr", "en")) -> str | None:
     """Return the date written in ``text`` as ISO at the precision given, or None when no year is written."""
     iso = _ISO.match(text)
