@@ -177,6 +177,7 @@ def _fact(article: Article, index: int, start: int, end: int, at: int, clause: s
                  language=article.language)
 
 
+@lru_cache(maxsize=65536)  # each clause's core is read twice: for the fact and for its polarity
 def _core(clause: str) -> str:
     """What a clause says, without who said it; the clause itself when little else is left."""
     core = clause
