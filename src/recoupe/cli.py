@@ -66,7 +66,7 @@ def analyze_cli(
     workers: Annotated[int | None, typer.Option(min=1, help="Workers of the LocalCluster (default: cores).")] = None,
     profile: Annotated[bool, typer.Option("--profile", help="Print the time of every stage in detail.")] = False,
 ) -> None:
-    """Analyse articles into OUT/report.json and OUT/index.html, and store them in the SQLite store."""
+    """Analyse articles, with those the store already holds, into OUT/report.json and OUT/index.html."""
     try:
         with Store(db or out / "recoupe.sqlite") as store:
             corpus = _run(paths, dask, workers, store)
