@@ -171,13 +171,20 @@ def scale_worker(size: int) -> dict[str, Any]:
 
     embed.encode = hashed_encode  # stories, reuse and claims look it up at call time
     articles, gold = Generator(SEED, load_bases()).corpus(size)
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_before = peak_rss_mb()
     told = story_stages(articles, Clock(None))
     times = {t.stage: t.seconds for t in told.profile}
     return {"size": size, "stories_generated": len(set(gold)), "stories_found": len(told.stories),
             "reuse_edges": len(told.reuse), "claims": len(told.claims), "times_s": times,
-            "total_s": sum(times.values()), "rss_before_mb": rss_before,
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "total_s": sum(times.values()), "rss_before_mb": rss_before, "peak_rss_mb": peak_rss_mb()}
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory (VmHWM: getrusage's maxrss would count the parent's before exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def scale(sizes: list[int]) -> dict[str, Any]:
