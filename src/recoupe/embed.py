@@ -25,9 +25,7 @@ CHUNK = 8 * BATCH  # texts per task when an executor encodes: whole batches, so 
 DIM = 512
 CACHE_LIMIT = 200_000  # vectors kept by a session (2 KB each): stories, reuse and claims share sentences
 FLUSH = 10_000  # new vectors held before they are written to the store
-
-
-ENCODER = "use-multilingual-v3"
+ENCODER = "use-multilingual-v3"  # part of a stored vector's key: another encoder's vectors are never mixed in
 
 
 @dataclass
