@@ -91,3 +91,17 @@ def test_the_same_files_again_compute_nothing_again(tmp_path: Path, counted: dic
     _analyze(str(SEEDS), "--out", str(tmp_path / "out2"), "--db", str(db))
     assert counted == {"parsed": 0, "encoded": 0}
     assert _report(tmp_path / "out2") == _report(tmp_path / "out1")
+
+
+def test_unreadable_input_on_a_store_analyses_nothing_again(tmp_path: Path, counted: dict[str, int]) -> None:
+    from recoupe import analyze
+    from recoupe.store import Store
+
+    db = tmp_path / "store.sqlite"
+    _analyze(str(SEEDS), "--out", str(tmp_path / "out"), "--db", str(db))
+    (tmp_path / "empty.txt").write_text("")
+    with Store(db) as store:
+        corpus = analyze([tmp_path / "empty.txt"], store=store)
+    assert [i.status for i in corpus.inputs] == ["skipped"] and corpus.skips[0].code == "R001"
+    assert "parse" not in [t.stage for t in corpus.profile]  # no new article: the stored ones are not redone
+    assert len(corpus.articles) == 5  # and nothing stored is lost

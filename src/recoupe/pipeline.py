@@ -101,6 +101,8 @@ def analyze(paths: Iterable[str | Path], *, executor: Executor | None = None, pr
             read.append((item, None if isinstance(item, Skip) else next(per_file)))
             clock.advance(done, item.path if isinstance(item, Skip) else str(item))
     corpus = _gather(read, known)
+    if items and not any(i.articles for i in corpus.inputs):  # inputs, none readable: nothing new to analyse
+        return replace(corpus, profile=clock.times())
     return _corpus_stages(corpus, clock, executor, batch, store)
 
 

@@ -166,7 +166,7 @@ def _near_in_time(members: list[int], features: Sequence[_Features]) -> Iterable
     of 50,000 articles gives half a million pairs); the pairs close in time are the only ones the score can
     accept (copies, whatever their dates, come from LSH)."""
     window = MAX_DAYS_APART + 31  # a date known to the month spans up to 31 days
-    dated = sorted((_day(features[i]), i) for i in members if _day(features[i]) is not None)
+    dated = sorted((day, i) for i in members if (day := _day(features[i])) is not None)
     for k, (day, i) in enumerate(dated):
         for other_day, j in dated[k + 1:]:
             if other_day - day > window:
