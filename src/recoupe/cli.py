@@ -13,6 +13,7 @@ from rich.table import Table
 
 from . import __version__, report
 from .errors import DaskError, NothingAnalysed, StoreError
+from .limits import DEFAULT, MB, Limits
 from .pipeline import analyze
 from .records import Corpus
 from .store import Store
@@ -65,11 +66,16 @@ def analyze_cli(
         help="Run on Dask: alone, a LocalCluster started here; with an address, that scheduler.")] = None,
     workers: Annotated[int | None, typer.Option(min=1, help="Workers of the LocalCluster (default: cores).")] = None,
     profile: Annotated[bool, typer.Option("--profile", help="Print the time of every stage in detail.")] = False,
+    max_file_mb: Annotated[float, typer.Option(min=0.001, help="A larger input file is skipped, not read.")] = (
+        DEFAULT.max_bytes / MB),
+    file_seconds: Annotated[float, typer.Option(min=0.1, help="Reading and cleaning one file may take this long; "
+                                                "a file that takes longer is skipped.")] = DEFAULT.seconds,
 ) -> None:
     """Analyse articles, with those the store already holds, into OUT/report.json and OUT/index.html."""
     try:
         with Store(db or out / "recoupe.sqlite") as store:
-            corpus = _run(paths, dask, workers, store)
+            limits = Limits(max_bytes=int(max_file_mb * MB), seconds=file_seconds)
+            corpus = _run(paths, dask, workers, store, limits)
             if not any(i.articles for i in corpus.inputs):
                 raise NothingAnalysed("no input gave an article")
             store.save(corpus)
@@ -108,17 +114,17 @@ def serve_cli(
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
-def _run(paths: list[Path], dask: str | None, workers: int | None, store: Store) -> Corpus:
+def _run(paths: list[Path], dask: str | None, workers: int | None, store: Store, limits: Limits) -> Corpus:
     """Analyse in process, or on Dask when asked (a LocalCluster, or the scheduler at an address)."""
     if dask is None:
-        return _run_with_progress(paths, None, store)
+        return _run_with_progress(paths, None, store, limits)
     from .dist import executor
 
     with executor(None if dask == "local" else dask, workers) as pool:
-        return _run_with_progress(paths, pool, store)
+        return _run_with_progress(paths, pool, store, limits)
 
 
-def _run_with_progress(paths: list[Path], pool: Executor | None, store: Store) -> Corpus:
+def _run_with_progress(paths: list[Path], pool: Executor | None, store: Store, limits: Limits) -> Corpus:
     """A rich progress bar per stage on a terminal; plain lines for the inputs when the output is piped."""
     if console.is_terminal:
         from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
@@ -134,13 +140,13 @@ def _run_with_progress(paths: list[Path], pool: Executor | None, store: Store) -
                 name = f"{stage} {Path(path).name}" if path else stage
                 bar.update(tasks[stage], completed=done, description=name)
 
-            return analyze(paths, executor=pool, progress=advance, store=store)
+            return analyze(paths, executor=pool, progress=advance, store=store, limits=limits)
 
     def line(stage: str, done: int, total: int, path: str) -> None:
         if path:
             print(f"[{done}/{total}] {path}", file=sys.stderr)
 
-    return analyze(paths, executor=pool, progress=line, store=store)
+    return analyze(paths, executor=pool, progress=line, store=store, limits=limits)
 
 
 def _times(corpus: Corpus, detail: bool) -> None:

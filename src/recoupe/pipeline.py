@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from . import clean, ingest, language
 from .errors import R011_DUPLICATE_ID, InputError
+from .limits import DEFAULT, Limits
 from .records import Article, Corpus, InputReport, Page, ReuseEdge, Skip, StageTime, Story
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ def prepare(page: Page) -> Article | Skip:
 
 
 def analyze(paths: Iterable[str | Path], *, executor: Executor | None = None, progress: Progress | None = None,
-            batch: int = BATCH, store: Store | None = None) -> Corpus:
+            batch: int = BATCH, store: Store | None = None, limits: Limits = DEFAULT) -> Corpus:
     """Analyse files and folders of articles into a Corpus (articles, and a report line per input).
 
     The per-article stages run in tasks of ``batch`` files through ``executor`` (``dist.executor`` gives
@@ -85,6 +86,7 @@ def analyze(paths: Iterable[str | Path], *, executor: Executor | None = None, pr
     id), and the costly work is never done twice: parses and embeddings of stored articles are read from
     the store, new ones are kept there. Adding N articles to M stored ones parses and encodes only the N;
     the lighter corpus-wide stages (entities, stories, claims) read all N + M. The caller saves the result.
+    A file over one of ``limits`` (size, time to read and clean) is skipped with the limit as its reason.
     """
     check_order(ARTICLE_STAGES)
     clock = Clock(progress)
@@ -93,7 +95,8 @@ def analyze(paths: Iterable[str | Path], *, executor: Executor | None = None, pr
         items = list(ingest.discover(paths))
         known = store.articles() if store is not None else []
     files = [item for item in items if not isinstance(item, Skip)]
-    prepared = mapper(_prepare_files, [files[i:i + batch] for i in range(0, len(files), batch)])
+    prepared = mapper(_prepare_files, [files[i:i + batch] for i in range(0, len(files), batch)],
+                      [limits] * len(files))
     per_file = (one for chunk in prepared for one in chunk)  # in input order, whatever the executor
     read: list[tuple[Path | Skip, _Prepared | None]] = []
     with clock.stage("read and clean", total=len(items)):
@@ -145,8 +148,9 @@ def _gather(read: list[tuple[Path | Skip, _Prepared | None]], known: Sequence[Ar
     return Corpus(inputs=tuple(inputs), articles=tuple(articles), skips=tuple(skips))
 
 
-def _prepare_files(paths: list[Path]) -> list[_Prepared]:
-    """One task: read and prepare a batch of files (path, notes, file skips, an Article or Skip per page)."""
+def _prepare_files(paths: list[Path], limits: Limits) -> list[_Prepared]:
+    """One task: read and prepare a batch of files (path, notes, file skips, an Article or Skip per page),
+    each file within ``limits``."""
     out = []
     for path in paths:
         read = ingest.read_file(path)
