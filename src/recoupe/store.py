@@ -10,6 +10,7 @@ import json
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -157,11 +158,55 @@ class Store:
         self.close()
 
     def _migrate(self) -> None:
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        for target in range(version + 1, SCHEMA_VERSION + 1):
+        """Bring the schema to SCHEMA_VERSION, each step in one transaction: a run killed midway leaves the
+        step undone, and of two processes opening a new store at once, the second finds it done."""
+        for target in range(self._version() + 1, SCHEMA_VERSION + 1):
+            try:
+                self.conn.executescript(
+                    f"BEGIN IMMEDIATE; {_MIGRATIONS[target]}; PRAGMA user_version = {target}; COMMIT;")
+            except sqlite3.OperationalError:
+                self.conn.rollback()
+                if self._version() < target:  # not another process's migration: a real failure
+                    raise
+
+    def _version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def save_articles(self, articles: Sequence[Article]) -> dict[str, str]:
+        """Store articles as they are read, before the analysis ends, so that a run stopped midway keeps
+        them; return each one's id in the store (content hash -> id).
+
+        An article stored already keeps its stored id and its story (the analysis sets it); a new one
+        whose id another process stored meanwhile for other content takes the next free "~n" id.
+        """
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        ids: dict[str, str] = {}
+        refresh = [c for c in _COLUMNS if c not in ("hash", "id", "story", "first_seen")]
+        try:
             with self.conn:
-                self.conn.executescript(_MIGRATIONS[target])
-                self.conn.execute(f"PRAGMA user_version = {target}")
+                self.conn.execute("BEGIN IMMEDIATE")  # ids are read and taken in one write transaction
+                for article in articles:
+                    row = self.conn.execute("SELECT id FROM articles WHERE hash = ?", (article.content_hash,))
+                    found = row.fetchone()
+                    ids[article.content_hash] = found[0] if found else self._free_id(article.id)
+                    values = _row(replace(article, id=ids[article.content_hash], story=None), now)
+                    self.conn.execute(
+                        f"INSERT INTO articles ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))}) "
+                        "ON CONFLICT(hash) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in refresh),
+                        values)
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot write to the store {self.path}: {err} [{StoreError.code}]") from err
+        return ids
+
+    def _free_id(self, wanted: str) -> str:
+        taken = {row[0] for row in self.conn.execute(
+            "SELECT id FROM articles WHERE id = ? OR id LIKE ? ESCAPE '\\'", (wanted, _like_prefix(wanted) + "~%"))}
+        if wanted not in taken:
+            return wanted
+        n = 2
+        while f"{wanted}~{n}" in taken:
+            n += 1
+        return f"{wanted}~{n}"
 
     def save(self, corpus: Corpus) -> int:
         """Store a run's articles (upserted on their content hash) and inputs; return the run id."""
@@ -319,6 +364,11 @@ def _article(row: tuple[object, ...]) -> Article:
         published=_opt(v["published"]), page_date=_opt(v["page_date"]), language=_opt(v["language"]),
         title_language=_opt(v["title_language"]), credits=tuple(json.loads(str(v["credits"]))),
         story=_opt(v["story"]), page_date_note=_opt(v["page_date_note"]))
+
+
+def _like_prefix(text: str) -> str:
+    """``text`` as a literal for LIKE (its % and _ escaped)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _opt(value: object) -> str | None:
