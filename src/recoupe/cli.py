@@ -1,6 +1,7 @@
 """The command line: thin Typer commands that parse, call the library and print."""
 from __future__ import annotations
 
+import os
 import sys
 from concurrent.futures import Executor
 from pathlib import Path
@@ -14,7 +15,7 @@ from rich.table import Table
 from . import __version__, report
 from .errors import DaskError, NothingAnalysed, StoreError
 from .limits import DEFAULT, MB, Limits
-from .pipeline import analyze
+from .pipeline import analyze, save
 from .records import Corpus
 from .store import Store
 
@@ -78,7 +79,7 @@ def analyze_cli(
             corpus = _run(paths, dask, workers, store, limits)
             if not any(i.articles for i in corpus.inputs):
                 raise NothingAnalysed("no input gave an article")
-            store.save(corpus)
+            corpus, _ = save(corpus, store)  # analysed again first if another process stored articles meanwhile
         index = report.write(corpus, out)
     except NothingAnalysed:
         _summary(corpus)
@@ -106,11 +107,17 @@ def serve_cli(
     try:
         import uvicorn
 
-        from .web import create_app
+        from .web import create_app, is_loopback
     except ImportError as err:
         errors.print(f"[red]error:[/] the web app needs its extra: pip install 'recoupe[web]' ({err.name} missing)")
         raise typer.Exit(2) from None
-    console.print(f"Serving {db} at http://{host}:{port}/", soft_wrap=True, markup=False, highlight=False)
+    token = os.environ.get("RECOUPE_TOKEN")
+    if not token and not is_loopback(host):
+        errors.print(f"[yellow]warning:[/] listening on {escape(host)} without RECOUPE_TOKEN: anyone on the network "
+                     "can add articles to the store. Set RECOUPE_TOKEN to require a token for writes, or serve on "
+                     "127.0.0.1.", soft_wrap=True, highlight=False)
+    needs = " (adding articles needs RECOUPE_TOKEN)" if token else ""
+    console.print(f"Serving {db} at http://{host}:{port}/{needs}", soft_wrap=True, markup=False, highlight=False)
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 

@@ -84,8 +84,7 @@ class Reader:
         where, args = ["1"], []
         if text:
             where.append("(text LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')")
-            pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            args += [pattern, pattern]
+            args += [_contains(text), _contains(text)]
         if entity and run is not None:
             where.append("id IN (SELECT article FROM mentions WHERE run = ? AND entity = ?)")
             args += [run, entity]
@@ -123,8 +122,8 @@ class Reader:
         """Entities of a run, most mentioned first; ``name`` filters on any spelling."""
         where, args = "e.run = ?", [run]
         if name:
-            where += " AND e.id IN (SELECT entity FROM mentions WHERE run = ? AND text LIKE ?)"
-            args += [run, f"%{name}%"]
+            where += " AND e.id IN (SELECT entity FROM mentions WHERE run = ? AND text LIKE ? ESCAPE '\\')"
+            args += [run, _contains(name)]
         total = self.conn.execute(f"SELECT count(*) FROM entities e WHERE {where}", args).fetchone()[0]
         rows = self.conn.execute(
             f"SELECT e.id, e.name, e.type, (SELECT count(*) FROM mentions m WHERE m.run = e.run AND m.entity = e.id) "
@@ -169,3 +168,8 @@ class Reader:
         data = self.story(run, story_id)
         claims = [c for c in (data or {}).get("claims", []) if status is None or c["status"] == status]
         return Page(claims[offset:offset + limit], len(claims), offset, limit)
+
+
+def _contains(text: str) -> str:
+    """A LIKE pattern matching ``text`` literally anywhere (``%`` and ``_`` in it are not wildcards)."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

@@ -3,31 +3,35 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
+import logging
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, FastAPI, File, Query, Request, UploadFile
+from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__, views
 from ..reader import MAX_LIMIT, Page, Reader
-from .errors import BadUpload, EmptyStore, HTTPError, NotFound, TooLarge, error_body
+from . import uploads as up
+from .errors import BadUpload, EmptyStore, HTTPError, NotFound, TooLarge, UnsupportedMedia, error_body
+from .guard import MULTIPART_SLACK, Guard
+from .uploads import MAX_UPLOAD, MAX_UPLOADS, UPLOAD_TYPES
 
-MAX_UPLOAD = 5 * 1024 * 1024  # bytes: a news article, even as a WARC of a few pages, is far below
-UPLOAD_TYPES = (".txt", ".html", ".htm", ".json", ".jsonl", ".warc", ".warc.gz")
+log = logging.getLogger(__name__)
 
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="items to skip")]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")]
 RunId = Annotated[int | None, Query(ge=1, le=2**62, description="analysis id (default: the latest)")]
 Status = Annotated[str | None, Query(pattern="^(corroborated|single_source|conflicting)$")]
-Upload = Annotated[UploadFile | None, File(description="an article file")]
 
 
 class PageOut(BaseModel):
@@ -52,7 +56,9 @@ class ErrorOut(BaseModel):
 class NewArticle(BaseModel):
     """An article sent as JSON: its text, and what is known of it."""
 
-    text: str = Field(min_length=1, max_length=MAX_UPLOAD)
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=MAX_UPLOAD, pattern=r"\S", description="the article's text")
     title: str | None = Field(default=None, max_length=2000)
     url: str | None = Field(default=None, max_length=4000)
     published: str | None = Field(default=None, max_length=64)
@@ -69,12 +75,24 @@ class UploadOut(BaseModel):
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {status: {"model": ErrorOut} for status in (404, 413, 422)}
+UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
+    413: {"model": ErrorOut, "description": f"the file or the body is over {MAX_UPLOAD // (1024 * 1024)} MB"},
+    415: {"model": ErrorOut, "description": "neither multipart/form-data nor application/json"},
+    422: {"model": ErrorOut, "description": "more than one file, content not what its name says, invalid JSON, "
+          "or no article in it"},
+    507: {"model": ErrorOut, "description": "the uploads folder is full (RECOUPE_MAX_UPLOADS)"}}
+UNAUTHORIZED: dict[int | str, dict[str, Any]] = {401: {
+    "model": ErrorOut, "description": "no token, or the wrong one (the server has RECOUPE_TOKEN set)",
+    "headers": {"WWW-Authenticate": {"schema": {"type": "string"}, "description": "Bearer"}}}}
 
 
-def build(db: Path, uploads: Path) -> FastAPI:
-    """The app over the store file ``db``, writing uploads under ``uploads`` only."""
+def build(db: Path, uploads: Path, token: str | None = None, max_uploads: int = MAX_UPLOADS) -> FastAPI:
+    """The app over the store file ``db``, writing uploads under ``uploads`` only; with a ``token``, adding
+    articles needs it (``Authorization: Bearer``)."""
     app = FastAPI(title="recoupe", version=__version__, description="Cross-checked news: stories, sources, "
-                  "quotes and claims of an analysed corpus.")
+                  "quotes and claims of an analysed corpus." + (" Adding articles needs the server's token."
+                                                                 if token else ""))
+    app.add_middleware(Guard, token=token, writes={("POST", "/api/articles")}, max_body=MAX_UPLOAD + MULTIPART_SLACK)
     write_lock = threading.Lock()  # one writer: uploads are analysed and stored one at a time
 
     @contextmanager
@@ -102,8 +120,19 @@ def build(db: Path, uploads: Path) -> FastAPI:
     @app.exception_handler(HTTPError)
     async def _http_error(request: Request, err: HTTPError) -> JSONResponse | HTMLResponse:
         if request.url.path.startswith("/api/"):
-            return JSONResponse(error_body(err.status, err.message, err.errors), status_code=err.status)
-        return HTMLResponse(_render("web_error.html", status=err.status, message=err.message), status_code=err.status)
+            return JSONResponse(error_body(err.status, err.message, err.errors), status_code=err.status,
+                                headers=err.headers)
+        return HTMLResponse(_render("web_error.html", status=err.status, message=err.message), status_code=err.status,
+                            headers=err.headers)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, err: Exception) -> JSONResponse | HTMLResponse:
+        # logged with its traceback for whoever runs the server; the client learns nothing of paths or code
+        log.error("%s %s failed", request.method, request.url.path, exc_info=err)
+        message = "internal error: the server could not answer this request"
+        if request.url.path.startswith("/api/"):
+            return JSONResponse(error_body(500, message), status_code=500)
+        return HTMLResponse(_render("web_error.html", status=500, message=message), status_code=500)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, err: RequestValidationError) -> JSONResponse:
@@ -172,19 +201,28 @@ def build(db: Path, uploads: Path) -> FastAPI:
             raise NotFound(f"no article {article_id}")
         return data
 
-    @api.post("/articles", response_model=UploadOut, status_code=201, summary="Add articles (file or JSON)")
-    async def upload(request: Request, file: Upload = None) -> dict[str, Any]:
-        if file is not None:
-            saved = await _save_upload(file, uploads)
+    @api.post("/articles", response_model=UploadOut, status_code=201, summary="Add articles (file or JSON)",
+              description=f"One file per request as the multipart field `file` ({', '.join(UPLOAD_TYPES)}; "
+              f"{MAX_UPLOAD // (1024 * 1024)} MB at most; its bytes must be what its name says), or a JSON "
+              "body with at least `text`. The articles are analysed with everything stored, and a new analysis "
+              "is stored." + (" Needs `Authorization: Bearer <token>`." if token else ""),
+              responses={**UPLOAD_ERRORS, **(UNAUTHORIZED if token else {})}, openapi_extra=_upload_doc(bool(token)))
+    async def upload(request: Request) -> dict[str, Any]:
+        media = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+        if media == "multipart/form-data":
+            name, data = await _one_file(request)
+        elif media == "application/json" or media.endswith("+json"):
+            name, data = _json_upload(await request.body())
         else:
-            try:
-                body = NewArticle.model_validate(await request.json())
-            except (ValueError, json.JSONDecodeError) as err:
-                raise BadUpload("send a file (multipart) or a JSON body with at least 'text'",
-                                [str(err)[:500]]) from None
-            saved = _save_json(body, uploads)
-        with write_lock:
-            return _analyse_upload(db, saved)
+            raise UnsupportedMedia(f"unsupported Content-Type '{media[:100]}': send the file as multipart/form-data "
+                                   "(field 'file') or the article as application/json")
+
+        def add() -> dict[str, Any]:  # in a worker thread: the analysis takes seconds, other requests go on
+            stored_name = up.checked(name, data) if name is not None else _json_name(data)
+            with write_lock, up.stored(uploads, stored_name, data, max_uploads) as path:
+                return _analyse_upload(db, path)
+
+        return await run_in_threadpool(add)
 
     @api.get("/entities", response_model=PageOut, summary="People, organisations, places, most named first")
     def entities(request: Request, q: str | None = Query(None, max_length=200), run: RunId = None,
@@ -226,7 +264,8 @@ def build(db: Path, uploads: Path) -> FastAPI:
         with reader() as r:
             run_id = r.run()
             page = r.stories(run_id, offset, limit) if run_id else Page([], 0, offset, limit)
-        return _render("web_stories.html", page=page, run=run_id, max_upload=MAX_UPLOAD, types=UPLOAD_TYPES)
+        return _render("web_stories.html", page=page, run=run_id, max_upload=MAX_UPLOAD, types=UPLOAD_TYPES,
+                       token_needed=bool(token), csp_nonce=request.state.csp_nonce)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(story_id: str) -> str:
@@ -268,7 +307,28 @@ def build(db: Path, uploads: Path) -> FastAPI:
             m["before"], m["after"] = text[max(0, m["start"] - 60):m["start"]], text[m["end"]:m["end"] + 60]
         return _render("web_entity.html", entity=data)
 
+    if token:
+        openapi = app.openapi
+
+        def with_scheme() -> dict[str, Any]:
+            schema = openapi()
+            schemes = schema.setdefault("components", {}).setdefault("securitySchemes", {})
+            schemes["bearer"] = {"type": "http", "scheme": "bearer", "description": "the server's RECOUPE_TOKEN"}
+            return schema
+
+        app.openapi = with_scheme  # type: ignore[method-assign]
     return app
+
+
+def _upload_doc(token: bool) -> dict[str, Any]:
+    """The request body of POST /api/articles (read by hand, so that the body is checked before it is parsed)."""
+    form = {"type": "object", "required": ["file"],
+            "properties": {"file": {"type": "string", "format": "binary", "description": "one article file"}}}
+    doc: dict[str, Any] = {"requestBody": {"required": True, "content": {
+        "multipart/form-data": {"schema": form}, "application/json": {"schema": NewArticle.model_json_schema()}}}}
+    if token:
+        doc["security"] = [{"bearer": []}]
+    return doc
 
 
 def _render(template: str, **context: Any) -> str:
@@ -277,34 +337,39 @@ def _render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(href=views.served_href, **context)
 
 
-async def _save_upload(file: UploadFile, uploads: Path) -> Path:
-    """Check an uploaded file's type and size, and write it under the uploads folder only."""
-    name = Path(file.filename or "upload.txt").name  # never a path: "../../x" becomes "x"
-    lower = name.lower()
-    if not lower.endswith(UPLOAD_TYPES):
-        raise BadUpload(f"unsupported file type '{name}': send one of {', '.join(UPLOAD_TYPES)}")
-    data = await file.read(MAX_UPLOAD + 1)
+async def _one_file(request: Request) -> tuple[str, bytes]:
+    """The name and bytes of the one file of a multipart upload, within the size limit."""
+    async with request.form() as form:
+        files = [v for _, v in form.multi_items() if isinstance(v, UploadFile)]
+        if len(files) > 1:
+            raise BadUpload(f"one file per request: this request has {len(files)}")
+        file = form.get("file")
+        if not isinstance(file, UploadFile):
+            raise BadUpload("send the article as the multipart field 'file' (a file, with its name)")
+        name = file.filename or "upload.txt"
+        data = await file.read(MAX_UPLOAD + 1)
+    shown = up.safe_name(name)[0]
     if len(data) > MAX_UPLOAD:
-        raise TooLarge(f"'{name}' is over the {MAX_UPLOAD // (1024 * 1024)} MB limit")
+        raise TooLarge(f"'{shown}' is over the {MAX_UPLOAD // (1024 * 1024)} MB limit")
     if not data.strip():
-        raise BadUpload(f"'{name}' is empty")
-    return _write(uploads, name, data)
+        raise BadUpload(f"'{shown}' is empty")
+    return name, data
 
 
-def _save_json(body: NewArticle, uploads: Path) -> Path:
-    record = {k: v for k, v in body.model_dump().items() if v is not None}
-    data = json.dumps(record, ensure_ascii=False).encode()
-    return _write(uploads, f"upload-{hashlib.sha256(data).hexdigest()[:12]}.json", data)
+def _json_upload(body: bytes) -> tuple[None, bytes]:
+    """An article sent as JSON, checked against NewArticle, as the bytes of the record to store."""
+    try:
+        article = NewArticle.model_validate_json(body)
+    except ValidationError as err:
+        problems = [f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in err.errors()[:20]]
+        raise BadUpload(f"invalid article JSON ({problems[0]}): send an object with at least 'text'",
+                        problems) from None
+    record = {k: v for k, v in article.model_dump().items() if v is not None}
+    return None, json.dumps(record, ensure_ascii=False).encode()
 
 
-def _write(uploads: Path, name: str, data: bytes) -> Path:
-    safe = re.sub(r"[^\w.-]", "_", name).lstrip(".") or "upload.txt"
-    uploads.mkdir(parents=True, exist_ok=True)
-    target = (uploads / safe).resolve()
-    if target.parent != uploads.resolve():  # belt and braces: nothing is written outside the folder
-        raise BadUpload(f"invalid file name '{name}'")
-    target.write_bytes(data)
-    return target
+def _json_name(data: bytes) -> str:
+    return f"upload-{hashlib.sha256(data).hexdigest()[:12]}.json"
 
 
 def _analyse_upload(db: Path, path: Path) -> dict[str, Any]:
@@ -315,7 +380,8 @@ def _analyse_upload(db: Path, path: Path) -> dict[str, Any]:
 
     with Store(db) as store:
         corpus = analyze([path], store=store)
-        skipped = [s.message for s in corpus.skips]
+        # the reasons name the file, not where the server keeps it
+        skipped = [s.message.replace(str(path.parent) + os.sep, "") for s in corpus.skips]
         added = [a for i in corpus.inputs for a in i.articles]
         if not added:
             raise BadUpload(f"no article could be read from {path.name}", skipped)

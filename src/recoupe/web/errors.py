@@ -6,6 +6,7 @@ class HTTPError(Exception):
     """An error with an HTTP status; the JSON body is ``{"ok": false, "error", "errors", "status"}``."""
 
     status = 400
+    headers: dict[str, str] | None = None
 
     def __init__(self, message: str, errors: list[str] | None = None):
         super().__init__(message)
@@ -23,8 +24,15 @@ class EmptyStore(NotFound):
     """The store holds no analysis yet."""
 
 
+class Unauthorized(HTTPError):
+    """A write without the token the app was started with."""
+
+    status = 401
+    headers = {"WWW-Authenticate": "Bearer"}
+
+
 class BadUpload(HTTPError):
-    """An upload that cannot be taken: wrong type, too big, or no article in it."""
+    """An upload that cannot be taken: wrong type, content not what its name says, or no article in it."""
 
     status = 422
 
@@ -33,6 +41,18 @@ class TooLarge(BadUpload):
     """An upload over the size limit."""
 
     status = 413
+
+
+class UnsupportedMedia(BadUpload):
+    """A write that is neither a multipart file nor a JSON body."""
+
+    status = 415
+
+
+class UploadsFull(HTTPError):
+    """The uploads folder holds as many files as the app allows."""
+
+    status = 507
 
 
 def error_body(status: int, message: str, errors: list[str] | None = None) -> dict[str, object]:

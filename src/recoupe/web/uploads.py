@@ -1,0 +1,204 @@
+"""Uploads: a safe name, the bytes sniffed for what they are (the name's extension is only a claim), and a
+write that stays in the uploads folder and is undone when the analysis refuses the file."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..errors import InputError
+from ..ingest import decode
+from .errors import BadUpload, UploadsFull
+
+MAX_UPLOAD = 5 * 1024 * 1024  # bytes: a news article, even as a WARC of a few pages, is far below
+MAX_UPLOADS = 10_000  # files kept in the uploads folder (RECOUPE_MAX_UPLOADS)
+UPLOAD_TYPES = (".txt", ".html", ".htm", ".json", ".jsonl", ".warc", ".warc.gz")
+MAX_STEM_BYTES = 150  # of a stored name before its extension: file systems take 255 bytes per name
+
+_LABELS = {".txt": "text", ".html": "HTML", ".htm": "HTML", ".json": "JSON", ".jsonl": "JSON lines",
+           ".warc": "WARC", ".warc.gz": "gzipped WARC"}
+
+# Magic numbers of the binary files a newsroom may send by mistake (archives, documents, pictures, programs),
+# to name them when refused. A small table rather than a library of thousands of signatures: every format taken
+# is text (or a gzipped WARC), so the question is only "is this text, and which text?", and such libraries also
+# match text that happens to start with one of their short ASCII prefixes. Binary files not listed are caught
+# by their NUL or control bytes (ingest.decode).
+_MAGIC: tuple[tuple[int, bytes, str], ...] = (
+    (0, b"\x1f\x8b", "gzip data"),
+    (0, b"PK\x03\x04", "a zip archive (or a Word/OpenDocument file)"),
+    (0, b"PK\x05\x06", "a zip archive"),
+    (0, b"%PDF-", "a PDF document"),
+    (0, b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (0, b"\xff\xd8\xff", "a JPEG image"),
+    (0, b"GIF87a", "a GIF image"),
+    (0, b"GIF89a", "a GIF image"),
+    (8, b"WEBP", "a WebP image"),
+    (4, b"ftyp", "an MP4 video or HEIC image"),
+    (0, b"\x7fELF", "an ELF executable"),
+    (0, b"MZ\x90\x00", "a Windows executable"),
+    (0, b"\xca\xfe\xba\xbe", "a Mach-O or Java class file"),
+    (0, b"\xcf\xfa\xed\xfe", "a Mach-O executable"),
+    (0, b"\x00asm", "WebAssembly"),
+    (4, b"1AY&SY", "bzip2 data"),
+    (0, b"\xfd7zXZ\x00", "xz data"),
+    (0, b"\x28\xb5\x2f\xfd", "zstd data"),
+    (0, b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (0, b"Rar!\x1a\x07", "a RAR archive"),
+    (257, b"ustar", "a tar archive"),
+    (0, b"SQLite format 3\x00", "an SQLite database"),
+    (0, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+)
+_HTML = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                   re.IGNORECASE | re.DOTALL)
+
+
+def safe_name(filename: str | None) -> tuple[str, str]:
+    """The stem and the type (one of UPLOAD_TYPES) of a client's file name, made safe to store.
+
+    Only the last part of a POSIX or Windows path is kept, every character but letters, digits, ``_``, ``-``
+    and ``.`` becomes ``_`` (NUL, slashes, spaces, look-alike and direction-changing characters), leading
+    dots go, and the stem is cut to MAX_STEM_BYTES."""
+    name = re.split(r"[/\\]", filename or "upload.txt")[-1]
+    ext = next((t for t in UPLOAD_TYPES if name.lower().endswith(t)), None)
+    if ext is None:
+        shown = re.sub(r"[^\w.-]", "_", name)[:80]
+        raise BadUpload(f"unsupported file type '{shown}': send one of {', '.join(UPLOAD_TYPES)}")
+    stem = re.sub(r"[^\w.-]", "_", name[: -len(ext)]).lstrip(".")
+    stem = stem.encode()[:MAX_STEM_BYTES].decode(errors="ignore") or "upload"
+    return stem, ext
+
+
+def checked(filename: str | None, data: bytes) -> str:
+    """The name to store an upload under, once its bytes are what it claims: the content decides the type.
+
+    Binary files are refused whatever their name; an HTML page named ``.txt`` is stored as ``.html`` and a WARC
+    as ``.warc``; a JSON file must parse; a WARC must start with ``WARC/``; a ``.warc.gz`` must be a gzipped
+    WARC."""
+    stem, ext = safe_name(filename)
+    label = _LABELS[ext]
+    if data.startswith(b"\x1f\x8b"):
+        if ext in (".warc", ".warc.gz") and _gunzip_head(data).startswith(b"WARC/"):
+            return stem + ".warc.gz"
+        raise BadUpload(f"content is gzip data, not {label}" if ext != ".warc.gz"
+                        else "content is gzip data but not a gzipped WARC: it does not start with 'WARC/'")
+    if ext == ".warc.gz":
+        raise BadUpload(f"content is {_what(data)}, not a gzipped WARC")
+    binary = _magic(data)
+    if binary:
+        raise BadUpload(f"content is {binary}, not {label}")
+    if data.lstrip().startswith(b"WARC/"):
+        if ext in (".json", ".jsonl"):
+            raise BadUpload(f"content is WARC, not {label}")
+        return stem + ".warc"
+    if ext == ".warc":
+        raise BadUpload(f"content is {_what(data)}, not WARC: a WARC file starts with 'WARC/'")
+    try:
+        text = decode(data)
+    except InputError as err:
+        if err.code == "R002":  # binary
+            raise BadUpload(f"content is binary data, not {label}", [err.reason]) from None
+        raise BadUpload(f"content cannot be read as {label}: {err.reason}") from None
+    html = bool(_HTML.match(data[:4096]))
+    if ext in (".json", ".jsonl"):
+        if html:
+            raise BadUpload(f"content is HTML, not {label}")
+        _check_json(text, lines=ext == ".jsonl")
+        return stem + ext
+    if html:
+        return stem + (ext if ext != ".txt" else ".html")
+    if ext == ".txt" and text.lstrip()[:1] in ("{", "["):
+        try:
+            _check_json(text, lines=False)
+        except BadUpload:
+            return stem + ext  # text that starts with a bracket
+        return stem + ".json"
+    return stem + ext
+
+
+def _magic(data: bytes) -> str | None:
+    return next((what for at, magic, what in _MAGIC if data[at:at + len(magic)] == magic), None)
+
+
+def _what(data: bytes) -> str:
+    if _magic(data):
+        return str(_magic(data))
+    if _HTML.match(data[:4096]):
+        return "HTML"
+    return "binary data" if b"\x00" in data[:4096] else "text"
+
+
+def _gunzip_head(data: bytes) -> bytes:
+    """The first bytes of gzip data decompressed, or b"" if it is not gzip."""
+    try:
+        return zlib.decompressobj(wbits=16 + zlib.MAX_WBITS).decompress(data[:65536], 64)
+    except zlib.error:
+        return b""
+
+
+def _check_json(text: str, lines: bool) -> None:
+    """Parse JSON (or every non-blank line of JSON lines), naming where it fails."""
+    for number, line in enumerate(text.splitlines() if lines else [text], start=1):
+        if lines and not line.strip():
+            continue
+        try:
+            json.loads(line)
+        except json.JSONDecodeError as err:
+            where = f"line {number}" if lines else f"line {err.lineno}, column {err.colno}"
+            raise BadUpload(f"content is not valid JSON: {err.msg} at {where}") from None
+        except RecursionError:
+            raise BadUpload("content is JSON nested too deep") from None
+
+
+def count(uploads: Path) -> int:
+    """Files stored in the uploads folder (the hidden ones are a write in progress)."""
+    if not uploads.is_dir():
+        return 0
+    with os.scandir(uploads) as entries:
+        return sum(1 for e in entries if not e.name.startswith("."))
+
+
+@contextmanager
+def stored(uploads: Path, name: str, data: bytes, max_files: int = MAX_UPLOADS) -> Iterator[Path]:
+    """``data`` written as ``uploads/name`` for the length of the block; if the block raises, what was there
+    before comes back.
+
+    The bytes go to a new hidden file first, then replace the name: a link found under that name is replaced,
+    never followed, so nothing is ever written outside the folder."""
+    if not name or name != Path(name).name or name.startswith("."):
+        raise BadUpload(f"invalid file name '{name}'")  # safe_name never gives one: belt and braces
+    uploads.mkdir(parents=True, exist_ok=True)
+    target = uploads / name
+    existed = target.is_symlink() or target.exists()
+    if not existed and count(uploads) >= max_files:
+        raise UploadsFull(f"the uploads folder holds {max_files} files, the limit: remove some, or raise "
+                          "RECOUPE_MAX_UPLOADS")
+    fd, part = tempfile.mkstemp(dir=uploads, prefix=".upload-", suffix=".part")
+    backup = None
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        if existed:
+            fd, backup = tempfile.mkstemp(dir=uploads, prefix=".previous-")
+            os.close(fd)
+            os.replace(target, backup)
+        os.replace(part, target)
+    except BaseException:
+        Path(part).unlink(missing_ok=True)
+        if backup:
+            os.replace(backup, target)
+        raise
+    try:
+        yield target
+    except BaseException:
+        if backup:
+            os.replace(backup, target)
+        else:
+            target.unlink(missing_ok=True)
+        raise
+    if backup:
+        Path(backup).unlink()
