@@ -105,3 +105,26 @@ def test_unreadable_input_on_a_store_analyses_nothing_again(tmp_path: Path, coun
     assert [i.status for i in corpus.inputs] == ["skipped"] and corpus.skips[0].code == "R001"
     assert "parse" not in [t.stage for t in corpus.profile]  # no new article: the stored ones are not redone
     assert len(corpus.articles) == 5  # and nothing stored is lost
+
+
+def test_articles_stored_meanwhile_by_another_process_are_analysed_before_saving(tmp_path: Path) -> None:
+    """An upload stores an article while a run analyses: the run's stored analysis still covers it."""
+    from recoupe.pipeline import analyze, save
+    from recoupe.store import Store
+
+    first, meanwhile = tmp_path / "first", tmp_path / "meanwhile"
+    first.mkdir()
+    meanwhile.mkdir()
+    for folder, names in ((first, ["000", "001", "002"]), (meanwhile, ["003"])):
+        for name in names:
+            (path,) = SEEDS.glob(f"{name}_*.txt")
+            shutil.copy(path, folder)
+    db = tmp_path / "store.sqlite"
+    with Store(db) as store, Store(db) as other:
+        corpus = analyze([first], store=store)
+        late = analyze([meanwhile]).articles  # what another writer stores after this run read the store
+        other.save_articles(late)
+        saved, run = save(corpus, store)
+        stories = store.stories(run)
+    assert len(saved.articles) == 4 and late[0].id in {a.id for a in saved.articles}
+    assert {a for s in stories for a in s["articles"]} == {a.id for a in saved.articles}

@@ -181,6 +181,27 @@ def _prepare_files(paths: list[Path], limits: Limits) -> list[_Prepared]:
     return out
 
 
+def save(corpus: Corpus, store: Store, *, executor: Executor | None = None, progress: Progress | None = None,
+         batch: int = BATCH, tries: int = 3) -> tuple[Corpus, int]:
+    """Store an analysis made with ``store``; return it (as stored) and its run id.
+
+    Another process (an upload, another run) may have stored articles while this analysis ran: the
+    corpus-wide stages then run again over every stored article (their parses and embeddings are in the
+    store), so that the analysis stored covers the whole store. After ``tries`` rounds it is stored as is.
+    """
+    from .store import StaleAnalysis
+
+    for attempt in range(1, tries + 1):
+        try:
+            return corpus, store.save(corpus, whole_store=attempt < tries)
+        except StaleAnalysis as stale:
+            log.info("%s: analysing again with them", stale)
+            clock = Clock(progress)
+            again = _corpus_stages(replace(corpus, articles=tuple(store.articles())), clock, executor, batch, store)
+            corpus = replace(again, profile=corpus.profile + again.profile)
+    raise AssertionError("unreachable: the last try stores the analysis as it is")
+
+
 def _corpus_stages(corpus: Corpus, clock: Clock, executor: Executor | None, batch: int,
                    store: Store | None) -> Corpus:
     """The stages that read the whole corpus at once: the parse, entities, then quotes (which link to

@@ -135,6 +135,14 @@ _COLUMNS = ("hash", "id", "path", "url", "title", "outlet", "published", "page_d
             "title_language", "text", "removed", "credits", "story", "first_seen", "last_seen", "page_date_note")
 
 
+class StaleAnalysis(Exception):
+    """Articles were stored by another process after the analysis read the store: it must run again."""
+
+    def __init__(self, unseen: int) -> None:
+        super().__init__(f"{unseen} articles stored meanwhile")
+        self.unseen = unseen
+
+
 class Store:
     """The one writer of a recoupe SQLite file."""
 
@@ -160,6 +168,9 @@ class Store:
     def _migrate(self) -> None:
         """Bring the schema to SCHEMA_VERSION, each step in one transaction: a run killed midway leaves the
         step undone, and of two processes opening a new store at once, the second finds it done."""
+        if self._version() > SCHEMA_VERSION:  # its tables are not the ones this version reads and writes
+            raise sqlite3.DatabaseError(f"schema version {self._version()} is newer than this recoupe's "
+                                        f"({SCHEMA_VERSION}): upgrade recoupe")
         for target in range(self._version() + 1, SCHEMA_VERSION + 1):
             try:
                 self.conn.executescript(
@@ -208,11 +219,21 @@ class Store:
             n += 1
         return f"{wanted}~{n}"
 
-    def save(self, corpus: Corpus) -> int:
-        """Store a run's articles (upserted on their content hash) and inputs; return the run id."""
+    def save(self, corpus: Corpus, *, whole_store: bool = False) -> int:
+        """Store a run's articles (upserted on their content hash) and inputs; return the run id.
+
+        With ``whole_store``, the analysis must cover every article stored: when another process stored
+        some after the analysis read the store, nothing is written and ``StaleAnalysis`` is raised.
+        """
         now = datetime.now(UTC).isoformat(timespec="seconds")
         try:
             with self.conn:
+                self.conn.execute("BEGIN IMMEDIATE")  # the check and the writes see one state of the store
+                if whole_store:
+                    analysed = {a.content_hash for a in corpus.articles}
+                    unseen = sum(row[0] not in analysed for row in self.conn.execute("SELECT hash FROM articles"))
+                    if unseen:
+                        raise StaleAnalysis(unseen)
                 run = self.conn.execute(
                     "INSERT INTO runs (started, articles, skipped) VALUES (?, ?, ?)",
                     (now, len(corpus.articles), sum(i.status == "skipped" for i in corpus.inputs))).lastrowid
