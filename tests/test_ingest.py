@@ -1,14 +1,20 @@
 """Every input format, and every kind of bad input, with real files built in the tests (issue #3)."""
 from __future__ import annotations
 
+import contextlib
+import gzip
 import io
 import json
+import re
+import signal
+import threading
 from pathlib import Path
 
 import pytest
 
 from recoupe import analyze
 from recoupe.ingest import read_file
+from recoupe.limits import MB, FileTimeout, Limits, deadline
 
 BODY_FR = ("Le ministre a annoncé lundi à Paris un plan de relance pour les collectivités locales, "
            "a-t-on appris auprès de son cabinet. Les maires attendaient ce geste depuis des mois.")
@@ -192,3 +198,170 @@ def test_same_stem_in_two_folders_keeps_both(tmp_path: Path) -> None:
     corpus = analyze([tmp_path])
     assert sorted(a.id for a in corpus.articles) == ["x", "x~2"]
     assert "R011" in (corpus.inputs[1].reason or "")
+
+
+# -- limits: size and time per file (a file over one is skipped, the rest goes through) -------------
+
+def test_file_over_the_size_limit_is_skipped(tmp_path: Path, good: Path) -> None:
+    (tmp_path / "long.txt").write_text("Titre\n\n" + BODY_FR * 20, encoding="utf-8")
+    corpus = analyze([tmp_path], limits=Limits(max_bytes=2000))
+    assert [a.id for a in corpus.articles] == ["good"]
+    entry = _by_path(corpus, tmp_path / "long.txt")
+    assert entry.status == "skipped"
+    size = (tmp_path / "long.txt").stat().st_size
+    assert entry.reason == f"too large: the file is {size:,} bytes, over the 2,000 bytes limit per file [R012]"
+
+
+def test_50_mb_file_is_skipped_without_being_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    big = tmp_path / "big.html"
+    with big.open("wb") as fh:
+        fh.truncate(50 * MB)  # sparse: written at once, takes no disk
+    opened: list[Path] = []
+    real_open = Path.open
+    monkeypatch.setattr(Path, "open", lambda self, *a, **k: opened.append(self) or real_open(self, *a, **k))
+    (skip,) = read_file(big).skips
+    assert (skip.code, skip.reason) == ("R012", "too large: the file is 50.0 MB, over the 20.0 MB limit per file")
+    assert opened == []
+
+
+def test_gzip_bomb_named_html_is_not_decompressed(tmp_path: Path, good: Path) -> None:
+    bomb = gzip.compress(b"<p>" + b"\0" * (200 * MB), compresslevel=1)
+    assert len(bomb) < MB
+    _skipped(tmp_path, "page.html", bomb, "R002", "binary content")
+
+
+def _slow_warc(path: Path, big: int) -> None:
+    """A WARC whose 2nd page is ``big`` bytes once decompressed, and whose picture record is 100 times that."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for n, (kind, payload) in enumerate([("text/html", _html("Un", BODY_FR).encode()),
+                                             ("text/html", b"<p>" + b"a " * (big // 2)),
+                                             ("text/html", _html("Deux", BODY_EN).encode()),
+                                             ("image/png", b"\0" * (100 * big))]):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(f"https://example.org/{n}", "response",
+                                                          payload=io.BytesIO(payload), http_headers=headers))
+
+
+def test_warc_page_over_the_limit_once_decompressed_is_skipped(tmp_path: Path) -> None:
+    _slow_warc(tmp_path / "crawl.warc.gz", big=200_000)
+    assert (tmp_path / "crawl.warc.gz").stat().st_size < 100_000
+    corpus = analyze([tmp_path], limits=Limits(max_bytes=100_000))
+    assert [a.url for a in corpus.articles] == ["https://example.org/0", "https://example.org/2"]
+    skips = [(s.location, s.code, s.reason) for s in corpus.skips]
+    assert ("record 2", "R012", "too large: the page is over 100,000 bytes, the limit per file") in skips
+    # the picture would inflate past 10 times the limit: the archive stops there, what came before is kept
+    assert ("record 4", "R012", "too large: the archive holds over 1.0 MB once decompressed (10 times the limit "
+            "per file); the rest is not read") in skips
+
+
+@pytest.mark.parametrize("name", ["bomb.warc.gz", "bomb.warc"])
+def test_warc_that_decompresses_to_no_warc_is_refused_at_once(tmp_path: Path, good: Path, name: str) -> None:
+    _skipped(tmp_path, name, gzip.compress(b"\0" * (100 * MB), compresslevel=1), "R008", "not a WARC")
+
+
+def test_json_fields_of_the_wrong_type(tmp_path: Path) -> None:
+    lines = [{"text": 123}, {"text": BODY_FR, "title": ["a"], "id": {"x": 1}, "url": 5, "date_publish": 10**40},
+             {"text": BODY_EN, "id": 7}, None]
+    (tmp_path / "feed.jsonl").write_text("\n".join(map(json.dumps, lines)), encoding="utf-8")
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (tmp_path / "digits.json").write_text('{"text": "abc", "id": ' + "9" * 5000 + "}", encoding="utf-8")
+    corpus = analyze([tmp_path])
+    assert [(a.id, a.title, a.url) for a in corpus.articles] == [("feed-2", "", None), ("7", "", None)]
+    reason = _by_path(corpus, tmp_path / "feed.jsonl").reason or ""
+    assert "line 1: record has no text field (expected one of: text, maintext, body, content, html, raw_html; " \
+           "'text' is a number) [R007]" in reason
+    assert "line 2: the id is an object, not a string or an integer; 'feed-2' is used instead" in reason
+    assert "line 4: not valid JSON: the record is null, not an object [R006]" in reason
+    assert _by_path(corpus, tmp_path / "deep.json").reason == (
+        "nested too deeply to read (JSON arrays or objects nested thousands of levels deep) [R014]")
+    assert _by_path(corpus, tmp_path / "digits.json").reason == (
+        "not valid JSON: a number of more than 4300 digits [R006]")
+
+
+def test_article_over_the_character_limit_is_skipped(tmp_path: Path, good: Path) -> None:
+    (tmp_path / "long.txt").write_text("Titre\n\n" + "\n\n".join([BODY_EN] * 5), encoding="utf-8")
+    corpus = analyze([tmp_path], limits=Limits(max_chars=500))
+    assert [a.id for a in corpus.articles] == ["good"]
+    assert _by_path(corpus, tmp_path / "long.txt").reason == (
+        "article text too long to analyse: 913 characters, over the 500 limit [R015]")
+
+
+@pytest.fixture()
+def slow_cleaning(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cleaning a text holding "SLOW" spins in Python until interrupted (the mechanics of the time limit)."""
+    from recoupe import clean, language
+
+    language.detect(BODY_FR), language.detect("Titre")  # models loaded before the clock runs
+    real = clean.clean_plain
+
+    def clean_plain(text: str, *args, **kwargs):
+        while "SLOW" in text:
+            pass
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(clean, "clean_plain", clean_plain)
+
+
+@pytest.mark.parametrize("threads", [False, True], ids=["main thread", "worker threads"])
+def test_file_out_of_time_is_skipped_and_the_others_go_on(tmp_path: Path, good: Path, slow_cleaning: None,
+                                                         threads: bool) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    (tmp_path / "slow.txt").write_text("Titre\n\nSLOW " + BODY_FR, encoding="utf-8")
+    lines = [json.dumps({"text": BODY_EN}), json.dumps({"text": "SLOW " + BODY_EN}), json.dumps({"text": BODY_FR})]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    with ThreadPoolExecutor(2) if threads else contextlib.nullcontext() as pool:
+        corpus = analyze([tmp_path], executor=pool, batch=1, limits=Limits(seconds=0.5))
+    assert [a.id for a in corpus.articles] == ["feed-1", "good"]
+    assert _by_path(corpus, tmp_path / "slow.txt").reason == (
+        "reading and cleaning took longer than 0.5 s (the per-file limit) [R013]")
+    # the pages of a file done before its time ran out are kept
+    assert _by_path(corpus, tmp_path / "feed.jsonl").reason == (
+        "line 2 and after: reading and cleaning took longer than 0.5 s (the per-file limit) [R013]")
+
+
+def _spin() -> None:
+    while True:
+        pass
+
+
+def test_deadline_off_the_main_thread() -> None:
+    outcome: list[object] = []
+
+    def work() -> None:
+        try:
+            with deadline(0.2):
+                _spin()
+        except FileTimeout as err:
+            outcome.append(err.code)
+        # a block ending just as its time runs out never lets the interrupt land after it
+        for _ in range(300):
+            try:
+                with deadline(0.001):
+                    sum(range(2000))
+            except FileTimeout:
+                pass
+        sum(range(10**6))
+        outcome.append("after")
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(30)
+    assert outcome == ["R013", "after"]
+
+
+def test_deadline_on_the_main_thread_interrupts_a_regex_and_restores_the_alarm() -> None:
+    before = signal.getsignal(signal.SIGALRM)
+    signal.setitimer(signal.ITIMER_REAL, 100)
+    try:
+        with pytest.raises(FileTimeout, match=r"longer than 0.2 s"):
+            with deadline(0.2):
+                re.match(r"(a+)+$", "a" * 40 + "b")  # catastrophic backtracking: hours
+        assert signal.getsignal(signal.SIGALRM) is before
+        assert 90 < signal.getitimer(signal.ITIMER_REAL)[0] <= 100  # the outer timer goes on
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)

@@ -23,6 +23,11 @@ R008_BAD_WARC = ("R008", "unreadable WARC: {detail}")
 R009_UNREADABLE = ("R009", "cannot read the file: {detail}")
 R010_NOT_FOUND = ("R010", "no such file or folder")
 R011_DUPLICATE_ID = ("R011", "article id '{detail}' already taken by another input; this one is kept as '{detail}~2'")
+R012_TOO_LARGE = ("R012", "too large: {detail}")
+R013_TIMEOUT = ("R013", "reading and cleaning took longer than {detail} s (the per-file limit)")
+R014_TOO_DEEP = ("R014", "nested too deeply to read ({detail})")
+R015_TOO_LONG = ("R015", "article text too long to analyse: {detail}")
+R016_NO_MEMORY = ("R016", "ran out of memory while reading and cleaning ({detail})")
 
 
 class RecoupeError(Exception):

@@ -3,11 +3,16 @@
 Formats: ``.txt`` (already-scraped text), ``.html``/``.htm``, ``.json``/``.jsonl`` (records with a text
 field, news-please's names accepted) and ``.warc``/``.warc.gz`` (one article per HTML response).
 One bad file or record never stops a corpus: it becomes a Skip naming the file and the line or record.
+Sizes are bounded (``limits.Limits``): a file over the limit is not read, and a compressed WARC is never
+decompressed past ten times the limit, so that a gzip bomb costs no more than a large file.
 """
 from __future__ import annotations
 
+import io
 import json
 import re
+import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +28,11 @@ from .errors import (
     R008_BAD_WARC,
     R009_UNREADABLE,
     R010_NOT_FOUND,
+    R012_TOO_LARGE,
+    R014_TOO_DEEP,
     InputError,
 )
+from .limits import DEFAULT, MB, Limits
 from .records import Page, Skip
 
 TEXT_FIELDS = ("text", "maintext", "body", "content")
@@ -33,6 +41,10 @@ DATE_FIELDS = ("date_publish", "published", "date")
 SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "json",
             ".warc": "warc", ".warc.gz": "warc"}
 _HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body)", re.IGNORECASE)
+WARC_INFLATE = 10  # a compressed WARC is read up to this many times the size limit, decompressed
+WARC_BLOCK = 4 * MB  # warcio reads a header line by blocks, copying it whole at each: large blocks bound that
+_JSON_TYPES = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", int: "a number",
+               float: "a number", type(None): "null"}
 
 
 @dataclass(slots=True)
@@ -58,16 +70,17 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Path | Skip]:
             yield Skip(str(path), code, reason)
 
 
-def read_file(path: Path) -> FileResult:
-    """Read one input file into pages; every failure becomes a Skip naming the file."""
+def read_file(path: Path, limits: Limits = DEFAULT) -> FileResult:
+    """Read one input file into pages; every failure becomes a Skip naming the file. A file over
+    ``limits.max_bytes`` is not read."""
     result = FileResult(str(path))
     kind = _kind(path)
     try:
         if kind is None:
             raise InputError(R004_EXTENSION, "".join(path.suffixes[-2:]) or path.name)
-        data = _read_bytes(path)
+        data = _read_bytes(path, limits.max_bytes)
         if kind == "warc":
-            _read_warc(path, data, result)
+            _read_warc(path, data, result, limits.max_bytes)
         else:
             text = decode(data)
             if kind == "json":
@@ -88,14 +101,24 @@ def _kind(path: Path) -> str | None:
     return SUFFIXES.get(path.suffix.lower())
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(R012_TOO_LARGE, f"the file is {_size(size)}, over the {_size(max_bytes)} limit per file")
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)  # a file that grew since is cut at the limit
     except OSError as err:
         raise InputError(R009_UNREADABLE, err.strerror or str(err)) from err
+    if len(data) > max_bytes:
+        raise InputError(R012_TOO_LARGE, f"the file grew over the {_size(max_bytes)} limit per file while read")
     if not data.strip():
         raise InputError(R001_EMPTY)
     return data
+
+
+def _size(n: int) -> str:
+    return f"{n / MB:.1f} MB" if n >= MB // 10 else f"{n:,} bytes"
 
 
 def decode(data: bytes) -> str:
@@ -156,19 +179,15 @@ def _read_json(path: Path, text: str, result: FileResult) -> None:
                 continue
             where = f"line {number}"
             try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                result.skips.append(Skip(str(path), R006_BAD_JSON[0],
-                                         R006_BAD_JSON[1].format(detail=err.msg), where))
+                record = _loads(line, where)
+            except InputError as err:
+                result.skips.append(Skip(str(path), err.code, err.reason, where))
                 continue
             _add_record(path, record, f"{path.stem}-{number}", where, result)
         if not result.pages and not result.skips:
             raise InputError(R001_EMPTY)
         return
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise InputError(R006_BAD_JSON, f"{err.msg} at line {err.lineno} column {err.colno}") from err
+    data = _loads(text)
     records = data.get("articles", [data]) if isinstance(data, dict) else data
     if not isinstance(records, list):
         raise InputError(R006_BAD_JSON, "expected an object or a list of objects")
@@ -178,23 +197,55 @@ def _read_json(path: Path, text: str, result: FileResult) -> None:
                     None if single else f"record {number}", result)
 
 
+def _loads(text: str, where: str | None = None) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        detail = err.msg if where else f"{err.msg} at line {err.lineno} column {err.colno}"
+        raise InputError(R006_BAD_JSON, detail, where) from err
+    except RecursionError as err:  # the decoder recurses once per level of [ or {
+        raise InputError(R014_TOO_DEEP, "JSON arrays or objects nested thousands of levels deep", where) from err
+    except ValueError as err:  # Python refuses to convert an integer of thousands of digits
+        raise InputError(R006_BAD_JSON, f"a number of more than {sys.get_int_max_str_digits()} digits",
+                         where) from err
+
+
 def _add_record(path: Path, record: Any, default_id: str, where: str | None, result: FileResult) -> None:
     if not isinstance(record, dict):
-        result.skips.append(Skip(str(path), R006_BAD_JSON[0],
-                                 R006_BAD_JSON[1].format(detail="record is not an object"), where))
+        result.skips.append(Skip(str(path), R006_BAD_JSON[0], R006_BAD_JSON[1].format(
+            detail=f"the record is {_json_type(record)}, not an object"), where))
         return
     text = _first_str(record, TEXT_FIELDS)
     html = _first_str(record, HTML_FIELDS)
     if not text and not html:
+        expected = ", ".join(TEXT_FIELDS + HTML_FIELDS)
+        wrong = [f"'{name}' is {_json_type(record[name])}" for name in TEXT_FIELDS + HTML_FIELDS
+                 if name in record and not isinstance(record[name], str)]
         code, template = R007_JSON_FIELDS
-        result.skips.append(Skip(str(path), code, template.format(detail=", ".join(TEXT_FIELDS + HTML_FIELDS)),
-                                 where))
+        result.skips.append(Skip(str(path), code, template.format(detail="; ".join([expected, *wrong])), where))
         return
     result.pages.append(Page(
-        id=str(record.get("id") or default_id), path=str(path), format="json",
+        id=_record_id(record, default_id, where, result), path=str(path), format="json",
         content=text or html or "", is_html=not text, url=_first_str(record, ("url",)),
         title=_first_str(record, ("title",)), date=_first_str(record, DATE_FIELDS),
         language=_first_str(record, ("language", "lang")), location=where))
+
+
+def _record_id(record: dict[str, Any], default_id: str, where: str | None, result: FileResult) -> str:
+    """The record's own id when it is a string or an integer; else the file's name and record number."""
+    value = record.get("id")
+    if isinstance(value, str) and value.strip():
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if value is not None and value != "":
+        result.notes.append(f"{where + ': ' if where else ''}the id is {_json_type(value)}, not a string or an "
+                            f"integer; '{default_id}' is used instead")
+    return default_id
+
+
+def _json_type(value: Any) -> str:
+    return _JSON_TYPES.get(type(value), type(value).__name__)
 
 
 def _first_str(record: dict[str, Any], names: tuple[str, ...]) -> str | None:
@@ -205,26 +256,70 @@ def _first_str(record: dict[str, Any], names: tuple[str, ...]) -> str | None:
     return None
 
 
-def _drain(stream: Any) -> bytes:
+def _drain(stream: Any) -> None:
     """Read a record we do not keep (an image, a request) to its end, in chunks, to check its length."""
     while stream.read(1 << 16):
         pass
-    return b""
 
 
-def _read_warc(path: Path, data: bytes, result: FileResult) -> None:
-    import io
+class _Gunzip:
+    """The decompressed bytes of gzip data, member after member, and at most ``budget`` of them in all.
 
+    The archive is decompressed here rather than by warcio, which would inflate a bomb into memory
+    without bound (it reads a header line to its newline, however long). A cut member just ends: warcio
+    then finds its record short and says how many bytes are missing.
+    """
+
+    CHUNK = 1 << 16
+
+    def __init__(self, data: bytes, budget: int):
+        self.data, self.at, self.left, self.budget = memoryview(data), 0, budget, budget
+        self.inflater = zlib.decompressobj(wbits=31)
+
+    def read(self, size: int = -1) -> bytes:
+        size = self.CHUNK if size is None or size < 0 else size
+        while True:
+            if self.inflater.eof:  # the next member, if the data goes on with one
+                self.at -= len(self.inflater.unused_data)
+                if bytes(self.data[self.at:self.at + 2]) != b"\x1f\x8b":
+                    return b""
+                self.inflater = zlib.decompressobj(wbits=31)
+            chunk = self.inflater.unconsumed_tail
+            if not chunk:
+                chunk = self.data[self.at:self.at + self.CHUNK]
+                self.at += len(chunk)
+                if not chunk:
+                    return b""
+            try:
+                out = self.inflater.decompress(chunk, min(size, self.left + 1))
+            except zlib.error as err:
+                raise InputError(R008_BAD_WARC, f"corrupt gzip data: {err}") from err
+            if len(out) > self.left:
+                raise InputError(R012_TOO_LARGE, f"the archive holds over {_size(self.budget)} once decompressed "
+                                 f"({WARC_INFLATE} times the limit per file); the rest is not read")
+            self.left -= len(out)
+            if out:
+                return out
+
+
+def _read_warc(path: Path, data: bytes, result: FileResult, max_bytes: int) -> None:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    number, ignored = 0, 0
+    gzipped = data.startswith(b"\x1f\x8b")
+    head = _Gunzip(data, 1 << 10).read(1 << 10) if gzipped else data[:1 << 10]
+    if not head.lstrip().startswith((b"WARC/", b"filedesc://")):  # warcio would read a first line of any length
+        raise InputError(R008_BAD_WARC, "not a WARC or ARC archive: it does not start with a WARC/ or ARC header")
+    stream = _Gunzip(data, WARC_INFLATE * max_bytes) if gzipped else io.BytesIO(data)
+    number, done, ignored = 0, 0, 0  # done: records read to their end, so that damage found next is in the next
     try:
-        for number, record in enumerate(ArchiveIterator(io.BytesIO(data)), start=1):
+        for number, record in enumerate(ArchiveIterator(stream, block_size=WARC_BLOCK), start=1):
             where = f"record {number}"
             is_html = record.rec_type == "response" and record.http_headers is not None and \
                 "html" in (record.http_headers.get_header("Content-Type") or "").lower()
-            body = record.content_stream().read() if is_html else _drain(record.raw_stream)
+            body = record.content_stream().read(max_bytes + 1) if is_html else b""
+            _drain(record.raw_stream)
+            done = number
             missing = getattr(record.raw_stream, "limit", 0)
             if missing:  # warcio hands a cut record over silently: its length says what is missing
                 result.skips.append(Skip(str(path), R008_BAD_WARC[0], R008_BAD_WARC[1].format(
@@ -232,6 +327,10 @@ def _read_warc(path: Path, data: bytes, result: FileResult) -> None:
                 break
             if not is_html:
                 ignored += record.rec_type == "response"
+                continue
+            if len(body) > max_bytes:
+                result.skips.append(Skip(str(path), R012_TOO_LARGE[0], R012_TOO_LARGE[1].format(
+                    detail=f"the page is over {_size(max_bytes)}, the limit per file"), where))
                 continue
             record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
             record_id = record_id.removeprefix("urn:uuid:") or f"{path.stem}-{number}"
@@ -244,11 +343,13 @@ def _read_warc(path: Path, data: bytes, result: FileResult) -> None:
                 id=record_id, path=str(path), format="warc", content=html, is_html=True,
                 url=record.rec_headers.get_header("WARC-Target-URI"),
                 location=where))  # WARC-Date is the crawl time, not a publication date
+    except InputError as err:  # the archive is over its size once decompressed, or its gzip is corrupt
+        result.skips.append(Skip(str(path), err.code, err.reason, f"record {done + 1}"))
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as err:
         # a truncated or corrupt archive: what was read before the damage is kept
         detail = f"{type(err).__name__}: {err}".strip().rstrip(":")
         result.skips.append(Skip(str(path), R008_BAD_WARC[0], R008_BAD_WARC[1].format(detail=detail),
-                                 f"record {number + 1}"))
+                                 f"record {done + 1}"))
     if ignored:
         result.notes.append(f"{ignored} non-HTML response records ignored")
     if not result.pages and not result.skips:

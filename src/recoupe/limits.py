@@ -1,10 +1,24 @@
 """Per-file limits: how large an input may be and how long its reading and cleaning may take.
 
 A file over a limit becomes a Skip with the limit in its reason; the rest of the corpus goes on.
+
+The time limit (``deadline``) interrupts Python code only: a C call that never returns to the
+interpreter (lxml parsing one enormous tree, a regular expression inside a C extension) runs to its end
+before the interrupt lands. Such calls are bounded by the size limits instead: a file over ``max_bytes``
+is never read, a compressed record never decompresses past it, and an article longer than ``max_chars``
+is never parsed.
 """
 from __future__ import annotations
 
+import ctypes
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+
+from .errors import R013_TIMEOUT, InputError
 
 MB = 1024 * 1024
 
@@ -15,6 +29,96 @@ class Limits:
 
     max_bytes: int = 20 * MB  # a file larger than this is not read
     seconds: float = 60.0  # reading and cleaning one file may take this long
+    # an article's clean text longer than this is not analysed: spaCy refuses texts over its max_length,
+    # and a news article is a few thousand characters
+    max_chars: int = 1_000_000
 
 
 DEFAULT = Limits()
+
+
+class FileTimeout(InputError):
+    """Reading and cleaning one file took longer than its time limit."""
+
+    def __init__(self, seconds: float, location: str | None = None):
+        super().__init__(R013_TIMEOUT, f"{seconds:g}", location)
+        self.seconds = seconds
+
+
+class _Expired(BaseException):  # noqa: N818 (not an error: the interrupt itself)
+    """Raised inside the block when its time is up. A BaseException, so that the ``except Exception`` of
+    the libraries interrupted (trafilatura has many) cannot swallow it; ``deadline`` turns it into a
+    FileTimeout."""
+
+
+# Hand-written: the standard library has no timeout for a block of code running in a thread, and stopit,
+# the package that does the same (SIGALRM on the main thread, an asynchronous exception elsewhere), is
+# unmaintained since 2018.
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Run the block for at most ``seconds``, then raise FileTimeout inside it (Python code only).
+
+    On the main thread a SIGALRM timer does it, which also interrupts a long regular expression match
+    (the ``re`` engine checks for signals) and a sleep; the previous handler and timer are restored on
+    exit (a timer set outside is delayed to the end of the block at most). On any other thread (Dask
+    workers, the web app) a timer thread raises the exception in the working thread between two Python
+    instructions.
+    """
+    if seconds <= 0:
+        yield
+        return
+    on_main = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    guard = _alarm(seconds) if on_main else _async_raise(seconds)
+    try:
+        with guard:
+            yield
+    except _Expired as expired:
+        raise FileTimeout(seconds) from expired
+
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    done = False
+
+    def expire(signum: int, frame: object) -> None:
+        if not done:
+            raise _Expired
+
+    start = time.monotonic()
+    previous = signal.signal(signal.SIGALRM, expire)
+    outer, interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        done = True  # an alarm arriving from here on is ignored
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
+        if outer:  # an outer timer was running: it goes on with what it had left (at once if overdue)
+            signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - start), 1e-6), interval)
+
+
+@contextmanager
+def _async_raise(seconds: float) -> Iterator[None]:
+    thread_id = ctypes.c_ulong(threading.get_ident())
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def expire() -> None:
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id, ctypes.py_object(_Expired))
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["done"] = True
+            timer.cancel()
+            if state["fired"]:
+                # the timer fired just as the block ended: an exception still pending would land after
+                # the block, in the caller's code; NULL clears it (a no-op when it was delivered already)
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id, None)

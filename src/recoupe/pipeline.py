@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import clean, ingest, language
-from .errors import R011_DUPLICATE_ID, InputError
-from .limits import DEFAULT, Limits
+from .errors import R011_DUPLICATE_ID, R014_TOO_DEEP, R015_TOO_LONG, R016_NO_MEMORY, InputError
+from .limits import DEFAULT, FileTimeout, Limits, deadline
 from .records import Article, Corpus, InputReport, Page, ReuseEdge, Skip, StageTime, Story
 
 if TYPE_CHECKING:
@@ -58,18 +58,29 @@ def check_order(stages: Sequence[Stage]) -> None:
         have.update(stage.provides)
 
 
-def prepare(page: Page) -> Article | Skip:
-    """Run one page through the per-article stages; a failure becomes a Skip, never a crash."""
+def prepare(page: Page, limits: Limits = DEFAULT) -> Article | Skip:
+    """Run one page through the per-article stages; a failure becomes a Skip, never a crash. An article
+    longer than ``limits.max_chars`` is skipped (the parse would refuse it)."""
     current: Page | Article = page
     for stage in ARTICLE_STAGES:
         try:
             current = stage.run(current)  # type: ignore[arg-type]
         except InputError as err:
             return Skip(page.path, err.code, err.reason, err.location or page.location)
+        except RecursionError:  # markup nested thousands deep, walked by recursive code
+            return Skip(page.path, R014_TOO_DEEP[0], R014_TOO_DEEP[1].format(detail=f"in stage '{stage.name}'"),
+                        page.location)
+        except MemoryError:
+            return Skip(page.path, R016_NO_MEMORY[0], R016_NO_MEMORY[1].format(detail=f"in stage '{stage.name}'"),
+                        page.location)
         except Exception as err:  # the per-document boundary: one bad page never stops a corpus
             log.exception("stage %s failed on %s", stage.name, page.path)
             return Skip(page.path, "R099", f"internal error in stage '{stage.name}': {type(err).__name__}: {err}",
                         page.location)
+        if isinstance(current, Article) and len(current.text) > limits.max_chars:
+            code, template = R015_TOO_LONG
+            return Skip(page.path, code, template.format(
+                detail=f"{len(current.text):,} characters, over the {limits.max_chars:,} limit"), page.location)
     assert isinstance(current, Article)
     return current
 
@@ -173,11 +184,30 @@ class _Gathering:
 
 def _prepare_files(paths: list[Path], limits: Limits) -> list[_Prepared]:
     """One task: read and prepare a batch of files (path, notes, file skips, an Article or Skip per page),
-    each file within ``limits``."""
-    out = []
+    each file within ``limits``. A file out of time keeps the pages prepared before, and a Skip (R013)
+    names the page it had reached; whatever else a file raises becomes a Skip of that file."""
+    out: list[_Prepared] = []
     for path in paths:
-        read = ingest.read_file(path)
-        out.append((read.path, list(read.notes), list(read.skips), [prepare(page) for page in read.pages]))
+        read = ingest.FileResult(str(path))
+        results: list[Article | Skip] = []
+        try:
+            with deadline(limits.seconds):
+                read = ingest.read_file(path, limits)
+                for page in read.pages:
+                    results.append(prepare(page, limits))
+        except FileTimeout as err:
+            left = read.pages[len(results):]
+            if left or not read.pages:  # else the time ran out as the last page was done: nothing is lost
+                where = f"{left[0].location} and after" if left and left[0].location else None
+                read.skips.append(Skip(str(path), err.code, err.reason, where))
+        except RecursionError:  # the page's own stages catch theirs: this one came from reading the file
+            read.skips.append(Skip(str(path), R014_TOO_DEEP[0], R014_TOO_DEEP[1].format(detail="while reading")))
+        except MemoryError:
+            read.skips.append(Skip(str(path), R016_NO_MEMORY[0], R016_NO_MEMORY[1].format(detail="while reading")))
+        except Exception as err:  # the per-file boundary of reading: one bad file never stops a corpus
+            log.exception("reading %s failed", path)
+            read.skips.append(Skip(str(path), "R099", f"internal error while reading: {type(err).__name__}: {err}"))
+        out.append((read.path, list(read.notes), list(read.skips), results))
     return out
 
 
