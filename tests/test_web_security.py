@@ -460,6 +460,33 @@ def test_refusal_reasons_do_not_name_server_folders(site: Site) -> None:
     assert str(site.root) not in response.text and "/tmp" not in response.text, body
 
 
+def test_no_store_yet_names_no_server_folder(tmp_path: Path) -> None:
+    client = TestClient(create_app(tmp_path / "store.sqlite", token=""))
+    body = _shape(client.get("/api/stories"), 404, "no store yet")
+    assert str(tmp_path) not in json.dumps(body)
+
+
+def test_mounted_under_a_prefix_writes_still_need_the_token(site: Site, analysed: list) -> None:
+    """Behind a proxy that mounts the app under a prefix (root_path), the write is still the guarded one."""
+    client = TestClient(create_app(site.db, site.uploads, token=TOKEN), root_path="/news")
+    _shape(client.post("/news/api/articles", json={"text": "Le maire a parlé lundi."}), 401)
+    ok = client.post("/news/api/articles", json={"text": "Le maire a parlé lundi."},
+                     headers={"Authorization": f"Bearer {TOKEN}"})
+    assert ok.status_code == 201, ok.text
+    assert len(analysed) == 1
+
+
+def test_a_write_that_skipped_the_guard_is_refused(site: Site, analysed: list) -> None:
+    """Were the middleware ever bypassed, the route would not write: fail closed."""
+    from recoupe.web.app import build
+
+    app = build(site.db, site.uploads, token=None)
+    app.user_middleware.clear()  # the Guard removed
+    response = TestClient(app, raise_server_exceptions=False).post("/api/articles", json={"text": "x y z"})
+    _shape(response, 500, "internal error")
+    assert not analysed and site.stored_uploads() == []
+
+
 # -- SQL ------------------------------------------------------------------------------------------------------
 HOSTILE = ["' OR 1=1 --", "\" OR \"\"=\"", "%", "_", "%%", "a%", "_urns", "B_rns", "\\", "\\%", "'; DROP TABLE "
            "articles; --", "Burns' --", ") OR (1=1", "*", "Burns"]

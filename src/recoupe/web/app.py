@@ -23,7 +23,7 @@ from .. import __version__, views
 from ..reader import MAX_LIMIT, Page, Reader
 from . import uploads as up
 from .errors import BadUpload, EmptyStore, HTTPError, NotFound, TooLarge, UnsupportedMedia, error_body
-from .guard import MULTIPART_SLACK, Guard
+from .guard import MULTIPART_SLACK, Guard, route_path
 from .uploads import MAX_UPLOAD, MAX_UPLOADS, UPLOAD_TYPES
 
 log = logging.getLogger(__name__)
@@ -76,6 +76,7 @@ class UploadOut(BaseModel):
 
 ERRORS: dict[int | str, dict[str, Any]] = {status: {"model": ErrorOut} for status in (404, 413, 422)}
 UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "a malformed multipart body, or an invalid Content-Length"},
     413: {"model": ErrorOut, "description": f"the file or the body is over {MAX_UPLOAD // (1024 * 1024)} MB"},
     415: {"model": ErrorOut, "description": "neither multipart/form-data nor application/json"},
     422: {"model": ErrorOut, "description": "more than one file, content not what its name says, invalid JSON, "
@@ -98,7 +99,8 @@ def build(db: Path, uploads: Path, token: str | None = None, max_uploads: int = 
     @contextmanager
     def reader() -> Iterator[Reader]:
         if not db.exists():
-            raise EmptyStore(f"no store at {db}: run `recoupe analyze … --db {db}` first")
+            # the file's name only: where the server keeps its files is no business of a client
+            raise EmptyStore(f"no store yet: run `recoupe analyze … --db {db.name}` first, or upload an article")
         r = Reader(db)
         try:
             yield r
@@ -119,7 +121,7 @@ def build(db: Path, uploads: Path, token: str | None = None, max_uploads: int = 
 
     @app.exception_handler(HTTPError)
     async def _http_error(request: Request, err: HTTPError) -> JSONResponse | HTMLResponse:
-        if request.url.path.startswith("/api/"):
+        if route_path(request.scope).startswith("/api/"):
             return JSONResponse(error_body(err.status, err.message, err.errors), status_code=err.status,
                                 headers=err.headers)
         return HTMLResponse(_render("web_error.html", status=err.status, message=err.message), status_code=err.status,
@@ -130,7 +132,7 @@ def build(db: Path, uploads: Path, token: str | None = None, max_uploads: int = 
         # logged with its traceback for whoever runs the server; the client learns nothing of paths or code
         log.error("%s %s failed", request.method, request.url.path, exc_info=err)
         message = "internal error: the server could not answer this request"
-        if request.url.path.startswith("/api/"):
+        if route_path(request.scope).startswith("/api/"):
             return JSONResponse(error_body(500, message), status_code=500)
         return HTMLResponse(_render("web_error.html", status=500, message=message), status_code=500)
 
@@ -208,6 +210,8 @@ def build(db: Path, uploads: Path, token: str | None = None, max_uploads: int = 
               "is stored." + (" Needs `Authorization: Bearer <token>`." if token else ""),
               responses={**UPLOAD_ERRORS, **(UNAUTHORIZED if token else {})}, openapi_extra=_upload_doc(bool(token)))
     async def upload(request: Request) -> dict[str, Any]:
+        if not request.scope.get("state", {}).get("write_checked"):  # never unchecked, whatever the path
+            raise RuntimeError("a write reached the route without the token and size checks")
         media = request.headers.get("content-type", "").partition(";")[0].strip().lower()
         if media == "multipart/form-data":
             name, data = await _one_file(request)

@@ -43,9 +43,11 @@ class Guard:
             await self.app(scope, receive, send)
             return
         nonce = secrets.token_urlsafe(16)
-        scope.setdefault("state", {})["csp_nonce"] = nonce
-        send = _with_headers(send, None if scope["path"].startswith(NO_CSP) else CSP.format(nonce=nonce))
-        if (scope["method"], scope["path"]) not in self.writes:
+        state = scope.setdefault("state", {})
+        state["csp_nonce"] = nonce
+        path = route_path(scope)
+        send = _with_headers(send, None if path.startswith(NO_CSP) else CSP.format(nonce=nonce))
+        if (scope["method"], path) not in self.writes:
             await self.app(scope, receive, send)
             return
         if self.token is not None and not self._authorised(scope):
@@ -73,6 +75,7 @@ class Guard:
             chunks.append(chunk)
             if not message.get("more_body", False):
                 break
+        state["write_checked"] = True  # the route refuses a write that did not come this way
         await self.app(scope, _replay(b"".join(chunks), receive), send)
 
     def _authorised(self, scope: Scope) -> bool:
@@ -84,6 +87,14 @@ class Guard:
 
     def _too_large(self) -> str:
         return f"the request body is over the limit of {self.max_body // (1024 * 1024)} MB (one article file)"
+
+
+def route_path(scope: Scope) -> str:
+    """The path the router matches: without the prefix the app is mounted under (``root_path``)."""
+    path, root = str(scope["path"]), str(scope.get("root_path", ""))
+    if root and path.startswith(root) and path[len(root):len(root) + 1] in ("/", ""):
+        return path[len(root):]
+    return path
 
 
 def _with_headers(send: Send, csp: str | None) -> Send:
