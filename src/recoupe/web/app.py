@@ -378,8 +378,8 @@ def _json_name(data: bytes) -> str:
 
 def _analyse_upload(db: Path, path: Path) -> dict[str, Any]:
     """Analyse an uploaded file with everything stored (whose parses and embeddings the store keeps), and
-    store the new analysis."""
-    from ..pipeline import analyze
+    store the new analysis (analysed again first if another process stored articles meanwhile)."""
+    from ..pipeline import analyze, save
     from ..store import Store
 
     with Store(db) as store:
@@ -389,5 +389,5 @@ def _analyse_upload(db: Path, path: Path) -> dict[str, Any]:
         added = [a for i in corpus.inputs for a in i.articles]
         if not added:
             raise BadUpload(f"no article could be read from {path.name}", skipped)
-        run = store.save(corpus)
+        _, run = save(corpus, store)
     return {"ok": True, "articles": added, "run": run, "skipped": skipped}
