@@ -61,16 +61,19 @@ def test_killed_runs_resume_to_what_a_clean_run_stores(corpus: Path, tmp_path: P
     killed_midway = 0
     for _ in range(KILLS):
         run = analyze(corpus, out)
-        time.sleep(rng.uniform(1.0, 0.9 * took))  # anywhere from reading the files to saving the analysis
+        delay = rng.uniform(1.0, 0.9 * took)  # anywhere from reading the files to saving the analysis
+        time.sleep(delay)
         if run.poll() is None:
             run.send_signal(signal.SIGKILL)
             killed_midway += 1
+            print(f"killed after {delay:.1f} s of a clean run's {took:.1f} s;", end=" ")
         run.wait(timeout=60)
         if db.exists():
             assert integrity(db) == "ok"
             so_far = [row[:3] + row[9:10] for row in stored(db)]  # hash, id, path, text: the analysis sets the rest
             assert set(so_far) <= {row[:3] + row[9:10] for row in expected}
             assert len({row[1] for row in so_far}) == len(so_far)  # no id twice
+            print(f"{len(so_far)} articles stored")
     assert killed_midway >= KILLS - 1  # the kills fell inside runs, not after them
 
     final = analyze(corpus, out)
