@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .errors import (
     R001_EMPTY,
@@ -91,6 +92,8 @@ def read_file(path: Path, limits: Limits = DEFAULT) -> FileResult:
                                          is_html=is_html))
     except InputError as err:
         result.skips.append(Skip(str(path), err.code, err.reason, err.location))
+    if not result.pages and not result.skips:  # every input is reported with its reason
+        result.skips.append(Skip(str(path), R001_EMPTY[0], R001_EMPTY[1]))
     return result
 
 
@@ -191,6 +194,8 @@ def _read_json(path: Path, text: str, result: FileResult) -> None:
     records = data.get("articles", [data]) if isinstance(data, dict) else data
     if not isinstance(records, list):
         raise InputError(R006_BAD_JSON, "expected an object or a list of objects")
+    if not records:
+        raise InputError(R001_EMPTY)
     for number, record in enumerate(records, start=1):
         single = len(records) == 1
         _add_record(path, record, path.stem if single else f"{path.stem}-{number}",
@@ -226,7 +231,7 @@ def _add_record(path: Path, record: Any, default_id: str, where: str | None, res
         return
     result.pages.append(Page(
         id=_record_id(record, default_id, where, result), path=str(path), format="json",
-        content=text or html or "", is_html=not text, url=_first_str(record, ("url",)),
+        content=text or html or "", is_html=not text, url=_url(_first_str(record, ("url",)), where, result),
         title=_first_str(record, ("title",)), date=_first_str(record, DATE_FIELDS),
         language=_first_str(record, ("language", "lang")), location=where))
 
@@ -242,6 +247,18 @@ def _record_id(record: dict[str, Any], default_id: str, where: str | None, resul
         result.notes.append(f"{where + ': ' if where else ''}the id is {_json_type(value)}, not a string or an "
                             f"integer; '{default_id}' is used instead")
     return default_id
+
+
+def _url(url: str | None, where: str | None, result: FileResult) -> str | None:
+    """The URL when urllib can split it: a broken one ("http://[::1") would fail each stage reading its host."""
+    if url is None:
+        return None
+    try:
+        urlsplit(url)
+    except ValueError as err:
+        result.notes.append(f"{where + ': ' if where else ''}URL left out, {err}: {url[:100]!r}")
+        return None
+    return url
 
 
 def _json_type(value: Any) -> str:
@@ -341,12 +358,13 @@ def _read_warc(path: Path, data: bytes, result: FileResult, max_bytes: int) -> N
                 continue
             result.pages.append(Page(
                 id=record_id, path=str(path), format="warc", content=html, is_html=True,
-                url=record.rec_headers.get_header("WARC-Target-URI"),
+                url=_url(record.rec_headers.get_header("WARC-Target-URI"), where, result),
                 location=where))  # WARC-Date is the crawl time, not a publication date
     except InputError as err:  # the archive is over its size once decompressed, or its gzip is corrupt
         result.skips.append(Skip(str(path), err.code, err.reason, f"record {done + 1}"))
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as err:
-        # a truncated or corrupt archive: what was read before the damage is kept
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError, LookupError, AttributeError, TypeError) as err:
+        # a truncated or corrupt archive: what was read before the damage is kept (warcio fails on some
+        # damaged headers with the errors of its own code: a response without its URI gives an AttributeError)
         detail = f"{type(err).__name__}: {err}".strip().rstrip(":")
         result.skips.append(Skip(str(path), R008_BAD_WARC[0], R008_BAD_WARC[1].format(detail=detail),
                                  f"record {done + 1}"))

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from .errors import R013_TIMEOUT, InputError
 
 MB = 1024 * 1024
+REPEAT = 1.0  # seconds between interrupts once the time is up, in case code on the way swallowed the first
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,8 @@ def deadline(seconds: float) -> Iterator[None]:
     (the ``re`` engine checks for signals) and a sleep; the previous handler and timer are restored on
     exit (a timer set outside is delayed to the end of the block at most). On any other thread (Dask
     workers, the web app) a timer thread raises the exception in the working thread between two Python
-    instructions.
+    instructions. Either way the interrupt comes again every ``REPEAT`` seconds until the block ends: one
+    landing in a garbage-collector callback or a bare ``except`` is lost.
     """
     if seconds <= 0:
         yield
@@ -86,7 +88,7 @@ def _alarm(seconds: float) -> Iterator[None]:
 
     start = time.monotonic()
     previous = signal.signal(signal.SIGALRM, expire)
-    outer, interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    outer, interval = signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT)
     try:
         yield
     finally:
@@ -101,24 +103,28 @@ def _alarm(seconds: float) -> Iterator[None]:
 def _async_raise(seconds: float) -> Iterator[None]:
     thread_id = ctypes.c_ulong(threading.get_ident())
     lock = threading.Lock()
-    state = {"done": False, "fired": False}
+    stop = threading.Event()
+    fired = False
 
     def expire() -> None:
-        with lock:
-            if not state["done"]:
-                state["fired"] = True
+        nonlocal fired
+        wait = seconds
+        while not stop.wait(wait):
+            with lock:
+                if stop.is_set():
+                    return
+                fired = True
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id, ctypes.py_object(_Expired))
+            wait = REPEAT
 
-    timer = threading.Timer(seconds, expire)
-    timer.daemon = True
+    timer = threading.Thread(target=expire, name="recoupe-deadline", daemon=True)
     timer.start()
     try:
         yield
     finally:
         with lock:
-            state["done"] = True
-            timer.cancel()
-            if state["fired"]:
-                # the timer fired just as the block ended: an exception still pending would land after
+            stop.set()
+            if fired:
+                # the time ran out just as the block ended: an exception still pending would land after
                 # the block, in the caller's code; NULL clears it (a no-op when it was delivered already)
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id, None)
