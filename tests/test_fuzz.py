@@ -41,9 +41,6 @@ LIMITS = Limits(seconds=2.0)  # the default size limit (20 MB); a short time lim
 SLACK = 15.0  # seconds a file may overrun its limit (a C call finishing) before the test calls it a hang
 SCALE = int(os.environ.get("RECOUPE_FUZZ_SCALE", "1"))
 EXTENSIONS = (".txt", ".html", ".json", ".jsonl", ".warc", ".warc.gz")
-# Internal errors (R099) this test found outside the code it covers, tolerated until fixed there and counted as
-# "R099 known" so that they stay in sight: clean._host lets urlsplit's ValueError out on a text line "http://[::1".
-KNOWN_INTERNAL = ("ValueError: Invalid IPv6 URL",)
 TRIED: defaultdict[str, Counter[str]] = defaultdict(Counter)  # kind of case -> outcome -> cases
 
 BODY_FR = ("Le ministre a annoncé lundi à Paris un plan de relance pour les collectivités locales, a-t-on appris "
@@ -286,10 +283,7 @@ def _run(cases: list[Case], threads: bool = False) -> None:
     for entry in corpus.inputs:
         kind = paths[entry.path].kind
         reason = entry.reason or ""
-        if any(k in reason for k in KNOWN_INTERNAL):
-            TRIED[kind]["R099 known"] += 1
-        else:
-            assert "R099" not in reason, f"{paths[entry.path]}: internal error: {reason}"
+        assert "R099" not in reason, f"{paths[entry.path]}: internal error: {reason}"
         if entry.status == "ok":
             assert entry.articles and set(entry.articles) <= ids, entry
             TRIED[kind]["articles"] += 1

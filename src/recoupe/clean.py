@@ -110,6 +110,7 @@ _OUTLET_SPLIT = re.compile(r"\s+(?:et|and|avec|with)\s+|[,;/]")
 class _Line:
     text: str
     blank_before: bool
+    number: int  # its place in the page
     removed: str | None = None  # the reason, once the line is taken out
 
 
@@ -132,13 +133,13 @@ class _Page:
 
     def drop(self, line: _Line, reason: str) -> None:
         line.removed = reason
-        self.removals.append((self.lines.index(line), Removal(line.text, reason)))
+        self.removals.append((line.number, Removal(line.text, reason)))
 
     def cut(self, line: _Line, start: int, end: int, reason: str) -> None:
         """Take a fragment out of a line (a caption glued to a title, stray markup)."""
         fragment = line.text[start:end].strip()
         if fragment:
-            self.removals.append((self.lines.index(line), Removal(fragment, reason)))
+            self.removals.append((line.number, Removal(fragment, reason)))
         before, after = line.text[:start], line.text[end:]
         spaced = before != before.rstrip() or after != after.lstrip()
         line.text = (before.rstrip() + (" " if spaced else "") + after.lstrip()).strip()
@@ -244,7 +245,7 @@ def _split_lines(text: str) -> list[_Line]:
             continue
         if _ENTITY.search(stripped):
             stripped = html_lib.unescape(stripped)
-        lines.append(_Line(stripped, blank))
+        lines.append(_Line(stripped, blank, len(lines)))
         blank = False
     return lines
 
@@ -363,7 +364,7 @@ def _read_header(page: _Page) -> None:
     if not kept:
         return
     first = kept[0]
-    segments = _glued_segments(first, page.lines[page.lines.index(first) + 1:])
+    segments = _glued_segments(first, page.lines[first.number + 1:])
     if segments:
         page.title = page.title or segments[0]
         page.drop(first, "title, standfirst and caption glued together")
@@ -485,7 +486,10 @@ def _first_outlet(who: str) -> str:
 def _host(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlsplit(url).hostname or ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # "http://[::1": not a URL after all
+        return None
     return host.removeprefix("www.") or None
 
 

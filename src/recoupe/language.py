@@ -32,6 +32,13 @@ def detect(text: str) -> str | None:
     return found.iso_code_639_1.name.lower()
 
 
+def load() -> None:
+    """Load the detectors and their models now: lingua loads them at first use, which takes seconds that
+    should not count against the first file's time limit."""
+    _long_detector().detect_language_of("Le ministre a annoncé lundi un plan. The minister announced a plan.")
+    _short_detector().detect_language_of("Le plan du ministre")
+
+
 @lru_cache(maxsize=1)
 def _long_detector() -> LanguageDetector:
     from lingua import LanguageDetectorBuilder

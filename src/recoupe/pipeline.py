@@ -187,6 +187,7 @@ def _prepare_files(paths: list[Path], limits: Limits) -> list[_Prepared]:
     each file within ``limits``. A file out of time keeps the pages prepared before, and a Skip (R013)
     names the page it had reached; whatever else a file raises becomes a Skip of that file."""
     out: list[_Prepared] = []
+    language.load()  # once per process, before any file's time starts
     for path in paths:
         read = ingest.FileResult(str(path))
         results: list[Article | Skip] = []
