@@ -284,7 +284,8 @@ class _Gunzip:
 
     The archive is decompressed here rather than by warcio, which would inflate a bomb into memory
     without bound (it reads a header line to its newline, however long). A cut member just ends: warcio
-    then finds its record short and says how many bytes are missing.
+    then finds its record short and says how many bytes are missing (the stdlib's GzipFile raises there,
+    and the records decompressed before the cut are lost with it).
     """
 
     CHUNK = 1 << 16
