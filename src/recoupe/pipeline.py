@@ -106,8 +106,8 @@ def analyze(paths: Iterable[str | Path], *, executor: Executor | None = None, pr
         items = list(ingest.discover(paths))
         known = store.articles() if store is not None else []
     files = [item for item in items if not isinstance(item, Skip)]
-    prepared = mapper(_prepare_files, [files[i:i + batch] for i in range(0, len(files), batch)],
-                      [limits] * len(files))
+    chunks = [files[i:i + batch] for i in range(0, len(files), batch)]
+    prepared = mapper(_prepare_files, chunks, [limits] * len(chunks))
     per_file = (one for chunk in prepared for one in chunk)  # in input order, whatever the executor
     gathered = _Gathering(known)
     unsaved: list[Article] = []
