@@ -125,3 +125,16 @@ def test_processes_opening_a_new_store_at_once_all_get_it(tmp_path: Path) -> Non
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_an_id_stored_meanwhile_for_other_content_is_not_taken_twice(tmp_path: Path) -> None:
+    """Two writers read the same store, then each stores a new article under the id "x": the second is "x~2"."""
+    from dataclasses import replace
+
+    articles = analyze(sorted(SEEDS.glob("*.txt"))[:3]).articles
+    one, other, third = (replace(a, id="x") for a in articles)
+    with Store(tmp_path / "r.sqlite") as first, Store(tmp_path / "r.sqlite") as second:
+        assert first.save_articles([one]) == {one.content_hash: "x"}
+        assert second.save_articles([other, third]) == {other.content_hash: "x~2", third.content_hash: "x~3"}
+        assert second.save_articles([one]) == {one.content_hash: "x"}  # stored content keeps its id
+        assert [a.id for a in first.articles()] == ["x", "x~2", "x~3"]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from . import clean, ingest, language
 from .errors import R011_DUPLICATE_ID, R014_TOO_DEEP, R015_TOO_LONG, R016_NO_MEMORY, InputError
 from .limits import DEFAULT, FileTimeout, Limits, deadline
-from .records import Article, Corpus, InputReport, Page, ReuseEdge, Skip, StageTime, Story
+from .records import Article, Corpus, InputReport, Page, ReuseEdge, Skip, StageTime, Story, free_id
 
 if TYPE_CHECKING:
     from .store import Store
@@ -324,11 +324,9 @@ class Clock:
 
 def _unique_id(article: Article, taken: set[str], notes: list[str]) -> Article:
     """Two inputs with one stem ("a/x.txt", "b/x.txt") keep both articles, the second renamed."""
-    if article.id not in taken:
+    free = free_id(article.id, taken.__contains__)
+    if free == article.id:
         return article
-    n = 2
-    while f"{article.id}~{n}" in taken:
-        n += 1
     code, template = R011_DUPLICATE_ID
-    notes.append(template.format(detail=article.id).replace("~2", f"~{n}") + f" [{code}]")
-    return replace(article, id=f"{article.id}~{n}")
+    notes.append(template.format(detail=article.id).replace(f"{article.id}~2", free) + f" [{code}]")
+    return replace(article, id=free)

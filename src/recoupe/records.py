@@ -4,6 +4,7 @@ Records are frozen: a stage returns new records (``dataclasses.replace``) and ne
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -81,6 +82,15 @@ class Article:
     credits: tuple[str, ...] = ()
     story: str | None = None
     page_date_note: str | None = None  # why the page date is not the story's date (a republication)
+
+
+def free_id(wanted: str, taken: Callable[[str], bool]) -> str:
+    """``wanted`` when it is free, else the first of "wanted~2", "wanted~3"... that is."""
+    candidate, n = wanted, 1
+    while taken(candidate):
+        n += 1
+        candidate = f"{wanted}~{n}"
+    return candidate
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .errors import StoreError
-from .records import Article, Corpus, Entity, Mention, Quote, Removal
+from .records import Article, Corpus, Entity, Mention, Quote, Removal, free_id
 
 SCHEMA_VERSION = 6
 _MIGRATIONS = {
@@ -180,6 +180,9 @@ class Store:
                 if self._version() < target:  # not another process's migration: a real failure
                     raise
 
+    def _id_taken(self, article_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
     def _version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
@@ -199,7 +202,7 @@ class Store:
                 for article in articles:
                     row = self.conn.execute("SELECT id FROM articles WHERE hash = ?", (article.content_hash,))
                     found = row.fetchone()
-                    ids[article.content_hash] = found[0] if found else self._free_id(article.id)
+                    ids[article.content_hash] = found[0] if found else free_id(article.id, self._id_taken)
                     values = _row(replace(article, id=ids[article.content_hash], story=None), now)
                     self.conn.execute(
                         f"INSERT INTO articles ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))}) "
@@ -208,16 +211,6 @@ class Store:
         except sqlite3.Error as err:
             raise StoreError(f"cannot write to the store {self.path}: {err} [{StoreError.code}]") from err
         return ids
-
-    def _free_id(self, wanted: str) -> str:
-        taken = {row[0] for row in self.conn.execute(
-            "SELECT id FROM articles WHERE id = ? OR id LIKE ? ESCAPE '\\'", (wanted, _like_prefix(wanted) + "~%"))}
-        if wanted not in taken:
-            return wanted
-        n = 2
-        while f"{wanted}~{n}" in taken:
-            n += 1
-        return f"{wanted}~{n}"
 
     def save(self, corpus: Corpus, *, whole_store: bool = False) -> int:
         """Store a run's articles (upserted on their content hash) and inputs; return the run id.
@@ -385,11 +378,6 @@ def _article(row: tuple[object, ...]) -> Article:
         published=_opt(v["published"]), page_date=_opt(v["page_date"]), language=_opt(v["language"]),
         title_language=_opt(v["title_language"]), credits=tuple(json.loads(str(v["credits"]))),
         story=_opt(v["story"]), page_date_note=_opt(v["page_date_note"]))
-
-
-def _like_prefix(text: str) -> str:
-    """``text`` as a literal for LIKE (its % and _ escaped)."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _opt(value: object) -> str | None:
