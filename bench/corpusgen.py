@@ -72,7 +72,7 @@ def load_bases() -> list[Base]:
     """The base texts, cleaned, cut into sentences, with their capitalised words inside sentences."""
     from recoupe.clean import clean_plain
     from recoupe.language import detect
-    from recoupe.segment import sentences
+    from recoupe.text import sentences
 
     out = []
     for path in BASES:

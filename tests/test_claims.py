@@ -123,7 +123,7 @@ def test_seed_floors(seeds_claims_scores: dict[str, float], measure: str) -> Non
 
 
 def test_seed_support_is_exact_and_every_sentence_is_claimed(seeds_report: dict) -> None:
-    from recoupe.segment import sentences
+    from recoupe.text import sentences
 
     text = {a["id"]: a["text"] for a in seeds_report["articles"]}
     cited = set()

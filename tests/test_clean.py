@@ -1,7 +1,8 @@
 """The plain-text cleaner on small texts written for each rule: what goes, with its reason, and what stays."""
 from __future__ import annotations
 
-from recoupe.clean import clean_plain, fold
+from recoupe.clean import clean_plain
+from recoupe.text import fold
 
 BODY = ("Le gouvernement a présenté mardi un projet de loi sur l'énergie, qui doit être débattu au "
         "Parlement dès le mois prochain, a indiqué le porte-parole.")

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from .clean import fold
 from .records import Article, Brief, BriefSentence, Claim, Story
+from .text import fold
 
 MOST = 8
 LEAST = 4

@@ -27,9 +27,9 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from . import embed
-from .clean import fold
+from .grouping import merge_linked
 from .records import Article, Claim, Evidence, Story
-from .segment import sentences
+from .text import fold, sentences
 
 if TYPE_CHECKING:
     import numpy as np
@@ -232,21 +232,14 @@ def _group(facts: Sequence[_Fact], cosine: np.ndarray, score: np.ndarray,
            apart: set[tuple[int, int]]) -> list[list[int]]:
     """Facts linked best pair first; two groups merge only when most of their cross pairs are linked."""
     linked = _links(facts, cosine, score) - apart
-    group = list(range(len(facts)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(facts))}
-    for i, j in sorted(linked, key=lambda p: -score[p]):
-        gi, gj = group[i], group[j]
-        if gi == gj:
-            continue
-        cross = [(min(x, y), max(x, y)) for x in members[gi] for y in members[gj]]
-        if any(p in apart for p in cross) or sum(p in linked for p in cross) < LINK_SHARE * len(cross):
-            continue
-        if any(facts[x].article == facts[y].article and (x, y) not in linked for x, y in cross):
-            continue  # one article says one thing once, unless it repeats itself
-        for x in members[gj]:
-            group[x] = gi
-        members[gi].extend(members.pop(gj))
-    return _by_sentence(facts, list(members.values()))
+
+    def veto(cross: Sequence[tuple[int, int]]) -> bool:
+        # one article says one thing once, unless it repeats itself
+        return any(p in apart for p in cross) or any(
+            facts[x].article == facts[y].article and (x, y) not in linked for x, y in cross)
+
+    groups = merge_linked(len(facts), sorted(linked, key=lambda p: -score[p]), linked, LINK_SHARE, veto)
+    return _by_sentence(facts, groups)
 
 
 def _links(facts: Sequence[_Fact], cosine: np.ndarray, score: np.ndarray) -> set[tuple[int, int]]:

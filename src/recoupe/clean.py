@@ -10,34 +10,13 @@ from __future__ import annotations
 import hashlib
 import html as html_lib
 import re
-import sys
-import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
-from urllib.parse import urlsplit
 
 from . import textblocks
 from .dates import looks_like_date, parse_date
 from .errors import R005_NO_TEXT, InputError
 from .records import Article, Cleaned, Page, Removal
-
-# -- how text is compared: typography, accents and case folded -------------------------------------
-_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"',
-                             "„": '"', "\u00a0": " ", "\u202f": " ", "–": "-", "—": "-"})
-
-
-def fold(text: str) -> str:
-    """Fold typography, accents, case and spacing so that two renderings of one text compare equal."""
-    text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
-    text = unicodedata.normalize("NFD", text).translate(_combining_marks())
-    return re.sub(r"\s+", " ", text).strip().casefold()
-
-
-@lru_cache(maxsize=1)
-def _combining_marks() -> dict[int, None]:
-    """Every combining mark (Unicode category Mn), for str.translate to delete at C speed: fold runs on every
-    sentence of a corpus, and a Python test per character was most of its time."""
-    return dict.fromkeys(c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Mn")
+from .text import READ_MORE, TYPOGRAPHY, fold, host
 
 
 def _words(text: str) -> int:
@@ -45,7 +24,7 @@ def _words(text: str) -> int:
 
 
 def _ends_sentence(text: str) -> bool:
-    return bool(re.search(r"[.!?…:;\"'»”)]\s*$", text.translate(_TYPOGRAPHY)))
+    return bool(re.search(r"[.!?…:;\"'»”)]\s*$", text.translate(TYPOGRAPHY)))
 
 
 def _is_prose(text: str) -> bool:
@@ -73,10 +52,6 @@ _CREDIT_END = re.compile(
 # "Sputnik/Alexey Nikolsky", "AFP/Getty Images": agency/photographer after a caption sentence
 _AGENCY_SLASH = re.compile(r"(?:^|[.!?»”\"]\s+)[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)?\s?/\s?[A-Z][\w.'-]*"
                            r"(?: [A-Z][\w.'-]*){0,3}\.?$")
-_READ_MORE = re.compile(
-    r"^(?:lire (?:la suite|aussi|egalement)|a lire (?:aussi|egalement)|en savoir plus|voir aussi|"
-    r"sur le meme sujet|read (?:more|also|next)|see also|also read|related(?: articles?| stories| content)?"
-    r"|more on this|recommended|a voir aussi|pour aller plus loin)\b\s*[:>»\-]?", re.IGNORECASE)
 _PROMO = re.compile(
     r"toute l'actualite|retrouvez (?:toute|tous|nos|l'actualite)|suivez[- ]nous|abonnez[- ]vous|"
     r"inscrivez[- ]vous|newsletter|follow us|subscribe|sign up|download (?:our|the) app|telechargez|"
@@ -189,7 +164,7 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     cleaned = clean_plain(body, title=title, detect_body=False, title_in_text=False)
     date = parse_date(getattr(doc, "date", None) or "") if getattr(doc, "date", None) else None
     page_url = url or getattr(doc, "url", None)
-    outlet = getattr(doc, "sitename", None) or cleaned.outlet or _host(page_url)
+    outlet = getattr(doc, "sitename", None) or cleaned.outlet or host(page_url)
     removed = cleaned.removed + _dropped_by_extractor(html, cleaned, title)
     return Cleaned(text=cleaned.text, removed=removed, title=cleaned.title or title,
                    page_date=date or cleaned.page_date, published=date or cleaned.published,
@@ -308,10 +283,10 @@ def _drop_furniture(page: _Page) -> None:
             page.drop(line, "stray punctuation")
         elif (m := _URL_LINE.match(line.text)) is not None:
             page.url = page.url or m.group("url")
-            if host := _host(m.group("url")):
-                page.outlets.setdefault("url", host)
+            if name := host(m.group("url")):
+                page.outlets.setdefault("url", name)
             page.drop(line, "source URL")
-        elif _READ_MORE.match(folded):
+        elif READ_MORE.match(folded):
             page.drop(line, "read-more link")
         elif n <= 15 and _PROMO.search(folded):
             page.drop(line, "promotion")
@@ -483,22 +458,6 @@ def _first_outlet(who: str) -> str:
     return _OUTLET_SPLIT.split(who.strip())[0].strip(" .")
 
 
-def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:  # "http://[::1": not a URL after all
-        return None
-    return host.removeprefix("www.") or None
-
-
-def read_more_marker(text: str) -> str | None:
-    """The marker opening a read-more line ("lire la suite", "en savoir plus"), folded; None if none."""
-    m = _READ_MORE.match(fold(text))
-    return m.group(0).strip(" :>»-") if m else None
-
-
 def to_article(page: Page) -> Article:
     """Clean one page and merge what its input said (title, URL, date) with what its text shows."""
     if page.is_html:
@@ -513,5 +472,5 @@ def to_article(page: Page) -> Article:
     return Article(
         id=page.id, path=page.path, content_hash=digest, text=cleaned.text,
         title=page.title or cleaned.title or "", removed=cleaned.removed, url=page.url or cleaned.url,
-        outlet=cleaned.outlet or _host(page.url), published=declared or cleaned.published,
+        outlet=cleaned.outlet or host(page.url), published=declared or cleaned.published,
         page_date=declared or cleaned.page_date, language=page.language, credits=cleaned.credits)

@@ -22,9 +22,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .grouping import disjoint
+from .grouping import members as grouped
 from .records import Article, Entity, EntityType, Mention
+from .text import name_key
 
 if TYPE_CHECKING:
+    from scipy.cluster.hierarchy import DisjointSet
     from spacy.tokens import Doc, Token
 
 log = logging.getLogger(__name__)
@@ -72,7 +76,7 @@ class _Span:
 
     def __post_init__(self) -> None:
         self.words = tuple(t.text for t in self.doc[self.first + self.lead:self.last])
-        self.key = _fold(" ".join(self.words))
+        self.key = name_key(" ".join(self.words))
 
     @property
     def start(self) -> int:
@@ -375,8 +379,8 @@ def _places() -> dict[str, str]:
 
     def add(name: str | None, code: str) -> None:
         for part in re.split(r"\s*[()]\s*", name or ""):
-            if part and _fold(part):
-                names[_fold(part)].add(code)
+            if part and name_key(part):
+                names[name_key(part)].add(code)
 
     locales = [Locale("en"), Locale("fr")]
     for territory in map(str, locales[0].territories):
@@ -422,27 +426,14 @@ def _cities() -> dict[str, str]:
         found = {z.split("/")[-1].replace("_", " ") for z in (zone, canonical)}
         found |= {(locale.time_zones.get(zone) or {}).get("city") or "" for locale in locales}
         for name in found:
-            if _fold(name) and _fold(name) not in _places():
-                names[_fold(name)].add(canonical)
+            if name_key(name) and name_key(name) not in _places():
+                names[name_key(name)].add(canonical)
     return {name: zones.pop() for name, zones in names.items() if len(zones) == 1}
-
-
-def _fold(text: str) -> str:
-    """Lower-case ASCII with punctuation turned to spaces, so "États-Unis" and "Etats Unis" compare equal."""
-    from anyascii import anyascii
-
-    words = re.sub(r"[^a-z0-9]+", " ", anyascii(text).lower()).split()
-    # "l'agence X", "agence X" and "X Agency" name the same agency
-    while len(words) > 1 and words[0] in ("l", "the", "agence", "agency"):
-        words = words[1:]
-    while len(words) > 1 and words[-1] in ("agence", "agency"):
-        words = words[:-1]
-    return " ".join(words)
 
 
 def _sound(word: str) -> str:
     """A transliteration-blind key for one name word: Naryshkin, Narychkine, Narishkin -> "narisin"."""
-    key = _fold(word).replace(" ", "")
+    key = name_key(word).replace(" ", "")
     for spelt, said in _SOUNDS:
         key = key.replace(spelt, said)
     key = re.sub(r"(.)\1+", r"\1", key)
@@ -458,31 +449,19 @@ def _alike(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 5 and ratio(a, b) >= 85
 
 
-def _root(parent: list[int], i: int) -> int:
-    """Union-find: the representative of span ``i``'s group."""
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
-def _join(parent: list[int], a: int, b: int) -> None:
-    parent[_root(parent, a)] = _root(parent, b)
-
-
 def _merge(spans: list[_Span], defs: list[tuple[str, int, int]]) -> list[list[_Span]]:
     """Group mentions into entities; see the module docstring for the rules."""
-    union = list(range(len(spans)))
+    union = disjoint(range(len(spans)))
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, span in enumerate(spans):
         by_key[_country(span) or _cities().get(span.key) or span.key].append(i)
     acronyms: dict[str, list[tuple[int, int]]] = defaultdict(list)  # acronym -> (short span, long span)
     for acronym, long_index, short_index in defs:
-        _join(union, short_index, long_index)
+        union.merge(short_index, long_index)
         for _, other in acronyms[acronym]:  # one acronym, two long forms: one body only if their words agree
             a, b = set(spans[other].key.split()), set(spans[long_index].key.split())
             if len(a & b) * 2 >= min(len(a), len(b)):
-                _join(union, other, long_index)
+                union.merge(other, long_index)
         acronyms[acronym].append((short_index, long_index))
     people = _people(spans, by_key, union)
     left: dict[str, list[int]] = defaultdict(list)
@@ -496,26 +475,23 @@ def _merge(spans: list[_Span], defs: list[tuple[str, int, int]]) -> list[list[_S
         if span.words == (word,) and word in acronyms:
             for i in members:  # the definition in the same article, else the only one in the corpus
                 here = next((s for s, _ in acronyms[word] if spans[s].article == spans[i].article), None)
-                roots = {_root(union, here)} if here is not None else {_root(union, s) for s, _ in acronyms[word]}
-                _join(union, i, roots.pop()) if len(roots) == 1 else left[span.key].append(i)
+                roots = {union[here]} if here is not None else {union[s] for s, _ in acronyms[word]}
+                union.merge(i, roots.pop()) if len(roots) == 1 else left[span.key].append(i)
         elif word and _sound(word) in people and not _country(span):
             for i in members:  # the only person of that surname, else the only one named in the same article
-                roots = {_root(union, j) for j in people[_sound(word)]}
+                roots = {union[j] for j in people[_sound(word)]}
                 if len(roots) > 1:
-                    roots &= {_root(union, j) for j in named[spans[i].article]}
-                _join(union, i, roots.pop()) if len(roots) == 1 else left[span.key].append(i)
+                    roots &= {union[j] for j in named[spans[i].article]}
+                union.merge(i, roots.pop()) if len(roots) == 1 else left[span.key].append(i)
         else:
             left[span.key] += members
     for members in left.values():
         for i in members[1:]:
-            _join(union, members[0], i)
-    groups: dict[int, list[_Span]] = defaultdict(list)
-    for i, span in enumerate(spans):
-        groups[_root(union, i)].append(span)
-    return list(groups.values())
+            union.merge(members[0], i)
+    return [[spans[i] for i in group] for group in grouped(union, range(len(spans)))]
 
 
-def _people(spans: list[_Span], by_key: Mapping[str, list[int]], union: list[int]) -> dict[str, list[int]]:
+def _people(spans: list[_Span], by_key: Mapping[str, list[int]], union: DisjointSet[int]) -> dict[str, list[int]]:
     """Join the full names of one person (2-4 capitalised words, typed PER by something): sounded surname ->
     one span per full form."""
     people: dict[str, list[int]] = defaultdict(list)
@@ -530,7 +506,7 @@ def _people(spans: list[_Span], by_key: Mapping[str, list[int]], union: list[int
         bridges = {a for a in forms if len(sounded[a][0]) == 1 and len(alike[a]) > 1}
         for a in set(forms) - bridges:
             for b in set(alike[a]) - bridges:
-                _join(union, a, b)
+                union.merge(a, b)
     return people
 
 
@@ -560,7 +536,7 @@ def _unique(entities: list[Entity]) -> list[Entity]:
     seen: set[str] = set()
     out = []
     for entity in entities:
-        content = f"{entity.type}|{_fold(entity.name)}"
+        content = f"{entity.type}|{name_key(entity.name)}"
         ident = "e-" + hashlib.sha1(content.encode()).hexdigest()[:12]
         if ident in seen:
             first = entity.mentions[0]

@@ -11,8 +11,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from .clean import fold, read_more_marker
+from .grouping import disjoint, members
 from .records import Article, Origin, ReuseEdge, Story
+from .text import fold, read_more_marker
 
 MERGING = ("copy", "translation")
 # the outlet a text says it relies on: "a appris l'agence Anadolu", "a déclaré lundi à l'Associated
@@ -54,23 +55,15 @@ def group(story: Story, articles: Sequence[Article], reuse: Sequence[ReuseEdge])
     """The independent origins of a story, each labelled with the outlet or wire behind it."""
     ids = list(story.articles)
     by_id = {a.id: a for a in articles}
-    parent = {i: i for i in ids}
+    groups = disjoint(ids)
     why: dict[str, list[str]] = {i: [] for i in ids}
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     def union(x: str, y: str, reason: str) -> None:
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[ry] = rx
+        groups.merge(x, y)
         why[x].append(reason)
 
     for edge in reuse:
-        if edge.kind in MERGING and edge.source in parent and edge.target in parent:
+        if edge.kind in MERGING and edge.source in why and edge.target in why:
             union(edge.source, edge.target, f"{edge.target} is a {edge.kind} of {edge.source}")
     for x, y in _pairs(ids):
         a, b = by_id[x], by_id[y]
@@ -78,11 +71,8 @@ def group(story: Story, articles: Sequence[Article], reuse: Sequence[ReuseEdge])
             union(x, y, f"{x} and {y} are both from {a.outlet}")
         elif (shared := _furniture(a) & _furniture(b)) and not _different_outlets(a, b):
             union(x, y, f"{x} and {y} share page furniture ({sorted(shared)[0]})")
-    members: dict[str, list[str]] = {}
-    for i in ids:
-        members.setdefault(find(i), []).append(i)
     origins = []
-    for group_ids in members.values():
+    for group_ids in members(groups, ids):
         group_articles = [by_id[i] for i in group_ids]
         reasons = tuple(r for i in group_ids for r in why[i])
         origins.append(Origin(id="o-" + hashlib.sha1("\n".join(sorted(group_ids)).encode()).hexdigest()[:10],

@@ -22,9 +22,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .clean import fold
+from .grouping import disjoint
 from .records import Article, Entity, Mention, Quote
 from .speakers import AUX, PARTICLES, RELATIVE, Resolver, Speaker, index_names, is_name
+from .text import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -333,26 +334,20 @@ def _group(quotes: list[Quote], languages: Mapping[str, str]) -> list[Quote]:
     texts = list(keys)
     raw = {k: quotes[i].text for i, k in reversed(list(enumerate(of_quote)))}
     anchors = [_anchors(raw[k]) for k in range(len(texts))]
-    parent = list(range(len(texts)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    union = disjoint(range(len(texts)))
 
     for i, j in sorted(_candidates(texts, anchors)):
-        if root(i) == root(j):
+        if union.connected(i, j):
             continue
         if texts[i][1] == texts[j][1]:
             same = fuzz.partial_ratio(texts[i][0], texts[j][0]) >= SAME_LANGUAGE
         else:
             same = _translated(raw[i], raw[j], anchors[i], anchors[j])
         if same:
-            parent[root(i)] = root(j)
+            union.merge(i, j)
     members: dict[int, list[int]] = {}
     for i, k in enumerate(of_quote):
-        members.setdefault(root(k), []).append(i)
+        members.setdefault(union[k], []).append(i)
     out = list(quotes)
     for group in members.values():
         if len({quotes[i].article for i in group}) < 2:

@@ -14,9 +14,8 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from . import embed
-from .clean import fold
 from .records import Article, Passage, ReuseEdge, Story
-from .segment import sentences
+from .text import fold, sentences
 
 if TYPE_CHECKING:
     import numpy as np

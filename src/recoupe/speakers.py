@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .clean import fold
 from .records import Entity, Mention, SpeakerKind
+from .text import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

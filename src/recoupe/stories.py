@@ -17,9 +17,9 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from . import embed
-from .clean import fold
+from .grouping import merge_linked
 from .records import Article, Story
-from .segment import sentences
+from .text import fold, sentences
 
 if TYPE_CHECKING:
     import numpy as np
@@ -219,19 +219,8 @@ def _apart(a: _Features, b: _Features) -> bool:
 
 def _link(n: int, scored: Sequence[tuple[float, int, int]], accepted: set[tuple[int, int]]) -> list[list[int]]:
     """Merge groups best pair first, when enough of their cross pairs are accepted (no chaining)."""
-    group = list(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    for _, i, j in scored:
-        gi, gj = group[i], group[j]
-        if gi == gj:
-            continue
-        cross = [(min(x, y), max(x, y)) for x in members[gi] for y in members[gj]]
-        if sum(pair in accepted for pair in cross) < LINK_SHARE * len(cross):
-            continue
-        for x in members[gj]:
-            group[x] = gi
-        members[gi].extend(members.pop(gj))
-    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+    groups = merge_linked(n, ((i, j) for _, i, j in scored), accepted, LINK_SHARE)
+    return sorted((sorted(m) for m in groups), key=lambda m: m[0])
 
 
 def _story(articles: list[Article], features: Sequence[_Features], members: list[int],

@@ -5,10 +5,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from .clean import fold
 from .dates import bounds, dates_in, signed_gap
 from .records import Article, Event, Story
-from .segment import sentences
+from .text import fold, sentences
 
 # a page date further than this from the story's date is a republication or a sidebar clock
 REPUBLICATION_DAYS = 60

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import quote
 
 from . import pictures
-from .segment import sentences
+from .text import sentences
 
 STATUSES = ("corroborated", "conflicting", "single_source")
 Href = Callable[..., str]
