@@ -103,7 +103,7 @@ def throughput(pipeline_s: list[float], corpus: Any, runs: int) -> dict[str, Any
 
 def dask_speedup(folder: Path, single_s: list[float], single: Any, runs: int) -> dict[str, Any]:
     """The same analysis on a LocalCluster of 2 workers, against the single-process runs."""
-    from recoupe import analyze, dist, report
+    from recoupe import analyze, dist, serialize
 
     with dist.executor(workers=2) as pool:
         start = time.perf_counter()
@@ -118,7 +118,7 @@ def dask_speedup(folder: Path, single_s: list[float], single: Any, runs: int) ->
     stages = {t.stage: (a.seconds, t.seconds) for a, t in zip(single.profile, on_dask.profile, strict=True)}
     return {"articles": len(single.articles), "workers": 2, "single_runs_s": single_s, "dask_runs_s": dask_s,
             "dask_warm_up_s": warm_s, "speedup": statistics.median(single_s) / statistics.median(dask_s),
-            "same_report": report.to_dict(single) == report.to_dict(on_dask),
+            "same_report": serialize.report(single) == serialize.report(on_dask),
             "stages_single_vs_dask_s": stages}
 
 

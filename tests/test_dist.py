@@ -9,7 +9,7 @@ import pytest
 from conftest import DATA, SEEDS
 from typer.testing import CliRunner
 
-from recoupe import analyze, dist, report
+from recoupe import analyze, dist, serialize
 from recoupe.cli import app, dask_flag
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))  # corpusgen, the story generator
@@ -34,8 +34,8 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_seeds_give_the_same_report_on_dask(pool) -> None:
-    alone = report.to_dict(analyze([SEEDS]))
-    on_dask = report.to_dict(analyze([SEEDS], executor=pool, batch=2))
+    alone = serialize.report(analyze([SEEDS]))
+    on_dask = serialize.report(analyze([SEEDS], executor=pool, batch=2))
     assert on_dask == alone
     assert len(alone["stories"]) == 1 and alone["entities"] and alone["quotes"] and alone["claims"]
 
@@ -44,7 +44,7 @@ def test_generated_corpus_gives_the_same_report_on_dask(pool, generated: Path) -
     paths = [generated, MIXED]  # the generated stories are French; tests/data/mixed adds English ones
     alone = analyze(paths)
     on_dask = analyze(paths, executor=pool, batch=7)  # batches that straddle stories and languages
-    assert report.to_dict(on_dask) == report.to_dict(alone)
+    assert serialize.report(on_dask) == serialize.report(alone)
     assert len(alone.articles) >= 60 and len(alone.stories) >= 15  # real clustering work, not one blob
     assert {a.language for a in alone.articles} == {"fr", "en"}
     assert [t.stage for t in on_dask.profile] == [t.stage for t in alone.profile]

@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from recoupe import analyze, report
+from recoupe import analyze, report, serialize
 
 SPEC_KEYS = {
     "top": {"version", "inputs", "articles", "stories", "reuse", "entities", "quotes", "claims", "timeline", "brief"},
@@ -51,7 +51,7 @@ def test_untrusted_text_is_escaped_everywhere(tmp_path: Path) -> None:
             "au Parlement la semaine prochaine, selon son cabinet. " + PAYLOADS[2] + " " + PAYLOADS[3])
     (tmp_path / "evil.json").write_text(json.dumps({"title": title, "text": body, "url": "javascript:alert(1)"}))
     corpus = analyze([tmp_path / "evil.json"])
-    html = report.render_index(report.to_dict(corpus))
+    html = report.render_index(serialize.report(corpus))
     for payload in PAYLOADS:
         assert payload not in html
     assert "&lt;svg onload=alert(1)&gt;" in html  # left in the body, escaped
@@ -71,7 +71,7 @@ def test_entities_and_quotes_are_escaped(tmp_path: Path) -> None:
     corpus = replace(corpus, entities=(Entity("e-1", evil, "PER", (Mention("a", evil, 0, 5),)),),
                      quotes=(Quote("q-1", "a", PAYLOADS[3], 0, 5, PAYLOADS[1], "e-1", "named"),
                              Quote("q-2", "a", PAYLOADS[2], 0, 5, PAYLOADS[1], None, "named")))
-    html = report.render_index(report.to_dict(corpus))
+    html = report.render_index(serialize.report(corpus))
     for payload in PAYLOADS:
         assert payload not in html
     assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 2  # entity table and speaker line

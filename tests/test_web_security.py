@@ -436,7 +436,7 @@ def test_other_media_types_are_refused(site: Site, analysed: list, media: str) -
 
 # -- unexpected errors ----------------------------------------------------------------------------------------
 def test_unexpected_errors_leak_nothing(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
-    from recoupe.reader import Reader
+    from recoupe.store.reader import Reader
 
     def boom(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError(f"secret detail at {site.db}")

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import logging
 
-__version__ = "0.1.0"
-
+from ._version import __version__
 from .errors import InputError, NothingAnalysed, RecoupeError, StoreError
 from .pipeline import analyze
 from .records import Article, Cleaned, Corpus, InputReport, Page, Removal, Skip

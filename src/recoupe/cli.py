@@ -12,7 +12,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from . import __version__, report
+from . import report
+from ._version import __version__
 from .errors import DaskError, NothingAnalysed, StoreError
 from .limits import DEFAULT, MB, Limits
 from .pipeline import analyze, save

@@ -19,8 +19,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__, views
-from ..reader import MAX_LIMIT, Page, Reader
+from .._version import __version__
+from ..render import views
+from ..render.templates import render
+from ..store.reader import MAX_LIMIT, Page, Reader
 from . import uploads as up
 from .errors import BadUpload, EmptyStore, HTTPError, NotFound, TooLarge, UnsupportedMedia, error_body
 from .guard import MULTIPART_SLACK, Guard, route_path
@@ -336,9 +338,7 @@ def _upload_doc(token: bool) -> dict[str, Any]:
 
 
 def _render(template: str, **context: Any) -> str:
-    from ..report import environment
-
-    return environment().get_template(template).render(href=views.served_href, **context)
+    return render(template, href=views.served_href, **context)
 
 
 async def _one_file(request: Request) -> tuple[str, bytes]:

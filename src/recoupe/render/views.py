@@ -9,8 +9,8 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
+from ..text import sentences
 from . import pictures
-from .text import sentences
 
 STATUSES = ("corroborated", "conflicting", "single_source")
 Href = Callable[..., str]

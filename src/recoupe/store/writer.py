@@ -1,4 +1,4 @@
-"""SQLite store (one file, WAL mode): articles keyed by content hash, runs and their inputs.
+"""The store's one writer (one SQLite file, WAL mode): articles keyed by content hash, runs and their inputs.
 
 Analysing the same corpus twice stores nothing twice (an article is upserted on its hash), and adding
 files keeps everything already stored. All writes go through one connection owned by ``Store``;
@@ -14,122 +14,11 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .errors import StoreError
-from .records import Article, Corpus, Entity, Mention, Quote, Removal, free_id
+from ..errors import StoreError
+from ..records import Article, Corpus, Entity, Mention, Quote, free_id
+from ..serialize import dumps, edge, removals, removals_from, story_bundle
+from .schema import connect, migrate
 
-SCHEMA_VERSION = 6
-_MIGRATIONS = {
-    1: """
-    CREATE TABLE articles (
-        hash TEXT PRIMARY KEY,
-        id TEXT NOT NULL,
-        path TEXT NOT NULL,
-        url TEXT,
-        title TEXT NOT NULL,
-        outlet TEXT,
-        published TEXT,
-        page_date TEXT,
-        language TEXT,
-        title_language TEXT,
-        text TEXT NOT NULL,
-        removed TEXT NOT NULL,   -- JSON list of {text, reason}
-        credits TEXT NOT NULL,   -- JSON list of strings
-        story TEXT,
-        first_seen TEXT NOT NULL,
-        last_seen TEXT NOT NULL
-    );
-    CREATE INDEX articles_id ON articles(id);
-    CREATE TABLE runs (
-        id INTEGER PRIMARY KEY,
-        started TEXT NOT NULL,
-        articles INTEGER NOT NULL,
-        skipped INTEGER NOT NULL
-    );
-    CREATE TABLE inputs (
-        run INTEGER NOT NULL REFERENCES runs(id),
-        path TEXT NOT NULL,
-        status TEXT NOT NULL,
-        reason TEXT,
-        articles TEXT NOT NULL  -- JSON list of article ids
-    );
-    """,
-    2: """
-    CREATE TABLE entities (
-        run INTEGER NOT NULL REFERENCES runs(id),
-        id TEXT NOT NULL,
-        name TEXT NOT NULL,
-        type TEXT NOT NULL,
-        PRIMARY KEY (run, id)
-    );
-    CREATE TABLE mentions (
-        run INTEGER NOT NULL,
-        entity TEXT NOT NULL,
-        article TEXT NOT NULL,
-        text TEXT NOT NULL,
-        start INTEGER NOT NULL,
-        end INTEGER NOT NULL,
-        FOREIGN KEY (run, entity) REFERENCES entities(run, id)
-    );
-    CREATE INDEX mentions_article ON mentions(run, article);
-    CREATE TABLE quotes (
-        run INTEGER NOT NULL REFERENCES runs(id),
-        id TEXT NOT NULL,
-        article TEXT NOT NULL,
-        text TEXT NOT NULL,
-        start INTEGER NOT NULL,
-        end INTEGER NOT NULL,
-        speaker TEXT,
-        speaker_entity TEXT,
-        speaker_kind TEXT NOT NULL,
-        direct INTEGER NOT NULL,
-        grp TEXT,
-        PRIMARY KEY (run, id)
-    );
-    """,
-    3: """
-    ALTER TABLE articles ADD COLUMN page_date_note TEXT;
-    CREATE TABLE stories (
-        run INTEGER NOT NULL REFERENCES runs(id),
-        id TEXT NOT NULL,
-        data TEXT NOT NULL,  -- JSON of the story as in report.json: origins, claims, timeline, brief
-        PRIMARY KEY (run, id)
-    );
-    CREATE TABLE reuse (
-        run INTEGER NOT NULL REFERENCES runs(id),
-        source TEXT NOT NULL,
-        target TEXT NOT NULL,
-        data TEXT NOT NULL  -- JSON of the edge as in report.json
-    );
-    """,
-    4: """
-    ALTER TABLE stories ADD COLUMN title TEXT NOT NULL DEFAULT '';
-    ALTER TABLE stories ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
-    ALTER TABLE stories ADD COLUMN origins INTEGER NOT NULL DEFAULT 0;
-    ALTER TABLE stories ADD COLUMN event_date TEXT;
-    ALTER TABLE reuse ADD COLUMN story TEXT;
-    CREATE INDEX stories_size ON stories(run, articles DESC);
-    CREATE INDEX reuse_story ON reuse(run, story);
-    CREATE INDEX quotes_article ON quotes(run, article);
-    CREATE INDEX mentions_entity ON mentions(run, entity);
-    """,
-    5: """
-    -- the story list reads only these columns: a covering index keeps it off the large data column
-    CREATE INDEX stories_list ON stories(run, articles DESC, origins DESC, id, title, event_date);
-    """,
-    6: """
-    -- what the costly stages computed, kept so that adding articles never computes it again for the stored ones
-    CREATE TABLE parses (
-        hash TEXT NOT NULL,   -- the article's content hash
-        model TEXT NOT NULL,  -- the spaCy pipeline and its version
-        data BLOB NOT NULL,   -- a DocBin of the article's parse
-        PRIMARY KEY (hash, model)
-    );
-    CREATE TABLE vectors (
-        key BLOB PRIMARY KEY,  -- a hash of the encoder's name and the text
-        data BLOB NOT NULL     -- float32 embedding
-    );
-    """,
-}
 _LOOKUP = 500  # keys per SELECT ... IN (...): under SQLite's limit on bound parameters
 _COLUMNS = ("hash", "id", "path", "url", "title", "outlet", "published", "page_date", "language",
             "title_language", "text", "removed", "credits", "story", "first_seen", "last_seen", "page_date_note")
@@ -150,8 +39,8 @@ class Store:
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.conn = _connect(self.path)
-            self._migrate()
+            self.conn = connect(self.path)
+            migrate(self.conn)
         except (sqlite3.Error, OSError) as err:
             raise StoreError(f"cannot open the store {self.path}: {err} [{StoreError.code}]") from err
 
@@ -165,26 +54,8 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _migrate(self) -> None:
-        """Bring the schema to SCHEMA_VERSION, each step in one transaction: a run killed midway leaves the
-        step undone, and of two processes opening a new store at once, the second finds it done."""
-        if self._version() > SCHEMA_VERSION:  # its tables are not the ones this version reads and writes
-            raise sqlite3.DatabaseError(f"schema version {self._version()} is newer than this recoupe's "
-                                        f"({SCHEMA_VERSION}): upgrade recoupe")
-        for target in range(self._version() + 1, SCHEMA_VERSION + 1):
-            try:
-                self.conn.executescript(
-                    f"BEGIN IMMEDIATE; {_MIGRATIONS[target]}; PRAGMA user_version = {target}; COMMIT;")
-            except sqlite3.OperationalError:
-                self.conn.rollback()
-                if self._version() < target:  # not another process's migration: a real failure
-                    raise
-
     def _id_taken(self, article_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
-
-    def _version(self) -> int:
-        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     def save_articles(self, articles: Sequence[Article]) -> dict[str, str]:
         """Store articles as they are read, before the analysis ends, so that a run stopped midway keeps
@@ -255,23 +126,16 @@ class Store:
 
     def _save_stories(self, run: int | None, corpus: Corpus) -> None:
         """Stories with their origins, claims, timeline and brief, and reuse edges, as report.json has them."""
-        from .report import claim_dict, edge_dict, story_dict
-
         for story in corpus.stories:
-            data = story_dict(story)
-            data["claims"] = [claim_dict(c) for c in corpus.claims if c.story == story.id]
-            data["timeline"] = [{"date": e.date, "text": e.text, "articles": list(e.articles)}
-                                for e in corpus.timeline if e.story == story.id]
-            data["brief"] = [{"text": s.text, "cites": list(s.cites), "claim": s.claim}
-                             for b in corpus.briefs if b.story == story.id for s in b.sentences]
+            data = story_bundle(story, corpus)
             self.conn.execute(
                 "INSERT INTO stories (run, id, data, title, articles, origins, event_date) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (run, story.id, json.dumps(data, ensure_ascii=False), story.title, len(story.articles),
+                (run, story.id, dumps(data), story.title, len(story.articles),
                  len(story.origins), story.event_date))
         story_of = {a: s.id for s in corpus.stories for a in s.articles}
         self.conn.executemany("INSERT INTO reuse (run, source, target, data, story) VALUES (?, ?, ?, ?, ?)",
-                              [(run, e.source, e.target, json.dumps(edge_dict(e), ensure_ascii=False),
+                              [(run, e.source, e.target, dumps(edge(e)),
                                 story_of.get(e.source)) for e in corpus.reuse])
 
     def parses(self, model: str, hashes: Sequence[str]) -> dict[str, bytes]:
@@ -317,7 +181,7 @@ class Store:
     @contextmanager
     def reader(self) -> Iterator[sqlite3.Connection]:
         """A read connection of its own, closed on exit."""
-        conn = _connect(self.path)
+        conn = connect(self.path)
         try:
             yield conn
         finally:
@@ -355,23 +219,16 @@ class Store:
         return [_article(row) for row in rows]
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, timeout=30)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA foreign_keys=ON")
-    return conn
-
-
 def _row(a: Article, now: str) -> tuple[object, ...]:
-    removed = json.dumps([{"text": r.text, "reason": r.reason} for r in a.removed], ensure_ascii=False)
+    removed = dumps(removals(a.removed))
     return (a.content_hash, a.id, a.path, a.url, a.title, a.outlet, a.published, a.page_date, a.language,
-            a.title_language, a.text, removed, json.dumps(list(a.credits), ensure_ascii=False), a.story,
+            a.title_language, a.text, removed, dumps(list(a.credits)), a.story,
             now, now, a.page_date_note)
 
 
 def _article(row: tuple[object, ...]) -> Article:
     v = dict(zip(_COLUMNS, row, strict=True))
-    removed = tuple(Removal(r["text"], r["reason"]) for r in json.loads(str(v["removed"])))
+    removed = removals_from(json.loads(str(v["removed"])))
     return Article(
         id=str(v["id"]), path=str(v["path"]), content_hash=str(v["hash"]), text=str(v["text"]),
         title=str(v["title"]), removed=removed, url=_opt(v["url"]), outlet=_opt(v["outlet"]),

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..serialize import stored_article
+
 MAX_LIMIT = 200
 
 
@@ -103,12 +105,7 @@ class Reader:
             "LIMIT 1", (article_id,)).fetchone()
         if row is None:
             return None
-        data = dict(row)
-        data["removals"] = json.loads(data.pop("removed"))
-        data["removed"] = [r["text"] for r in data["removals"]]
-        data["credits"] = json.loads(data["credits"])
-        data["content_hash"] = data.pop("hash")
-        return data
+        return stored_article(row)
 
     def mentions(self, run: int, article_id: str) -> list[dict[str, Any]]:
         """The entity mentions of one article, with each entity's name and type."""

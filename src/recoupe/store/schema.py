@@ -1,0 +1,150 @@
+"""The store's schema: its migrations, one per version, and how a connection is opened.
+
+Each step runs in one transaction: a run killed midway leaves the step undone, and of two processes
+opening a new store at once, the second finds it done.
+"""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+SCHEMA_VERSION = 6
+MIGRATIONS = {
+    1: """
+    CREATE TABLE articles (
+        hash TEXT PRIMARY KEY,
+        id TEXT NOT NULL,
+        path TEXT NOT NULL,
+        url TEXT,
+        title TEXT NOT NULL,
+        outlet TEXT,
+        published TEXT,
+        page_date TEXT,
+        language TEXT,
+        title_language TEXT,
+        text TEXT NOT NULL,
+        removed TEXT NOT NULL,   -- JSON list of {text, reason}
+        credits TEXT NOT NULL,   -- JSON list of strings
+        story TEXT,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL
+    );
+    CREATE INDEX articles_id ON articles(id);
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        started TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        skipped INTEGER NOT NULL
+    );
+    CREATE TABLE inputs (
+        run INTEGER NOT NULL REFERENCES runs(id),
+        path TEXT NOT NULL,
+        status TEXT NOT NULL,
+        reason TEXT,
+        articles TEXT NOT NULL  -- JSON list of article ids
+    );
+    """,
+    2: """
+    CREATE TABLE entities (
+        run INTEGER NOT NULL REFERENCES runs(id),
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        PRIMARY KEY (run, id)
+    );
+    CREATE TABLE mentions (
+        run INTEGER NOT NULL,
+        entity TEXT NOT NULL,
+        article TEXT NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        FOREIGN KEY (run, entity) REFERENCES entities(run, id)
+    );
+    CREATE INDEX mentions_article ON mentions(run, article);
+    CREATE TABLE quotes (
+        run INTEGER NOT NULL REFERENCES runs(id),
+        id TEXT NOT NULL,
+        article TEXT NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        speaker TEXT,
+        speaker_entity TEXT,
+        speaker_kind TEXT NOT NULL,
+        direct INTEGER NOT NULL,
+        grp TEXT,
+        PRIMARY KEY (run, id)
+    );
+    """,
+    3: """
+    ALTER TABLE articles ADD COLUMN page_date_note TEXT;
+    CREATE TABLE stories (
+        run INTEGER NOT NULL REFERENCES runs(id),
+        id TEXT NOT NULL,
+        data TEXT NOT NULL,  -- JSON of the story as in report.json: origins, claims, timeline, brief
+        PRIMARY KEY (run, id)
+    );
+    CREATE TABLE reuse (
+        run INTEGER NOT NULL REFERENCES runs(id),
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        data TEXT NOT NULL  -- JSON of the edge as in report.json
+    );
+    """,
+    4: """
+    ALTER TABLE stories ADD COLUMN title TEXT NOT NULL DEFAULT '';
+    ALTER TABLE stories ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN origins INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN event_date TEXT;
+    ALTER TABLE reuse ADD COLUMN story TEXT;
+    CREATE INDEX stories_size ON stories(run, articles DESC);
+    CREATE INDEX reuse_story ON reuse(run, story);
+    CREATE INDEX quotes_article ON quotes(run, article);
+    CREATE INDEX mentions_entity ON mentions(run, entity);
+    """,
+    5: """
+    -- the story list reads only these columns: a covering index keeps it off the large data column
+    CREATE INDEX stories_list ON stories(run, articles DESC, origins DESC, id, title, event_date);
+    """,
+    6: """
+    -- what the costly stages computed, kept so that adding articles never computes it again for the stored ones
+    CREATE TABLE parses (
+        hash TEXT NOT NULL,   -- the article's content hash
+        model TEXT NOT NULL,  -- the spaCy pipeline and its version
+        data BLOB NOT NULL,   -- a DocBin of the article's parse
+        PRIMARY KEY (hash, model)
+    );
+    CREATE TABLE vectors (
+        key BLOB PRIMARY KEY,  -- a hash of the encoder's name and the text
+        data BLOB NOT NULL     -- float32 embedding
+    );
+    """,
+}
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection to the store file in WAL mode, foreign keys enforced."""
+    conn = sqlite3.connect(path, timeout=30)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    return conn
+
+
+def version(conn: sqlite3.Connection) -> int:
+    """The schema version of the store behind ``conn``."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Bring the schema to SCHEMA_VERSION; refuse a store made by a newer recoupe."""
+    if version(conn) > SCHEMA_VERSION:  # its tables are not the ones this version reads and writes
+        raise sqlite3.DatabaseError(f"schema version {version(conn)} is newer than this recoupe's "
+                                    f"({SCHEMA_VERSION}): upgrade recoupe")
+    for target in range(version(conn) + 1, SCHEMA_VERSION + 1):
+        try:
+            conn.executescript(f"BEGIN IMMEDIATE; {MIGRATIONS[target]}; PRAGMA user_version = {target}; COMMIT;")
+        except sqlite3.OperationalError:
+            conn.rollback()
+            if version(conn) < target:  # not another process's migration: a real failure
+                raise
