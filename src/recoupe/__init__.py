@@ -11,22 +11,58 @@ import logging
 from ._version import __version__
 from .errors import InputError, NothingAnalysed, RecoupeError, StoreError
 from .pipeline import analyze
-from .records import Article, Cleaned, Corpus, InputReport, Page, Removal, Skip
+from .records import (
+    Article,
+    ArticleDate,
+    Brief,
+    BriefSentence,
+    Claim,
+    Cleaned,
+    Corpus,
+    Entity,
+    Evidence,
+    Event,
+    InputReport,
+    Mention,
+    Origin,
+    Page,
+    Passage,
+    Quote,
+    Removal,
+    ReuseEdge,
+    Skip,
+    StageTime,
+    Story,
+)
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "Article",
+    "ArticleDate",
+    "Brief",
+    "BriefSentence",
+    "Claim",
     "Cleaned",
     "Corpus",
+    "Entity",
+    "Event",
+    "Evidence",
     "InputError",
     "InputReport",
+    "Mention",
     "NothingAnalysed",
+    "Origin",
     "Page",
+    "Passage",
+    "Quote",
     "RecoupeError",
     "Removal",
+    "ReuseEdge",
     "Skip",
+    "StageTime",
     "StoreError",
+    "Story",
     "__version__",
     "analyze",
 ]

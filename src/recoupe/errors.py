@@ -10,24 +10,49 @@ Hierarchy::
 """
 from __future__ import annotations
 
-# Codes of the reasons an input is skipped. The text is formatted with the details of each case.
-R001_EMPTY = ("R001", "empty file")
-R002_BINARY = ("R002", "binary content, not text ({detail})")
-R003_ENCODING = ("R003", "cannot decode the text: {detail}")
-R004_EXTENSION = ("R004", "unsupported file type '{detail}' "
-                  "(expected .txt, .html, .htm, .json, .jsonl, .warc, .warc.gz)")
-R005_NO_TEXT = ("R005", "no article text found ({detail})")
-R006_BAD_JSON = ("R006", "not valid JSON: {detail}")
-R007_JSON_FIELDS = ("R007", "record has no text field (expected one of: {detail})")
-R008_BAD_WARC = ("R008", "unreadable WARC: {detail}")
-R009_UNREADABLE = ("R009", "cannot read the file: {detail}")
-R010_NOT_FOUND = ("R010", "no such file or folder")
-R011_DUPLICATE_ID = ("R011", "article id '{detail}' already taken by another input; this one is kept as '{detail}~2'")
-R012_TOO_LARGE = ("R012", "too large: {detail}")
-R013_TIMEOUT = ("R013", "reading and cleaning took longer than {detail} s (the per-file limit)")
-R014_TOO_DEEP = ("R014", "nested too deeply to read ({detail})")
-R015_TOO_LONG = ("R015", "article text too long to analyse: {detail}")
-R016_NO_MEMORY = ("R016", "ran out of memory while reading and cleaning ({detail})")
+from typing import NamedTuple
+
+from .records import Skip
+
+
+class Reason(NamedTuple):
+    """Why an input is skipped: its stable code and its text, formatted with the details of each case."""
+
+    code: str
+    template: str
+
+    def text(self, detail: str = "") -> str:
+        return self.template.format(detail=detail)
+
+
+# The reasons an input is skipped, one a line: code, then text. Read once into the constants below.
+_REASONS = """
+R001 empty file
+R002 binary content, not text ({detail})
+R003 cannot decode the text: {detail}
+R004 unsupported file type '{detail}' (expected .txt, .html, .htm, .json, .jsonl, .warc, .warc.gz)
+R005 no article text found ({detail})
+R006 not valid JSON: {detail}
+R007 record has no text field (expected one of: {detail})
+R008 unreadable WARC: {detail}
+R009 cannot read the file: {detail}
+R010 no such file or folder
+R011 article id '{detail}' already taken by another input; this one is kept as '{detail}~2'
+R012 too large: {detail}
+R013 reading and cleaning took longer than {detail} s (the per-file limit)
+R014 nested too deeply to read ({detail})
+R015 article text too long to analyse: {detail}
+R016 ran out of memory while reading and cleaning ({detail})
+"""
+REASONS = [Reason(*line.split(" ", 1)) for line in _REASONS.strip().splitlines()]
+(R001_EMPTY, R002_BINARY, R003_ENCODING, R004_EXTENSION, R005_NO_TEXT, R006_BAD_JSON, R007_JSON_FIELDS, R008_BAD_WARC,
+ R009_UNREADABLE, R010_NOT_FOUND, R011_DUPLICATE_ID, R012_TOO_LARGE, R013_TIMEOUT, R014_TOO_DEEP, R015_TOO_LONG,
+ R016_NO_MEMORY) = REASONS
+
+
+def skip(path: str, reason: Reason, detail: str = "", location: str | None = None) -> Skip:
+    """A Skip of ``path`` (at ``location`` in it) for ``reason``, its text formatted with ``detail``."""
+    return Skip(path, reason.code, reason.text(detail), location)
 
 
 class RecoupeError(Exception):
@@ -39,9 +64,9 @@ class RecoupeError(Exception):
 class InputError(RecoupeError):
     """An input file or one record of it cannot be analysed."""
 
-    def __init__(self, reason: tuple[str, str], detail: str = "", location: str | None = None):
-        self.code, template = reason
-        self.reason = template.format(detail=detail)
+    def __init__(self, reason: Reason, detail: str = "", location: str | None = None):
+        self.code = reason.code
+        self.reason = reason.text(detail)
         self.location = location
         super().__init__(f"{self.reason} [{self.code}]")
 

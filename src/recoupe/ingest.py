@@ -32,6 +32,7 @@ from .errors import (
     R012_TOO_LARGE,
     R014_TOO_DEEP,
     InputError,
+    skip,
 )
 from .limits import DEFAULT, MB, Limits
 from .records import Page, Skip
@@ -93,7 +94,7 @@ def read_file(path: Path, limits: Limits = DEFAULT) -> FileResult:
     except InputError as err:
         result.skips.append(Skip(str(path), err.code, err.reason, err.location))
     if not result.pages and not result.skips:  # every input is reported with its reason
-        result.skips.append(Skip(str(path), R001_EMPTY[0], R001_EMPTY[1]))
+        result.skips.append(skip(str(path), R001_EMPTY))
     return result
 
 
@@ -217,8 +218,8 @@ def _loads(text: str, where: str | None = None) -> Any:
 
 def _add_record(path: Path, record: Any, default_id: str, where: str | None, result: FileResult) -> None:
     if not isinstance(record, dict):
-        result.skips.append(Skip(str(path), R006_BAD_JSON[0], R006_BAD_JSON[1].format(
-            detail=f"the record is {_json_type(record)}, not an object"), where))
+        detail = f"the record is {_json_type(record)}, not an object"
+        result.skips.append(skip(str(path), R006_BAD_JSON, detail, where))
         return
     text = _first_str(record, TEXT_FIELDS)
     html = _first_str(record, HTML_FIELDS)
@@ -340,15 +341,14 @@ def _read_warc(path: Path, data: bytes, result: FileResult, max_bytes: int) -> N
             done = number
             missing = getattr(record.raw_stream, "limit", 0)
             if missing:  # warcio hands a cut record over silently: its length says what is missing
-                result.skips.append(Skip(str(path), R008_BAD_WARC[0], R008_BAD_WARC[1].format(
-                    detail=f"truncated record, {missing} bytes missing"), where))
+                result.skips.append(skip(str(path), R008_BAD_WARC, f"truncated record, {missing} bytes missing", where))
                 break
             if not is_html:
                 ignored += record.rec_type == "response"
                 continue
             if len(body) > max_bytes:
-                result.skips.append(Skip(str(path), R012_TOO_LARGE[0], R012_TOO_LARGE[1].format(
-                    detail=f"the page is over {_size(max_bytes)}, the limit per file"), where))
+                over = f"the page is over {_size(max_bytes)}, the limit per file"
+                result.skips.append(skip(str(path), R012_TOO_LARGE, over, where))
                 continue
             record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
             record_id = record_id.removeprefix("urn:uuid:") or f"{path.stem}-{number}"
@@ -367,7 +367,7 @@ def _read_warc(path: Path, data: bytes, result: FileResult, max_bytes: int) -> N
         # a truncated or corrupt archive: what was read before the damage is kept (warcio fails on some
         # damaged headers with the errors of its own code: a response without its URI gives an AttributeError)
         detail = f"{type(err).__name__}: {err}".strip().rstrip(":")
-        result.skips.append(Skip(str(path), R008_BAD_WARC[0], R008_BAD_WARC[1].format(detail=detail),
+        result.skips.append(skip(str(path), R008_BAD_WARC, detail,
                                  f"record {done + 1}"))
     if ignored:
         result.notes.append(f"{ignored} non-HTML response records ignored")

@@ -8,19 +8,32 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import clean, ingest, language
-from .errors import R011_DUPLICATE_ID, R014_TOO_DEEP, R015_TOO_LONG, R016_NO_MEMORY, InputError
+from .errors import R011_DUPLICATE_ID, R014_TOO_DEEP, R015_TOO_LONG, R016_NO_MEMORY, InputError, skip
 from .limits import DEFAULT, FileTimeout, Limits, deadline
-from .records import Article, Corpus, InputReport, Page, ReuseEdge, Skip, StageTime, Story, free_id
+from .records import (
+    Article,
+    Claim,
+    Corpus,
+    InputReport,
+    Page,
+    ReuseEdge,
+    Skip,
+    StageTime,
+    Story,
+    free_id,
+)
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from .store import Store
 
 log = logging.getLogger(__name__)
@@ -31,12 +44,14 @@ BATCH = 32  # files per task, and articles per parse task
 
 @dataclass(frozen=True, slots=True)
 class Stage:
-    """A per-article stage: its name, the fields it needs, the fields it adds, and its function."""
+    """A stage: its name, what it needs and what it adds (``record.field`` or a whole ``finding``), and its
+    function. Per-article stages map a Page or Article to an Article; corpus stages map the findings so
+    far (and the run's context) to a ``Findings`` in which only what they declare has changed."""
 
     name: str
     requires: tuple[str, ...]
     provides: tuple[str, ...]
-    run: Callable[[Page], Article] | Callable[[Article], Article]
+    run: Callable[..., Any]
 
 
 ARTICLE_STAGES: tuple[Stage, ...] = (
@@ -48,14 +63,35 @@ ARTICLE_STAGES: tuple[Stage, ...] = (
 )
 
 
-def check_order(stages: Sequence[Stage]) -> None:
-    """Refuse an order in which a stage needs a field that no earlier stage provides."""
-    have = {"page.content"}
+def check_order(stages: Sequence[Stage], given: Iterable[str] = ("page.content",)) -> None:
+    """Refuse an order in which a stage needs what no earlier stage provides, or provides what an
+    earlier one did (a stage never rewrites another's fields)."""
+    have = set(given)
     for stage in stages:
         missing = [need for need in stage.requires if need not in have]
         if missing:
             raise ValueError(f"stage '{stage.name}' needs {', '.join(missing)}, which no earlier stage provides")
+        again = [made for made in stage.provides if made in have]
+        if again:
+            raise ValueError(f"stage '{stage.name}' provides {', '.join(again)}, which an earlier stage provided")
         have.update(stage.provides)
+
+
+def order(stages: Sequence[Stage], given: Iterable[str]) -> tuple[Stage, ...]:
+    """The stages in an order that meets every contract, as close to the declared one as possible: each
+    stage runs as soon as what it needs is there. Refuses what no order can meet."""
+    have, left, out = set(given), list(stages), []
+    while left:
+        ready = next((st for st in left if all(need in have for need in st.requires)), None)
+        if ready is None:
+            needs = sorted({need for st in left for need in st.requires if need not in have})
+            raise ValueError(f"stages {', '.join(st.name for st in left)} need {', '.join(needs)}, "
+                             "which no stage provides")
+        out.append(ready)
+        left.remove(ready)
+        have.update(ready.provides)
+    check_order(out, given)
+    return tuple(out)
 
 
 def prepare(page: Page, limits: Limits = DEFAULT) -> Article | Skip:
@@ -68,19 +104,18 @@ def prepare(page: Page, limits: Limits = DEFAULT) -> Article | Skip:
         except InputError as err:
             return Skip(page.path, err.code, err.reason, err.location or page.location)
         except RecursionError:  # markup nested thousands deep, walked by recursive code
-            return Skip(page.path, R014_TOO_DEEP[0], R014_TOO_DEEP[1].format(detail=f"in stage '{stage.name}'"),
+            return skip(page.path, R014_TOO_DEEP, f"in stage '{stage.name}'",
                         page.location)
         except MemoryError:
-            return Skip(page.path, R016_NO_MEMORY[0], R016_NO_MEMORY[1].format(detail=f"in stage '{stage.name}'"),
+            return skip(page.path, R016_NO_MEMORY, f"in stage '{stage.name}'",
                         page.location)
         except Exception as err:  # the per-document boundary: one bad page never stops a corpus
             log.exception("stage %s failed on %s", stage.name, page.path)
             return Skip(page.path, "R099", f"internal error in stage '{stage.name}': {type(err).__name__}: {err}",
                         page.location)
         if isinstance(current, Article) and len(current.text) > limits.max_chars:
-            code, template = R015_TOO_LONG
-            return Skip(page.path, code, template.format(
-                detail=f"{len(current.text):,} characters, over the {limits.max_chars:,} limit"), page.location)
+            over = f"{len(current.text):,} characters, over the {limits.max_chars:,} limit"
+            return skip(page.path, R015_TOO_LONG, over, page.location)
     assert isinstance(current, Article)
     return current
 
@@ -202,9 +237,9 @@ def _prepare_files(paths: list[Path], limits: Limits) -> list[_Prepared]:
                 where = f"{left[0].location} and after" if left and left[0].location else None
                 read.skips.append(Skip(str(path), err.code, err.reason, where))
         except RecursionError:  # the page's own stages catch theirs: this one came from reading the file
-            read.skips.append(Skip(str(path), R014_TOO_DEEP[0], R014_TOO_DEEP[1].format(detail="while reading")))
+            read.skips.append(skip(str(path), R014_TOO_DEEP, "while reading"))
         except MemoryError:
-            read.skips.append(Skip(str(path), R016_NO_MEMORY[0], R016_NO_MEMORY[1].format(detail="while reading")))
+            read.skips.append(skip(str(path), R016_NO_MEMORY, "while reading"))
         except Exception as err:  # the per-file boundary of reading: one bad file never stops a corpus
             log.exception("reading %s failed", path)
             read.skips.append(Skip(str(path), "R099", f"internal error while reading: {type(err).__name__}: {err}"))
@@ -233,59 +268,173 @@ def save(corpus: Corpus, store: Store, *, executor: Executor | None = None, prog
     raise AssertionError("unreachable: the last try stores the analysis as it is")
 
 
+@dataclass(frozen=True, slots=True)
+class Findings(Corpus):
+    """What the corpus stages found so far, with the parses; each field is filled by the stage that declares
+    it (``CORPUS_STAGES``)."""
+
+    docs: Mapping[str, Doc] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What a corpus stage may need beyond the findings: where to run, what to read and keep, progress."""
+
+    clock: Clock
+    executor: Executor | None = None
+    batch: int = BATCH
+    store: Store | None = None
+
+
+def _parse(found: Findings, run: _Context) -> Findings:
+    from . import nlp
+
+    docs = nlp.parse(found.articles, executor=run.executor, batch=run.batch, store=run.store,
+                     done=lambda k: run.clock.advance(k, ""))
+    return replace(found, docs=docs)
+
+
+def _entities(found: Findings, run: _Context) -> Findings:
+    from . import entities
+
+    assert found.docs is not None
+    return replace(found, entities=tuple(entities.extract(found.articles, found.docs)))
+
+
+def _quotes(found: Findings, run: _Context) -> Findings:
+    from . import quotes
+
+    assert found.docs is not None
+    return replace(found, quotes=tuple(quotes.extract(found.articles, found.docs, found.entities)))
+
+
+def _stories(found: Findings, run: _Context) -> Findings:
+    from . import stories
+
+    return replace(found, stories=tuple(stories.cluster(found.articles)))
+
+
+def _reuse(found: Findings, run: _Context) -> Findings:
+    from . import reuse
+
+    return replace(found, reuse=tuple(reuse.align(found.articles, found.stories)))
+
+
+def _origins(found: Findings, run: _Context) -> Findings:
+    from . import origins
+
+    story_of = {a: s.id for s in found.stories for a in s.articles}
+    members = _members(found.stories, found.articles)
+    edges_of: dict[str, list[ReuseEdge]] = {s.id: [] for s in found.stories}
+    for edge in found.reuse:
+        edges_of.setdefault(story_of.get(edge.source, ""), []).append(edge)
+    return replace(found, stories=tuple(replace(s, origins=origins.group(s, members[s.id], edges_of[s.id]))
+                                        for s in found.stories))
+
+
+def _dates(found: Findings, run: _Context) -> Findings:
+    from . import timeline
+
+    dated, article_dates = timeline.date_stories(found.stories, found.articles)
+    return replace(found, stories=tuple(dated), article_dates=tuple(article_dates))
+
+
+def _claims(found: Findings, run: _Context) -> Findings:
+    from . import claims
+
+    members = _members(found.stories, found.articles)
+    return replace(found, claims=tuple(c for s in found.stories for c in claims.extract(s, members[s.id])))
+
+
+def _timeline(found: Findings, run: _Context) -> Findings:
+    from . import timeline
+
+    members = _members(found.stories, found.articles)
+    return replace(found, timeline=tuple(e for s in found.stories for e in timeline.build(s, members[s.id])))
+
+
+def _brief(found: Findings, run: _Context) -> Findings:
+    from . import brief
+
+    members = _members(found.stories, found.articles)
+    stated: dict[str, list[Claim]] = {s.id: [] for s in found.stories}
+    for claim in found.claims:
+        stated[claim.story].append(claim)
+    return replace(found, briefs=tuple(brief.write(s, stated[s.id], members[s.id]) for s in found.stories))
+
+
+# The corpus-wide stages. After clustering, each story's stages read only its own articles: linear work.
+# A finding written ``stories.origins`` is a field of the ``stories`` records that only that stage sets.
+CORPUS_STAGES: tuple[Stage, ...] = (
+    Stage("parse", requires=("articles",), provides=("docs",), run=_parse),
+    Stage("entities", requires=("articles", "docs"), provides=("entities",), run=_entities),
+    Stage("quotes", requires=("articles", "docs", "entities"), provides=("quotes",), run=_quotes),
+    Stage("stories", requires=("articles",), provides=("stories",), run=_stories),
+    Stage("reuse", requires=("articles", "stories"), provides=("reuse",), run=_reuse),
+    Stage("origins", requires=("stories", "reuse"), provides=("stories.origins",), run=_origins),
+    Stage("dates", requires=("articles", "stories"), provides=("stories.event_date", "article_dates"), run=_dates),
+    Stage("claims", requires=("articles", "stories", "stories.origins"), provides=("claims",), run=_claims),
+    Stage("timeline", requires=("articles", "stories", "stories.event_date"), provides=("timeline",), run=_timeline),
+    Stage("brief", requires=("articles", "stories", "stories.origins", "claims"), provides=("briefs",), run=_brief),
+)
+_STORY_STAGES = tuple(st for st in CORPUS_STAGES if "docs" not in st.requires + st.provides)
+
+
 def _corpus_stages(corpus: Corpus, clock: Clock, executor: Executor | None, batch: int,
                    store: Store | None) -> Corpus:
-    """The stages that read the whole corpus at once: the parse, entities, then quotes (which link to
-    them), then the stages of stories (``story_stages``)."""
+    """The stages that read the whole corpus at once (``CORPUS_STAGES``), in an order their contracts
+    allow; the embeddings that stories, reuse and claims share are computed once (``embed.session``)."""
     if not corpus.articles:
         return replace(corpus, profile=clock.times())
-    from . import embed, entities, nlp, quotes
+    from . import embed
 
-    n = len(corpus.articles)
-    with clock.stage("parse", total=n):
-        docs = nlp.parse(corpus.articles, executor=executor, batch=batch, store=store,
-                         done=lambda k: clock.advance(k, ""))
-    with clock.stage("entities", total=n):
-        found = tuple(entities.extract(corpus.articles, docs))
-    with clock.stage("quotes", total=n):
-        said = tuple(quotes.extract(corpus.articles, docs, found))
-    del docs
-    with embed.session(executor, store=store):  # stories, reuse and claims embed many of the same sentences
-        told = story_stages(corpus.articles, clock)
-    return replace(told, inputs=corpus.inputs, skips=corpus.skips, entities=found, quotes=said,
-                   profile=clock.times())
+    with embed.session(executor, store=store):
+        found = _run(order(CORPUS_STAGES, ("articles",)), Findings(**_fields(corpus)),
+                     _Context(clock, executor, batch, store))
+    return replace(_assemble(found), profile=clock.times())
 
 
 def story_stages(articles: Sequence[Article], clock: Clock | None = None) -> Corpus:
-    """Stories, then the reuse within each story, then the independent origins of each story (which read
-    the reuse); then dates across each story, its claims (counted in origins), its timeline and its brief
-    (made of the claims). After clustering, each story's stages read only its own articles: linear work."""
-    from . import brief, claims, origins, reuse, stories, timeline
-
+    """The stages of stories alone (no parse: no entities, no quotes), as the pipeline runs them."""
     clock = clock or Clock(None)
-    with clock.stage("stories", total=len(articles)):
-        grouped = stories.cluster(articles)
-    with clock.stage("reuse", total=len(articles)):
-        edges = tuple(reuse.align(articles, grouped))
-    story_of = {a: s.id for s in grouped for a in s.articles}
-    with clock.stage("origins", total=len(grouped)):
-        members = _members(grouped, articles)
-        edges_of: dict[str, list[ReuseEdge]] = {s.id: [] for s in grouped}
-        for edge in edges:
-            edges_of.setdefault(story_of.get(edge.source, ""), []).append(edge)
-        grouped = [replace(s, origins=origins.group(s, members[s.id], edges_of[s.id])) for s in grouped]
-    dated = [replace(a, story=story_of.get(a.id)) for a in articles]
-    with clock.stage("dates", total=len(grouped)):
-        grouped, dated = timeline.date_stories(grouped, dated)
-    members = _members(grouped, dated)
-    with clock.stage("claims", total=len(grouped)):
-        stated = {s.id: claims.extract(s, members[s.id]) for s in grouped}
-    with clock.stage("timeline and brief", total=len(grouped)):
-        events = [e for s in grouped for e in timeline.build(s, members[s.id])]
-        briefs = [brief.write(s, stated[s.id], members[s.id]) for s in grouped]
-    return Corpus(articles=tuple(dated), stories=tuple(grouped), reuse=edges,
-                  claims=tuple(c for s in grouped for c in stated[s.id]), timeline=tuple(events),
-                  briefs=tuple(briefs), profile=clock.times())
+    found = _run(order(_STORY_STAGES, ("articles",)), Findings(articles=tuple(articles)), _Context(clock))
+    return replace(_assemble(found), profile=clock.times())
+
+
+def _run(stages: Sequence[Stage], found: Findings, context: _Context) -> Findings:
+    """Run the stages in turn, each timed; refuse one that changed what it does not declare, and let go
+    of what no later stage needs (the parses are the largest)."""
+    for k, stage in enumerate(stages):
+        total = len(found.stories) if "stories" in stage.requires else len(found.articles)
+        with context.clock.stage(stage.name, total=total):
+            after = stage.run(found, context)
+        mine = {made.split(".")[0] for made in stage.provides}
+        changed = [f.name for f in fields(Findings) if getattr(after, f.name) is not getattr(found, f.name)]
+        if set(changed) - mine:
+            raise RuntimeError(f"stage '{stage.name}' changed {', '.join(sorted(set(changed) - mine))}, "
+                               "which it does not provide")
+        found = after
+        if found.docs is not None and not any("docs" in later.requires for later in stages[k + 1:]):
+            found = replace(found, docs=None)
+    return found
+
+
+def _assemble(found: Findings) -> Corpus:
+    """The analysis as the report gives it: each article with its story and the dates its story establishes
+    (the one place where records of several stages are joined)."""
+    story_of = {a: s.id for s in found.stories for a in s.articles}
+    dates = {d.article: d for d in found.article_dates}
+    articles = []
+    for article in found.articles:
+        dated = dates.get(article.id)
+        articles.append(replace(article, story=story_of.get(article.id)) if dated is None else replace(
+            article, story=story_of.get(article.id), published=dated.published, page_date_note=dated.page_date_note))
+    return Corpus(**_fields(found) | {"articles": tuple(articles)})
+
+
+def _fields(corpus: Corpus) -> dict[str, Any]:
+    """A corpus's fields by name (of a Corpus, not of a subclass: Findings without its parses)."""
+    return {f.name: getattr(corpus, f.name) for f in fields(Corpus)}
 
 
 def _members(stories: Sequence[Story], articles: Sequence[Article]) -> dict[str, list[Article]]:
@@ -327,6 +476,5 @@ def _unique_id(article: Article, taken: set[str], notes: list[str]) -> Article:
     free = free_id(article.id, taken.__contains__)
     if free == article.id:
         return article
-    code, template = R011_DUPLICATE_ID
-    notes.append(template.format(detail=article.id).replace(f"{article.id}~2", free) + f" [{code}]")
+    notes.append(R011_DUPLICATE_ID.text(article.id).replace(f"{article.id}~2", free) + f" [{R011_DUPLICATE_ID.code}]")
     return replace(article, id=free)

@@ -80,6 +80,8 @@ class Article:
     language: str | None = None
     title_language: str | None = None
     credits: tuple[str, ...] = ()
+    # set when an analysis is assembled (``pipeline``), from the stories and their ``ArticleDate``s: no
+    # stage writes them, and ``published`` is then the date the story establishes when the page had none
     story: str | None = None
     page_date_note: str | None = None  # why the page date is not the story's date (a republication)
 
@@ -233,6 +235,16 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleDate:
+    """The dates an article's story establishes for it: its publication date (its own, else the story's at
+    the precision the texts give) and why its page date is not the story's date, when it is not."""
+
+    article: str
+    published: str | None
+    page_date_note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """A dated event of a story's timeline, with the articles that support it."""
 
@@ -282,4 +294,5 @@ class Corpus:
     claims: tuple[Claim, ...] = ()
     timeline: tuple[Event, ...] = ()
     briefs: tuple[Brief, ...] = ()
+    article_dates: tuple[ArticleDate, ...] = ()  # the dates stage's own records, already joined into ``articles``
     profile: tuple[StageTime, ...] = ()  # time spent per stage; not part of the report

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from .dates import bounds, dates_in, signed_gap
-from .records import Article, Event, Story
+from .records import Article, ArticleDate, Event, Story
 from .text import fold, sentences
 
 # a page date further than this from the story's date is a republication or a sidebar clock
@@ -20,25 +20,21 @@ SIMILAR = 60  # rapidfuzz token_set_ratio on folded text: the same fact told twi
 _CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Ý][\w’'-]{2,}")
 
 
-def date_stories(stories: Sequence[Story], articles: Sequence[Article]) -> tuple[list[Story], list[Article]]:
-    """Stories with their event date, articles with the publication date their story establishes."""
+def date_stories(stories: Sequence[Story], articles: Sequence[Article]) -> tuple[list[Story], list[ArticleDate]]:
+    """Stories with their event date, and for each of their articles the publication date the story
+    establishes (its own when it has one) and why its page date is not the story's, if it is not."""
     by_id = {a.id: a for a in articles}
     dated: list[Story] = []
-    when_of: dict[str, str | None] = {}
+    dates: list[ArticleDate] = []
     for story in stories:
-        when = _event_date([by_id[i] for i in story.articles if i in by_id])
-        when_of[story.id] = when
+        members = [by_id[i] for i in story.articles if i in by_id]
+        when = _event_date(members)
         dated.append(replace(story, event_date=when))
-    out: list[Article] = []
-    for article in articles:
-        when = when_of.get(article.story) if article.story else None
-        # an undated article takes the story's date at its own precision: no day is invented
-        published = article.published or when
-        note = _page_note(article.page_date, when) or article.page_date_note
-        if published != article.published or note != article.page_date_note:
-            article = replace(article, published=published, page_date_note=note)
-        out.append(article)
-    return dated, out
+        for article in members:
+            # an undated article takes the story's date at its own precision: no day is invented
+            dates.append(ArticleDate(article.id, article.published or when,
+                                     _page_note(article.page_date, when) or article.page_date_note))
+    return dated, dates
 
 
 def build(story: Story, articles: Sequence[Article]) -> list[Event]:
