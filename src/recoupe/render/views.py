@@ -89,3 +89,24 @@ def entity_rows(entities: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
              "spellings": sorted({m["text"] for m in e["mentions"]}),
              "articles": sorted({m["article"] for m in e["mentions"]})}
             for e in sorted(entities, key=lambda e: -len(e["mentions"]))]
+
+
+def quotes_by_speaker(quotes: Sequence[Mapping[str, Any]], names: Mapping[str, str]) -> dict[str, list[Any]]:
+    """Quotes grouped by who said them: the speaker entity's name, else the speaker as written, else
+    "speaker unknown"; ``names`` maps an entity id to its name."""
+    groups: dict[str, list[Any]] = {}
+    for q in quotes:
+        who = names.get(q["speaker_entity"] or "") or q["speaker"] or "speaker unknown"
+        groups.setdefault(who, []).append(q)
+    return groups
+
+
+def entity(data: Mapping[str, Any], texts: Mapping[str, str], context: int = 60) -> dict[str, Any]:
+    """An entity with the ``context`` characters before and after each mention; ``texts`` maps an article id
+    to its text."""
+    mentions = []
+    for m in data["mentions"]:
+        text = texts.get(m["article"], "")
+        mentions.append(dict(m, before=text[max(0, m["start"] - context):m["start"]],
+                             after=text[m["end"]:m["end"] + context]))
+    return dict(data, mentions=mentions)

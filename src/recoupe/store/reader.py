@@ -29,8 +29,11 @@ class Page:
 class Reader:
     """Read-only access to a store file (a connection of its own, opened per request)."""
 
-    def __init__(self, path: str | Path):
-        self.conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True, timeout=30)
+    def __init__(self, path: str | Path, *, any_thread: bool = False):
+        """``any_thread``: the connection may be used by another thread than the one that opened it, one thread
+        at a time (a web request's reader is opened by a dependency in one worker thread and read in another)."""
+        self.conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True, timeout=30,
+                                    check_same_thread=not any_thread)
         self.conn.row_factory = sqlite3.Row
 
     def close(self) -> None:

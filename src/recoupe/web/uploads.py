@@ -1,7 +1,8 @@
-"""Uploads: a safe name, the bytes sniffed for what they are (the name's extension is only a claim), and a
-write that stays in the uploads folder and is undone when the analysis refuses the file."""
+"""Uploads: a safe name, the bytes sniffed for what they are (the name's extension is only a claim), a write
+that stays in the uploads folder and is undone when the analysis refuses the file, and the analysis itself."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -10,10 +11,14 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..ingest import decode
 from .errors import BadUpload, UploadsFull
+
+if TYPE_CHECKING:
+    from .dependencies import Settings
 
 MAX_UPLOAD = 5 * 1024 * 1024  # bytes: a news article, even as a WARC of a few pages, is far below
 MAX_UPLOADS = 10_000  # files kept in the uploads folder (RECOUPE_MAX_UPLOADS)
@@ -202,3 +207,34 @@ def stored(uploads: Path, name: str, data: bytes, max_files: int = MAX_UPLOADS) 
         raise
     if backup:
         Path(backup).unlink()
+
+
+def add(settings: Settings, filename: str | None, data: bytes) -> dict[str, Any]:
+    """Store an upload and analyse it with everything stored, one writer at a time: a file (``filename``) once
+    its bytes are what its name says, or an article sent as JSON (``filename`` None, ``data`` its record).
+    The file is removed again when the analysis refuses it. Slow (seconds): call it in a worker thread."""
+    name = checked(filename, data) if filename is not None else json_name(data)
+    with settings.write_lock, stored(settings.uploads, name, data, settings.max_uploads) as path:
+        return settings.analyse(settings.db, path)
+
+
+def json_name(data: bytes) -> str:
+    """The name an article sent as JSON is stored under: the same article, the same name."""
+    return f"upload-{hashlib.sha256(data).hexdigest()[:12]}.json"
+
+
+def analyse(db: Path, path: Path) -> dict[str, Any]:
+    """Analyse an uploaded file with everything stored (whose parses and embeddings the store keeps), and
+    store the new analysis (analysed again first if another process stored articles meanwhile)."""
+    from ..pipeline import analyze, save
+    from ..store import Store
+
+    with Store(db) as store:
+        corpus = analyze([path], store=store)
+        # the reasons name the file, not where the server keeps it
+        skipped = [s.message.replace(str(path.parent) + os.sep, "") for s in corpus.skips]
+        added = [a for i in corpus.inputs for a in i.articles]
+        if not added:
+            raise BadUpload(f"no article could be read from {path.name}", skipped)
+        _, run = save(corpus, store)
+    return {"ok": True, "articles": added, "run": run, "skipped": skipped}

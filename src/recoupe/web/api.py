@@ -1,0 +1,156 @@
+"""The JSON API under /api/: lists in pages (``PageOut``), single items, and the upload of articles.
+
+``reads`` holds every GET route; ``writes(token_needed)`` the upload, whose documentation says whether the
+server's token is needed. A handler parses the request, calls one view function (views.py) or the upload
+(uploads.add), and returns what it gives. The GET handlers have no docstrings: FastAPI would publish them
+as the operations' descriptions.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import APIRouter, Request
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+
+from ..store.reader import Page
+from . import schemas, uploads, views
+from .dependencies import AppSettings, StoreReader
+from .errors import BadUpload, TooLarge, UnsupportedMedia
+from .schemas import ERRORS, Limit, NewArticle, Offset, PageOut, RunId, SearchText, Status, UploadOut
+from .uploads import MAX_UPLOAD
+
+reads = APIRouter(prefix="/api", responses=ERRORS)
+
+
+@reads.get("/corpora", response_model=PageOut, summary="Analyses stored, latest first")
+def corpora(request: Request, r: StoreReader, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
+    return _page(request, r.runs(offset, limit))
+
+
+@reads.get("/stories", response_model=PageOut, summary="Stories, largest first")
+def stories(request: Request, r: StoreReader, run: RunId = None, offset: Offset = 0,
+            limit: Limit = 50) -> dict[str, Any]:
+    return _page(request, r.stories(views.latest(r, run), offset, limit))
+
+
+@reads.get("/stories/{story_id}", summary="A story: origins, claims, timeline, brief")
+def story(story_id: str, r: StoreReader, run: RunId = None) -> dict[str, Any]:
+    return views.story(r, run, story_id)
+
+
+@reads.get("/claims", response_model=PageOut, summary="Claims of a story")
+def claims(request: Request, r: StoreReader, story: str, status: Status = None, run: RunId = None,
+           offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
+    return _page(request, views.claims(r, run, story, status, offset, limit))
+
+
+@reads.get("/reuse", response_model=PageOut, summary="Reuse edges (copies, translations, shared passages)")
+def reuse(request: Request, r: StoreReader, story: str | None = None, run: RunId = None, offset: Offset = 0,
+          limit: Limit = 50) -> dict[str, Any]:
+    return _page(request, r.reuse(views.latest(r, run), story, offset, limit))
+
+
+@reads.get("/articles", response_model=PageOut, summary="Articles, newest first; q searches the text")
+def articles(request: Request, r: StoreReader, q: SearchText = None, entity: str | None = None,
+             run: RunId = None, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
+    return _page(request, views.articles(r, run, q, entity, offset, limit))
+
+
+@reads.get("/articles/{article_id}", summary="An article: clean text, metadata, removed boilerplate")
+def article(article_id: str, r: StoreReader) -> dict[str, Any]:
+    return views.article(r, article_id)
+
+
+@reads.get("/entities", response_model=PageOut, summary="People, organisations, places, most named first")
+def entities(request: Request, r: StoreReader, q: SearchText = None, run: RunId = None, offset: Offset = 0,
+             limit: Limit = 50) -> dict[str, Any]:
+    return _page(request, r.entities(views.latest(r, run), offset, limit, q))
+
+
+@reads.get("/entities/{entity_id}", summary="An entity with every spelling and mention")
+def entity(entity_id: str, r: StoreReader, run: RunId = None) -> dict[str, Any]:
+    return views.entity(r, run, entity_id)
+
+
+@reads.get("/quotes", response_model=PageOut, summary="Quotes, of an article or of a speaker")
+def quotes(request: Request, r: StoreReader, article: str | None = None, speaker: str | None = None,
+           run: RunId = None, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
+    return _page(request, r.quotes(views.latest(r, run), offset, limit, article, speaker))
+
+
+@reads.get("/search", response_model=PageOut, summary="Articles by text and/or by entity name")
+def search(request: Request, r: StoreReader, q: SearchText = None, entity: SearchText = None,
+           run: RunId = None, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
+    return _page(request, views.search(r, run, q, entity, offset, limit))
+
+
+def writes(token_needed: bool) -> APIRouter:
+    """POST /api/articles, documented as needing the server's token or not."""
+    router = APIRouter(prefix="/api", responses=ERRORS)
+    router.post("/articles", response_model=UploadOut, status_code=201, summary="Add articles (file or JSON)",
+                description=schemas.upload_description(token_needed),
+                responses=schemas.upload_responses(token_needed),
+                openapi_extra=schemas.upload_request(token_needed))(upload)
+    return router
+
+
+async def upload(request: Request, settings: AppSettings) -> dict[str, Any]:
+    """Add the articles of one file (multipart) or one JSON article: stored, analysed, a new analysis stored."""
+    if not request.scope.get("state", {}).get("write_checked"):  # never unchecked, whatever the path
+        raise RuntimeError("a write reached the route without the token and size checks")
+    name, data = await _upload_body(request)
+    # in a worker thread: the analysis takes seconds, other requests go on
+    return await run_in_threadpool(uploads.add, settings, name, data)
+
+
+def _page(request: Request, page: Page) -> dict[str, Any]:
+    """A page of a list as PageOut, with the link to the next page (this request's URL, moved on)."""
+    nxt = None
+    if page.offset + page.limit < page.total:
+        nxt = str(request.url.include_query_params(offset=page.offset + page.limit, limit=page.limit))
+    return {"items": page.items, "total": page.total, "offset": page.offset, "limit": page.limit, "next": nxt}
+
+
+async def _upload_body(request: Request) -> tuple[str | None, bytes]:
+    """The file name and bytes of a multipart upload, or (None, the record's bytes) of a JSON article."""
+    media = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if media == "multipart/form-data":
+        return await _one_file(request)
+    if media == "application/json" or media.endswith("+json"):
+        return None, _json_article(await request.body())
+    raise UnsupportedMedia(f"unsupported Content-Type '{media[:100]}': send the file as multipart/form-data "
+                           "(field 'file') or the article as application/json")
+
+
+async def _one_file(request: Request) -> tuple[str, bytes]:
+    """The name and bytes of the one file of a multipart upload, within the size limit."""
+    async with request.form() as form:
+        files = [v for _, v in form.multi_items() if isinstance(v, UploadFile)]
+        if len(files) > 1:
+            raise BadUpload(f"one file per request: this request has {len(files)}")
+        file = form.get("file")
+        if not isinstance(file, UploadFile):
+            raise BadUpload("send the article as the multipart field 'file' (a file, with its name)")
+        name = file.filename or "upload.txt"
+        data = await file.read(MAX_UPLOAD + 1)
+    shown = uploads.safe_name(name)[0]
+    if len(data) > MAX_UPLOAD:
+        raise TooLarge(f"'{shown}' is over the {MAX_UPLOAD // (1024 * 1024)} MB limit")
+    if not data.strip():
+        raise BadUpload(f"'{shown}' is empty")
+    return name, data
+
+
+def _json_article(body: bytes) -> bytes:
+    """An article sent as JSON, checked against NewArticle, as the bytes of the record to store."""
+    try:
+        article = NewArticle.model_validate_json(body)
+    except ValidationError as err:
+        problems = [f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in err.errors()[:20]]
+        raise BadUpload(f"invalid article JSON ({problems[0]}): send an object with at least 'text'",
+                        problems) from None
+    record = {k: v for k, v in article.model_dump().items() if v is not None}
+    return json.dumps(record, ensure_ascii=False).encode()

@@ -1,0 +1,98 @@
+"""The shapes of the JSON API, as its OpenAPI document states them: query parameters, response and request
+models (pydantic), the documented error responses, and the hand-written request body of an upload."""
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Query
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..store.reader import MAX_LIMIT
+from .uploads import MAX_UPLOAD, UPLOAD_TYPES
+
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="items to skip")]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")]
+RunId = Annotated[int | None, Query(ge=1, le=2**62, description="analysis id (default: the latest)")]
+SearchText = Annotated[str | None, Query(max_length=200)]  # a text, or a name, to look for
+Status = Annotated[str | None, Query(pattern="^(corroborated|single_source|conflicting)$")]
+
+
+class PageOut(BaseModel):
+    """A page of a list: its items, the total, and the link to the next page."""
+
+    items: list[dict[str, Any]]
+    total: int
+    offset: int
+    limit: int
+    next: str | None = None
+
+
+class ErrorOut(BaseModel):
+    """Every JSON error has this shape."""
+
+    ok: bool = False
+    error: str
+    errors: list[str]
+    status: int
+
+
+class NewArticle(BaseModel):
+    """An article sent as JSON: its text, and what is known of it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=MAX_UPLOAD, pattern=r"\S", description="the article's text")
+    title: str | None = Field(default=None, max_length=2000)
+    url: str | None = Field(default=None, max_length=4000)
+    published: str | None = Field(default=None, max_length=64)
+    language: str | None = Field(default=None, max_length=16)
+
+
+class UploadOut(BaseModel):
+    """What an upload added: the articles analysed, the new analysis id, and what was skipped."""
+
+    ok: bool = True
+    articles: list[str]
+    run: int
+    skipped: list[str]
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {status: {"model": ErrorOut} for status in (404, 413, 422)}
+UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "a malformed multipart body, or an invalid Content-Length"},
+    413: {"model": ErrorOut, "description": f"the file or the body is over {MAX_UPLOAD // (1024 * 1024)} MB"},
+    415: {"model": ErrorOut, "description": "neither multipart/form-data nor application/json"},
+    422: {"model": ErrorOut, "description": "more than one file, content not what its name says, invalid JSON, "
+          "or no article in it"},
+    507: {"model": ErrorOut, "description": "the uploads folder is full (RECOUPE_MAX_UPLOADS)"}}
+UNAUTHORIZED: dict[int | str, dict[str, Any]] = {401: {
+    "model": ErrorOut, "description": "no token, or the wrong one (the server has RECOUPE_TOKEN set)",
+    "headers": {"WWW-Authenticate": {"schema": {"type": "string"}, "description": "Bearer"}}}}
+
+
+def upload_description(token_needed: bool) -> str:
+    """What POST /api/articles takes and does."""
+    return (f"One file per request as the multipart field `file` ({', '.join(UPLOAD_TYPES)}; "
+            f"{MAX_UPLOAD // (1024 * 1024)} MB at most; its bytes must be what its name says), or a JSON "
+            "body with at least `text`. The articles are analysed with everything stored, and a new analysis "
+            "is stored." + (" Needs `Authorization: Bearer <token>`." if token_needed else ""))
+
+
+def upload_responses(token_needed: bool) -> dict[int | str, dict[str, Any]]:
+    """The refusals of POST /api/articles (its 401 only where a token is needed)."""
+    return {**UPLOAD_ERRORS, **(UNAUTHORIZED if token_needed else {})}
+
+
+def upload_request(token_needed: bool) -> dict[str, Any]:
+    """The request body of POST /api/articles (read by hand, so that the body is checked before it is parsed),
+    and its security requirement where a token is needed."""
+    form = {"type": "object", "required": ["file"],
+            "properties": {"file": {"type": "string", "format": "binary", "description": "one article file"}}}
+    doc: dict[str, Any] = {"requestBody": {"required": True, "content": {
+        "multipart/form-data": {"schema": form}, "application/json": {"schema": NewArticle.model_json_schema()}}}}
+    if token_needed:
+        doc["security"] = [{"bearer": []}]
+    return doc
+
+
+BEARER_SCHEME = {"type": "http", "scheme": "bearer", "description": "the server's RECOUPE_TOKEN"}
