@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from . import lang
 from .records import Article, Brief, BriefSentence, Claim, Story
 from .text import fold
 
@@ -18,10 +19,7 @@ CORROBORATED = 5  # at most this many corroborated points, to leave room for the
 SINGLE = 2  # single-source points said as such
 SIMILAR = 80  # rapidfuzz token-set ratio from which two points say the same thing
 
-_PHRASES = {
-    "fr": {"only": "Seul {label} rapporte : {text}", "disagree": "Les sources divergent : {a} ({la}) ; {b} ({lb})"},
-    "en": {"only": "Only {label} reports: {text}", "disagree": "Sources disagree: {a} ({la}); {b} ({lb})"},
-}
+_PHRASES: dict[str, dict[str, str]] = {code: lang.get(code).BRIEF_PHRASES for code in lang.LANGUAGES}
 
 
 def write(story: Story, claims: Sequence[Claim], articles: Sequence[Article]) -> Brief:

@@ -26,7 +26,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from . import embed
+from . import embed, lang
 from .grouping import merge_linked
 from .records import Article, Claim, Evidence, Story
 from .text import fold, sentences
@@ -50,36 +50,40 @@ _CONTENT = re.compile(r"\w{3,}")
 _ACRONYM = re.compile(r"\b[A-ZА-Я]{2,6}\b")
 # digits with thousands groups ("3 000", "3,000") or decimals ("6,2", "6.2")
 _NUMBER = re.compile(r"\b\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
-# where a sentence passes to a second statement; the cue opens the second clause
+_THAT = lang.union("COMPLEMENTIZERS")
+# "que", "that" as words; "qu'" elided onto the next one
+_THAT_RE = lang.alternation(w for w in _THAT if w[-1] in "'’") + "|(?:" + lang.alternation(
+    w for w in _THAT if w[-1] not in "'’") + r")\b"
+_ADDING = lang.alternation(lang.union("ADDING_PARTICIPLES"))
+_ACCORDING_TO = lang.alternation(lang.union("ACCORDING_TO"))
+# where a sentence passes to a second statement; the cue opens the second clause. The French gerund
+# (", tout en soulignant") and English coordination ("and said") are grammar, kept here
 _CUT = re.compile(
     r"(?<=;)\s+"
     r"|(?<=:)\s+(?=[«“\"])"
-    r"|,\s+(?=(?:en |tout en )?(?:ajoutant|précisant|soulignant|notant|expliquant|indiquant|affirmant|assurant|"
-    r"estimant|rappelant)\b)"
-    r"|,\s+(?=(?:mais|alors que|adding|saying|noting|stressing|explaining|but|while)\b)"
+    r"|,\s+(?=(?:en |tout en )?(?:" + lang.alternation(lang.get("fr").ADDING_PARTICIPLES) + r")\b)"
+    r"|,\s+(?=(?:" + _ADDING + "|" + lang.alternation(lang.union("CONTRAST") | lang.union("WHEREAS")) + r")\b)"
     r"|\s+(?=and (?:said|added|stressed|noted)\b)")
 # a negated statement (French needs its second particle: "ne … que" only restricts) and a denial; a
-# denial denied ("n'a pas démenti") asserts
+# denial denied ("n'a pas démenti") asserts. Negation is grammar, kept here.
 _NOT = re.compile(
     r"\b(?:n['’]|ne\s)(?:[\w'’-]+\s+){0,4}?(?:pas|jamais|aucun|aucune|rien|plus|personne|guère|nullement|point)\b"
     r"|\b(?:aucun|aucune|rien|personne|nul|nulle)\b(?:\s+[\w'’-]+){0,4}?\s+(?:ne\b|n['’])"
     r"|\b(?:not|never|no|nobody|nothing|none|neither|nor|cannot|no longer)\b|\w+n['’]t\b", re.IGNORECASE)
-_DENY = re.compile(r"\b(?:dément\w*|démenti\w*|nié|nie|nient|réfuté|deny|denies|denied|refuted)\b", re.IGNORECASE)
+_DENY = re.compile(r"\b(?:(?:" + lang.alternation(lang.union("DENIAL_STEMS")) + r")\w*|"
+                   + lang.alternation(lang.union("DENIALS")) + r")\b", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s*(?:qui|who|which|dont|lequel|laquelle)\b[^,]*,")
 _QUOTES = "«»“”\"'’‘ \u00a0\u202f"
 # the frame that attributes a statement: what was said, not who said it, tells two facts apart ("Le
 # Kremlin a déclaré que P", "P », a déclaré Peskov", "ajoutant que P", "according to X, P")
-_SAID = (r"(?:déclaré|affirmé|confirmé|ajouté|indiqué|rapporté|précisé|souligné|expliqué|annoncé|assuré|"
-         r"estimé|noté|dit|appris|averti|reconnu|démenti|nié|said|says|told|added|confirmed|reported|announced|"
-         r"stated|denied|say|confirm|deny|report|announce|state)")
+_SAID = "(?:" + lang.alternation(lang.union("FRAME_VERBS")) + ")"
 _FRAMES = [re.compile(p, re.IGNORECASE) for p in (
-    r"^(?:en |tout en )?(?:ajoutant|précisant|soulignant|notant|expliquant|indiquant|affirmant|assurant|estimant|"
-    r"rappelant|adding|saying|noting|stressing|explaining|and said|and added)\b\s*(?::|que\b|qu['’]|that\b)?",
-    r"^.{0,200}?\b" + _SAID + r"(?:[\s,]+[\w'’-]+){0,4}?[\s,]+(?:que\b|qu['’]|that\b)",
-    r"^(?:selon|d['’]après|according to)\b[^,]{0,80},",
+    r"^(?:en |tout en )?(?:" + _ADDING + r"|and said|and added)\b\s*(?::|" + _THAT_RE + ")?",
+    r"^.{0,200}?\b" + _SAID + r"(?:[\s,]+[\w'’-]+){0,4}?[\s,]+(?:" + _THAT_RE + ")",
+    r"^(?:" + _ACCORDING_TO + r")\b[^,]{0,80},",
     r"[,»”\"]\s*(?:a|ont|avait|had|has)?\s*(?:[\w'’-]+\s+){0,2}?" + _SAID + r"\b[^,]{0,80}$",
     r",\s*(?:a-t-il|a-t-elle|ont-ils)\s+\w+\W*$",
-    r",\s*(?:selon|d['’]après|according to)\b[^,]{0,80}$",
+    r",\s*(?:" + _ACCORDING_TO + r")\b[^,]{0,80}$",
 )]
 # an attribution that attributes nothing: "Le porte-parole du Conseil de sécurité a déclaré à CNN."
 _BARE_SAID = re.compile(r"[^,«»“”\"]{0,100}\b" + _SAID + r"(?:\s+(?:à|au|aux|to)\s+[^,«»“”\"]{1,40})?$", re.IGNORECASE)

@@ -12,7 +12,7 @@ import html as html_lib
 import re
 from dataclasses import dataclass, field
 
-from . import textblocks
+from . import lang, textblocks
 from .dates import looks_like_date, parse_date
 from .errors import R005_NO_TEXT, InputError
 from .records import Article, Cleaned, Page, Removal
@@ -52,33 +52,33 @@ _CREDIT_END = re.compile(
 # "Sputnik/Alexey Nikolsky", "AFP/Getty Images": agency/photographer after a caption sentence
 _AGENCY_SLASH = re.compile(r"(?:^|[.!?»”\"]\s+)[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)?\s?/\s?[A-Z][\w.'-]*"
                            r"(?: [A-Z][\w.'-]*){0,3}\.?$")
-_PROMO = re.compile(
-    r"toute l'actualite|retrouvez (?:toute|tous|nos|l'actualite)|suivez[- ]nous|abonnez[- ]vous|"
-    r"inscrivez[- ]vous|newsletter|follow us|subscribe|sign up|download (?:our|the) app|telechargez|"
-    r"partager (?:sur|cet)|share (?:this|on)|imprimer l'article|print this|^publicite$|^advertisement$|"
-    r"cookies?\b|all rights reserved|tous droits reserves")
-_COMMENT_FORM = re.compile(
-    r"^(?:laisser|laissez|ajouter|poster|ecrire|publier) un commentaire|^votre commentaire|"
-    r"^leave a (?:reply|comment)|^post a comment|^add a comment|^(?:\d+ )?comments?$|"
-    r"^(?:\d+ )?commentaires?$|your email address will not be published|"
-    r"votre adresse (?:e-?mail|de messagerie|courriel) ne sera pas publiee|^s'il vous plait entrez votre|"
-    r"^entrez vos coordonnees|^vous commentez a l'aide|^connexion a %s|^cancel reply|^annuler la reponse|"
-    r"^(?:log|sign) in to (?:comment|reply)|^connectez-vous pour (?:commenter|reagir)")
-_SOURCE_LINE = re.compile(r"^(?:sources?|credits?|avec|with)\s*:\s*(?P<who>.{2,80})$", re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:par|by|de notre (?:correspondant|envoye)\w*)\s+(?P<who>[A-Z][^.!?]{1,60})$")
+# a promotion: a phrase anywhere ("newsletters" too), a word ("cookies"), or a label alone on its line
+_PROMO = re.compile(lang.alternation(lang.union("PROMOTIONS"))
+                    + r"|(?:" + lang.alternation(lang.union("PROMOTION_WORDS")) + r")\b"
+                    + r"|^(?:" + lang.alternation(lang.union("PROMOTION_LABELS")) + ")$")
+# a comment form: a line opening one, a notice anywhere in it, or a count ("12 commentaires")
+_COMMENT_FORM = re.compile(r"^(?:" + lang.alternation(lang.union("COMMENT_FORM_OPENINGS")) + ")"
+                           + "|" + lang.alternation(lang.union("COMMENT_FORM_NOTICES"))
+                           + r"|^(?:\d+ )?(?:" + lang.alternation(lang.union("COMMENT_COUNT_LABELS")) + ")$")
+_SOURCE_LINE = re.compile(r"^(?:" + lang.alternation(lang.union("SOURCE_LABELS") | lang.union("CREDIT_LABELS")
+                                                     | lang.union("WITH_WORDS")) + r")\s*:\s*(?P<who>.{2,80})$",
+                          re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:" + lang.alternation(lang.union("BYLINE_WORDS")) + "|(?:"
+                     + lang.alternation(lang.union("CORRESPONDENT_BYLINES")) + r")\w*)\s+(?P<who>[A-Z][^.!?]{1,60})$")
 _URL_LINE = re.compile(r"^(?:source\s*:\s*)?(?P<url>https?://\S+)$", re.IGNORECASE)
 # a date written before the title, labelled ("date 2022-11", "Publié le 3 mars 2023")
+_PUBLISHED_LABELS = tuple(sorted(lang.union("PUBLISHED_LABELS")))
 _DATE_LABEL = re.compile(
-    r"^(?P<label>date|publie(?: le)?|mis en ligne(?: le)?|posted(?: on)?|published(?: on)?|"
-    r"mis a jour(?: le)?|modifie(?: le)?|updated(?: on)?|le|on)\s*:?\s*", re.IGNORECASE)
-_PUBLISHED_LABELS = ("date", "publie", "mis en ligne", "posted", "published")
+    r"^(?P<label>" + lang.alternation(lang.union("PUBLISHED_LABELS") | lang.union("UPDATED_LABELS")
+                                      | lang.union("DATE_LEADS")) + r")\s*:?\s*", re.IGNORECASE)
 _TIME_TAIL = re.compile(r"\s*(?:,|a|at|-|–)?\s*\d{1,2}\s*[h:]\s*\d{2}.*$", re.IGNORECASE)
 # an agency or outlet signature: "AA", "AFP", "CNN", "BBC News", "(Reuters)"; a lone capitalised word
 # ("Twitter", "Related") is a button or a label, not a signature
 _OUTLET_LIKE = re.compile(r"^(?:\(?[A-Z][A-Z0-9&.-]{1,9}(?: [A-Z][A-Za-z]+)?\)?|\([A-Z][a-z]+\))$")
 # a dateline opening the body: "PARIS (AFP) -", "ANKARA, 14 nov (Reuters) —"
 _DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý' .-]{1,30}(?:,[^()]{1,25})?\s*\((?P<agency>[A-Z][\w.]{1,15})\)\s*[-–—]")
-_OUTLET_SPLIT = re.compile(r"\s+(?:et|and|avec|with)\s+|[,;/]")
+_OUTLET_SPLIT = re.compile(r"\s+(?:" + lang.alternation(lang.union("AND_WORDS") | lang.union("WITH_WORDS"))
+                           + r")\s+|[,;/]")
 
 
 @dataclass(slots=True)

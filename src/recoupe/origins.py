@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from . import lang
 from .grouping import disjoint, members
 from .records import Article, Origin, ReuseEdge, Story
 from .text import fold, read_more_marker
@@ -20,7 +21,8 @@ MERGING = ("copy", "translation")
 # Press", "selon le média russe TASS", "told CNN", "according to Reuters", "Source : TRTWorld"
 _NAME = r"(?P<name>(?:[A-Z][\w&.-]*|[A-Z]{2,})(?: (?:[A-Z][\w&.-]*))*)"
 # strong cues name an outlet or agency; the last two ("selon X") may name any source, a statistics
-# office as well as a newspaper, so they never name an origin
+# office as well as a newspaper, so they never name an origin. How French and English news name their
+# source is phrase grammar, kept here
 _CUES = [re.compile(p) for p in (
     r"\b(?:l['’]|l’)?agence(?: de presse)? " + _NAME,
     r"\ba appris (?:\w+ )?(?:l['’]agence |le journal |le média |le quotidien )?" + _NAME,
@@ -33,9 +35,9 @@ _CUES = [re.compile(p) for p in (
     r"\b(?:according to) (?:the )?" + _NAME,
 )]
 _STRONG = len(_CUES) - 2
-_NOT_OUTLETS = {"le", "la", "les", "il", "elle", "m", "mr", "the", "he", "she", "lundi", "mardi", "mercredi",
-                "jeudi", "vendredi", "samedi", "dimanche", "monday", "tuesday", "wednesday", "thursday",
-                "friday", "saturday", "sunday"}
+# capitalised words a cue may catch that name no outlet: an article, a pronoun, an honorific, a weekday
+_NOT_OUTLETS = frozenset(word.rstrip(".") for word in lang.union("DEFINITE_ARTICLES") | lang.union("HONORIFICS")
+                         | lang.union("WEEKDAYS")) | {p for p, n in lang.merged("SUBJECT_PRONOUNS").items() if n == 1}
 
 
 def cited_sources(article: Article, strong: bool = False) -> list[str]:

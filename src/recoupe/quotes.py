@@ -22,9 +22,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from . import lang
 from .grouping import disjoint
 from .records import Article, Entity, Mention, Quote
-from .speakers import AUX, PARTICLES, RELATIVE, Resolver, Speaker, index_names, is_name
+from .speakers import AUX, NAME_PARTICLES, RELATIVE, Resolver, Speaker, index_names, is_name
 from .text import fold
 
 if TYPE_CHECKING:
@@ -32,15 +33,25 @@ if TYPE_CHECKING:
 
 MASK = "□"  # stands in for a quotation while the words around it are read
 _OPENERS, _CLOSERS = "«“„", "»”"
-_ABBREVIATIONS = frozenset("m mme mr mrs ms dr st jr etc av apr j.-c u.s".split())
+_ABBREVIATIONS = lang.union("QUOTE_ABBREVIATIONS")
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s+\S)")
-_QUE = re.compile(r"(?:[^.;:!?□]{0,60}?)\b(?:que\s|qu['’]|that\s)", re.IGNORECASE)
+_THAT = lang.union("COMPLEMENTIZERS")
+# "qu'" is elided onto the next word; "que" and "that" stand before a space
+_QUE = re.compile(r"(?:[^.;:!?□]{0,60}?)\b(?:" + lang.alternation(w for w in _THAT if w[-1] in "'’") + "|(?:"
+                  + lang.alternation(w for w in _THAT if w[-1] not in "'’") + r")\s)", re.IGNORECASE)
 # English often drops "that": "officials said the plan would take years"
-_BARE_SAID = re.compile(
-    r"(?<=\b(?:said|says))\s+(?=(?:the|a|an|it|he|she|they|we|there|this|these|his|her|its|their)\s)", re.IGNORECASE)
-_CUT = re.compile(r",\s+(?:en\s+)?\w+(?:ant|ing)\b|,\s+(?:selon|d['’]après|according to|mais|but)\b|;|\s[–—]\s",
+# (one look-behind per form: a look-behind has one width)
+_AFTER_SAID = "|".join(rf"(?<=\b{re.escape(said)})" for said in sorted(lang.union("SAID_WITHOUT_THAT"))) or "(?!)"
+_BARE_SAID = re.compile(r"(?:" + _AFTER_SAID + r")\s+(?=(?:" + lang.alternation(lang.union("SUBJECT_OPENERS"))
+                        + r")\s)", re.IGNORECASE)
+_SELON_WORDS = lang.alternation(lang.union("ACCORDING_TO"))
+_PARTICIPLE_ENDINGS = tuple(sorted(lang.union("PARTICIPLE_ENDINGS")))
+# a clause ends at a present participle (", ajoutant", the French gerund ", en ajoutant"), "selon", "but"
+_CUT = re.compile(r",\s+(?:en\s+)?\w+(?:" + lang.alternation(_PARTICIPLE_ENDINGS) + r")\b"
+                  r"|,\s+(?:" + _SELON_WORDS + "|" + lang.alternation(lang.union("CONTRAST")) + r")\b|;|\s[–—]\s",
                   re.IGNORECASE)
-_SELON = re.compile(r"\b(?:selon|d['’]après|according to)\s+(?!(?:lui|elle|eux|moi|nous|vous|lequel|laquelle|"
+# "selon lui", "d'après laquelle": a pronoun after "selon" points back, it names no one (grammar, kept here)
+_SELON = re.compile(r"\b(?:" + _SELON_WORDS + r")\s+(?!(?:lui|elle|eux|moi|nous|vous|lequel|laquelle|"
                     r"lesquels|lesquelles|qui|which|whom)\b)", re.IGNORECASE)
 _PRONOUN_INVERSION = re.compile(r"-t-(?:il|elle)|-(?:il|elle|ils|elles)\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:n['’]\s?|ne\s+)\S+(?:\s+\S+)?\s+(?:pas|jamais|guère)\b|\b(?:not|never)\b",
@@ -228,7 +239,7 @@ def _verb(start: int, end: int, clause: int, s0: int, s1: int, masked: str, reso
     if pronoun:
         return _Hit(start, end, clause, True, resolver.describe(*_pronoun_span(masked, pronoun, aux_at)))
     word = masked[start:end].lower()
-    if word.endswith(("ant", "ing")):  # ", ajoutant que": the subject of the sentence goes on speaking
+    if word.endswith(_PARTICIPLE_ENDINGS):  # ", ajoutant que": the subject of the sentence goes on speaking
         prior = next((h.speaker for h in reversed(earlier) if h.speaker.text is not None), None)
         if prior is None:
             span = resolver.parsed_subject(start, s0) or resolver.main_subject(s0, start, masked)
@@ -248,7 +259,7 @@ def _verb(start: int, end: int, clause: int, s0: int, s1: int, masked: str, reso
 def _apposed(lead: str) -> bool:
     """The words before ", a confirmé" end with a name or a relative clause set off after a subject."""
     last = lead.rsplit(",", 1)[-1].split()
-    return bool(last) and (all(is_name(w) or w in PARTICLES for w in last) or bool(RELATIVE.match(last[0])))
+    return bool(last) and (all(is_name(w) or w in NAME_PARTICLES for w in last) or bool(RELATIVE.match(last[0])))
 
 
 def _has_verb_before(aux: str) -> bool:

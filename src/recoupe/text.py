@@ -11,6 +11,8 @@ import unicodedata
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from . import lang
+
 # -- how text is compared: typography, accents and case folded -------------------------------------
 TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"',
                             "„": '"', "\u00a0": " ", "\u202f": " ", "–": "-", "—": "-"})
@@ -50,7 +52,8 @@ def name_key(text: str) -> str:
 # A sentence ends at . ! ? … (and any closing quotes or brackets) before a space and an opening
 # capital, digit or quote; a line break always ends one.
 _END = re.compile(r"(?<=[.!?…])[\"'»”’)\]]*\s+(?=[«“\"'(\[]?\s*[A-ZÀ-ÝĀ-ſА-Я0-9])|\n+")
-_ABBREV = re.compile(r"(?:\b(?:M|Mme|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|No|art|av|ch|p|vol)|\b[A-Z])\.$")
+# an abbreviation as written (case matters: "No." but not "no."), or an initial
+_ABBREV = re.compile(r"(?:\b(?:" + lang.alternation(lang.union("ABBREVIATIONS")) + r")|\b[A-Z])\.$")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -87,10 +90,8 @@ def host(url: str | None) -> str | None:
     return name.removeprefix("www.") or None
 
 
-READ_MORE = re.compile(
-    r"^(?:lire (?:la suite|aussi|egalement)|a lire (?:aussi|egalement)|en savoir plus|voir aussi|"
-    r"sur le meme sujet|read (?:more|also|next)|see also|also read|related(?: articles?| stories| content)?"
-    r"|more on this|recommended|a voir aussi|pour aller plus loin)\b\s*[:>»\-]?", re.IGNORECASE)
+# a read-more line, matched on folded text ("À lire aussi :" reads "a lire aussi :")
+READ_MORE = re.compile(r"^(?:" + lang.alternation(lang.union("READ_MORE_MARKERS")) + r")\b\s*[:>»\-]?", re.IGNORECASE)
 
 
 def read_more_marker(text: str) -> str | None:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from . import lang
+
 # Scripts written without spaces count one token per character, so that a Japanese or Chinese
 # sentence weighs like a sentence and not like a single long word.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
@@ -22,21 +24,11 @@ _TRUNCATED = re.compile(r"\w[,;]?\s?(?:\.\.\.|…)\s*$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TIME = re.compile(r"\b\d{1,2}[:h.]\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b", re.I)
 
-# Page furniture vocabulary (English and French), read as whole words: a short line made of these
-# is a button, a menu entry or a footer notice, never a paragraph of the article.
-_FURNITURE = frozenset("""
-share shares tweet email print comment comments reply replies subscribe subscription newsletter
-login log sign signin register menu search home cookie cookies privacy policy terms copyright
-rights reserved advertisement advertising ad ads sponsored related popular trending recommended
-follow facebook twitter instagram linkedin youtube pinterest whatsapp rss contact sitemap
-partager partagez commenter commentaire commentaires répondre abonnez abonner abonnement connexion
-inscription rechercher recherche accueil confidentialité mentions légales droits réservés publicité
-suivez
-stories latest watch video videos photos gallery next previous tags topics picks viewed archive
-newsletters sponsor vidéos suivant précédent sujets dernières actualités
-""".split())
+# Page furniture vocabulary (every language file's FURNITURE_WORDS), read as whole words: a short line
+# made of these is a button, a menu entry or a footer notice, never a paragraph of the article.
+_FURNITURE = lang.union("FURNITURE_WORDS")
 # Short "see also" pointers ("Lire aussi", "Read more", "En savoir plus"), whatever follows them.
-_POINTER = re.compile(r"^\W*(?:(?:à )?lire aussi|voir aussi|en savoir plus|read more|see also|more from)\b", re.I)
+_POINTER = re.compile(r"^\W*(?:" + lang.alternation(lang.union("SEE_ALSO_POINTERS")) + r")\b", re.I)
 
 # Languages whose jusText stoplists are tried; the one covering most tokens of the page wins.
 _LANGS = ("English", "French", "German", "Spanish", "Italian", "Portuguese", "Dutch", "Russian",

