@@ -212,7 +212,8 @@ def _visible_lines(html: str) -> list[str]:
 # -- the steps of clean_plain, in order -------------------------------------------------------------
 
 def _split_lines(text: str) -> list[_Line]:
-    lines, blank = [], False
+    lines: list[_Line] = []
+    blank = False
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         stripped = raw.strip()
         if not stripped:

@@ -35,12 +35,12 @@ from .errors import (
     skip,
 )
 from .limits import DEFAULT, MB, Limits
-from .records import Page, Skip
+from .records import Page, PageFormat, Skip
 
 TEXT_FIELDS = ("text", "maintext", "body", "content")
 HTML_FIELDS = ("html", "raw_html")
 DATE_FIELDS = ("date_publish", "published", "date")
-SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "json",
+SUFFIXES: dict[str, PageFormat] = {".txt": "txt", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "json",
             ".warc": "warc", ".warc.gz": "warc"}
 _HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body)", re.IGNORECASE)
 WARC_INFLATE = 10  # a compressed WARC is read up to this many times the size limit, decompressed
@@ -98,7 +98,7 @@ def read_file(path: Path, limits: Limits = DEFAULT) -> FileResult:
     return result
 
 
-def _kind(path: Path) -> str | None:
+def _kind(path: Path) -> PageFormat | None:
     name = path.name.lower()
     if name.endswith(".warc.gz"):
         return "warc"
@@ -305,7 +305,7 @@ class _Gunzip:
                 self.inflater = zlib.decompressobj(wbits=31)
             chunk = self.inflater.unconsumed_tail
             if not chunk:
-                chunk = self.data[self.at:self.at + self.CHUNK]
+                chunk = bytes(self.data[self.at:self.at + self.CHUNK])
                 self.at += len(chunk)
                 if not chunk:
                     return b""

@@ -10,6 +10,10 @@ from typing import Literal
 
 InputStatus = Literal["ok", "skipped"]
 PageFormat = Literal["txt", "html", "json", "warc"]
+EntityType = Literal["PER", "ORG", "LOC", "MISC"]
+SpeakerKind = Literal["named", "anonymous_official", "organisation", "unknown"]
+ReuseKind = Literal["copy", "translation", "partial"]
+ClaimStatus = Literal["corroborated", "single_source", "conflicting"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +109,6 @@ class InputReport:
     articles: tuple[str, ...] = ()
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class Removal:
     """A line or fragment taken out of an article as boilerplate, with the reason in words."""
@@ -115,18 +117,19 @@ class Removal:
     reason: str
 
 
-EntityType = Literal["PER", "ORG", "LOC", "MISC"]
-SpeakerKind = Literal["named", "anonymous_official", "organisation", "unknown"]
-
-
 @dataclass(frozen=True, slots=True)
-class Mention:
-    """One place an entity is named: the article, the exact text and its offsets in the clean text."""
+class Span:
+    """An exact span of an article's clean text with its offsets: where an entity is named, or the sentence
+    that states a claim."""
 
     article: str
     text: str
     start: int
     end: int
+
+
+Mention = Span  # one place an entity is named
+Evidence = Span  # one article's sentence that states a claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,9 +161,6 @@ class Quote:
     speaker_kind: SpeakerKind = "unknown"
     direct: bool = True  # between quotation marks; False for reported speech ("a déclaré que …")
     group: str | None = None
-
-
-ReuseKind = Literal["copy", "translation", "partial"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,19 +206,6 @@ class Story:
     articles: tuple[str, ...]
     event_date: str | None = None
     origins: tuple[Origin, ...] = ()
-
-
-ClaimStatus = Literal["corroborated", "single_source", "conflicting"]
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """One article's sentence that states a claim: exact text of the article's clean text, with offsets."""
-
-    article: str
-    text: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from . import embed
-from .records import Article, Passage, ReuseEdge, Story
+from .records import Article, Passage, ReuseEdge, ReuseKind, Story
 from .text import fold, sentences
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ def _edge(a: Article, b: Article, cut: Mapping[str, _Sentences]) -> ReuseEdge | 
         return None
     coverage = len(passages) / min(len(sa.spans), len(sb.spans))
     if coverage >= WHOLE:
-        kind = "copy" if copied >= WHOLE * len(passages) else "translation"
+        kind: ReuseKind = "copy" if copied >= WHOLE * len(passages) else "translation"
     else:
         kind = "partial"
     passages.sort(key=lambda p: p.source_start)

@@ -219,8 +219,9 @@ def keep_mask(lines: Sequence[str]) -> list[bool]:
         out[i] = keep
     before = [False] * len(lines)
     last = False
-    for i, keep in enumerate(out):
-        last = last if keep is None else keep
+    for i, state in enumerate(out):
+        if state is not None:
+            last = state
         before[i] = last
     after = False
     for i in range(len(lines) - 1, -1, -1):

@@ -86,7 +86,7 @@ class Reader:
     def articles(self, offset: int, limit: int, text: str | None = None, entity: str | None = None,
                  run: int | None = None) -> Page:
         """Stored articles, newest first; ``text`` searches title and body, ``entity`` an entity id."""
-        where, args = ["1"], []
+        where, args = ["1"], list[object]()
         if text:
             where.append("(text LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')")
             args += [_contains(text), _contains(text)]
@@ -120,7 +120,7 @@ class Reader:
 
     def entities(self, run: int, offset: int, limit: int, name: str | None = None) -> Page:
         """Entities of a run, most mentioned first; ``name`` filters on any spelling."""
-        where, args = "e.run = ?", [run]
+        where, args = "e.run = ?", list[object]([run])
         if name:
             where += " AND e.id IN (SELECT entity FROM mentions WHERE run = ? AND text LIKE ? ESCAPE '\\')"
             args += [run, _contains(name)]
@@ -152,7 +152,7 @@ class Reader:
     def quotes(self, run: int, offset: int, limit: int, article: str | None = None,
                speaker: str | None = None) -> Page:
         """Quotes of a run, of one article, or of one speaker entity."""
-        where, args = "run = ?", [run]
+        where, args = "run = ?", list[object]([run])
         if article:
             where, args = where + " AND article = ?", args + [article]
         if speaker:

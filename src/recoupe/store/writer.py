@@ -140,7 +140,8 @@ class Store:
 
     def parses(self, model: str, hashes: Sequence[str]) -> dict[str, bytes]:
         """The stored parses (DocBin bytes) of these articles by ``model``: content hash -> bytes."""
-        return dict(self._lookup("SELECT hash, data FROM parses WHERE model = ? AND hash IN ({})", (model,), hashes))
+        rows = self._lookup("SELECT hash, data FROM parses WHERE model = ? AND hash IN ({})", (model,), hashes)
+        return {str(h): bytes(data) for h, data in rows}  # type: ignore[call-overload]
 
     def save_parses(self, model: str, parses: Mapping[str, bytes]) -> None:
         """Keep the parses of articles (content hash -> DocBin bytes) by ``model``."""
@@ -149,7 +150,8 @@ class Store:
 
     def vectors(self, keys: Sequence[bytes]) -> dict[bytes, bytes]:
         """The stored embeddings of these keys: key -> float32 bytes."""
-        return dict(self._lookup("SELECT key, data FROM vectors WHERE key IN ({})", (), keys))
+        rows = self._lookup("SELECT key, data FROM vectors WHERE key IN ({})", (), keys)
+        return {bytes(k): bytes(data) for k, data in rows}  # type: ignore[call-overload]
 
     def save_vectors(self, vectors: Mapping[bytes, bytes]) -> None:
         """Keep embeddings (key -> float32 bytes)."""
