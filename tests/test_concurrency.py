@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from test_web_browser import serve
+from web.test_browser import serve
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))  # corpusgen, the story generator
 
