@@ -33,6 +33,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict
     return folder, [{"name": f"late-{k}.txt", "text": p.read_text(encoding="utf-8")} for k, p in enumerate(uploads)]
 
 
+@pytest.mark.slow
 def test_reads_answer_while_uploads_and_an_analysis_write(seeds_run: Path, generated, tmp_path: Path) -> None:
     corpus, uploads = generated
     db = tmp_path / "store.sqlite"

@@ -559,6 +559,7 @@ def test_all_api_errors_have_one_shape(site: Site) -> None:
 
 
 # -- in a browser ---------------------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_upload_form_with_a_token_in_a_browser(seeds_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The served pages under their Content-Security-Policy, and the upload form asking for the token."""
     from playwright.sync_api import sync_playwright
