@@ -16,7 +16,8 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/recoupe analyze examples/ankara --out out/ankara
 
-test: $(STAMP)
+# the whole suite, slow tests included (the quick loop: .venv/bin/pytest -m "not slow"), after the lint
+test: $(STAMP) lint
 	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 	$(BIN)/pytest
 
@@ -29,8 +30,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/web_latency.py --json bench/results/web_latency.json
 	$(BIN)/python bench/pipeline_scale.py --json bench/results/pipeline_scale.json
 
+# ruff on the code, tests and benchmarks; mypy on src/ (its settings: [tool.mypy] in pyproject.toml)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) out .pytest_cache
+	rm -rf $(VENV) out .pytest_cache .mypy_cache

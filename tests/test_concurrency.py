@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from test_web_browser import serve
+from web.test_browser import serve
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))  # corpusgen, the story generator
 
@@ -33,6 +33,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict
     return folder, [{"name": f"late-{k}.txt", "text": p.read_text(encoding="utf-8")} for k, p in enumerate(uploads)]
 
 
+@pytest.mark.slow
 def test_reads_answer_while_uploads_and_an_analysis_write(seeds_run: Path, generated, tmp_path: Path) -> None:
     corpus, uploads = generated
     db = tmp_path / "store.sqlite"

@@ -48,6 +48,7 @@ def integrity(db: Path) -> str:
         return conn.execute("PRAGMA integrity_check").fetchone()[0]
 
 
+@pytest.mark.slow
 def test_killed_runs_resume_to_what_a_clean_run_stores(corpus: Path, tmp_path: Path) -> None:
     start = time.monotonic()
     clean = analyze(corpus, tmp_path / "clean")

@@ -33,6 +33,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_seeds_give_the_same_report_on_dask(pool) -> None:
     alone = serialize.report(analyze([SEEDS]))
     on_dask = serialize.report(analyze([SEEDS], executor=pool, batch=2))
@@ -40,6 +41,7 @@ def test_seeds_give_the_same_report_on_dask(pool) -> None:
     assert len(alone["stories"]) == 1 and alone["entities"] and alone["quotes"] and alone["claims"]
 
 
+@pytest.mark.slow
 def test_generated_corpus_gives_the_same_report_on_dask(pool, generated: Path) -> None:
     paths = [generated, MIXED]  # the generated stories are French; tests/data/mixed adds English ones
     alone = analyze(paths)
@@ -50,6 +52,7 @@ def test_generated_corpus_gives_the_same_report_on_dask(pool, generated: Path) -
     assert [t.stage for t in on_dask.profile] == [t.stage for t in alone.profile]
 
 
+@pytest.mark.slow
 def test_cli_runs_on_a_local_cluster(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, dask_flag(["analyze", str(SEEDS), "--out", str(tmp_path), "--dask",
                                                 "--workers", "1", "--profile"]))
@@ -58,6 +61,7 @@ def test_cli_runs_on_a_local_cluster(tmp_path: Path) -> None:
     assert len(json.loads((tmp_path / "report.json").read_text())["articles"]) == 5
 
 
+@pytest.mark.slow
 def test_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["analyze", str(SEEDS), "--out", str(tmp_path), "--dask", "tcp://127.0.0.1:9"])
     assert result.exit_code == 2

@@ -34,8 +34,8 @@ from recoupe.limits import MB, Limits
 from recoupe.pipeline import analyze
 
 # a time limit landing in hypothesis' garbage-collector callback is ignored there (and comes again a second later)
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Exception ignored in. <function gc_cumulative_time:pytest.PytestUnraisableExceptionWarning")
+pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings(
+    "ignore:Exception ignored in. <function gc_cumulative_time:pytest.PytestUnraisableExceptionWarning")]
 
 LIMITS = Limits(seconds=2.0)  # the default size limit (20 MB); a short time limit, so that nothing hangs the test
 SLACK = 15.0  # seconds a file may overrun its limit (a C call finishing) before the test calls it a hang

@@ -5,6 +5,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 import pytest
+from conftest import Measured, floors
 
 from recoupe import nlp, quotes
 from recoupe.records import Article, Entity, Mention, Quote
@@ -189,15 +190,18 @@ def test_ids_are_stable_and_distinct(docs: Mapping[str, Doc]) -> None:
 
 # -- the seeds: the score floors of the quotes issue, through the CLI and on the regex path alone -------
 
-FLOORS = {"quotes_found": 0.85, "quotes_speaker": 0.8}
+FLOORS = floors("quotes")
+FLOORS_WITHOUT_PARSE = floors("quotes_without_parse")
 
 
-def test_seed_floors(seeds_scores: dict[str, float]) -> None:
+def test_seed_floors(seeds_scores: dict[str, float], measured: Measured) -> None:
+    for measure in FLOORS:
+        measured.score("quotes", measure, seeds_scores[measure])
     for measure, floor in FLOORS.items():
         assert seeds_scores[measure] >= floor, f"{measure} = {seeds_scores[measure]:.3f}"
 
 
-def test_seed_floors_without_a_parse(seeds_report: dict, gold: dict) -> None:
+def test_seed_floors_without_a_parse(seeds_report: dict, gold: dict, measured: Measured) -> None:
     """With no spaCy parse and no entities, the patterns alone still meet the floors."""
     from score import Scorer
 
@@ -207,7 +211,9 @@ def test_seed_floors_without_a_parse(seeds_report: dict, gold: dict) -> None:
               "quotes": [{"article": q.article, "text": q.text, "speaker": q.speaker, "speaker_entity": None,
                           "speaker_kind": q.speaker_kind} for q in found]}
     scores = Scorer(report, gold).run()
-    for measure, floor in FLOORS.items():
+    for measure in FLOORS_WITHOUT_PARSE:
+        measured.score("quotes_without_parse", measure, scores[measure])
+    for measure, floor in FLOORS_WITHOUT_PARSE.items():
         assert scores[measure] >= floor, f"{measure} = {scores[measure]:.3f}"
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import Measured, floors
 
 from recoupe.dates import dates_in
 from recoupe.records import Corpus
+
+FLOORS = floors("timeline")
 
 BARRAGE = "\n\n".join((
     "Rupture d'une digue près de Valence : des centaines d'habitants évacués",
@@ -76,9 +79,11 @@ def _article(corpus: Corpus, article: str):
 
 # -- the seeds --------------------------------------------------------------------------------------------
 
-def test_seed_floors(seeds_scores: dict[str, float]) -> None:
-    assert seeds_scores["event_date"] == 1.0
-    assert seeds_scores["published_date"] >= 0.8
+def test_seed_floors(seeds_scores: dict[str, float], measured: Measured) -> None:
+    for measure in FLOORS:
+        measured.score("timeline", measure, seeds_scores[measure])
+    assert seeds_scores["event_date"] >= FLOORS["event_date"]  # 1.0: a score is at most 1
+    assert seeds_scores["published_date"] >= FLOORS["published_date"]
 
 
 def test_seed_republication_noted(seeds_articles: dict[str, dict]) -> None:

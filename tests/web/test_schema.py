@@ -5,8 +5,8 @@ Every GET operation under /api/ is fuzzed with a few generated requests and chec
 POST /api/articles is fuzzed too, 40 derandomized examples a run (an accepted upload re-analyses the whole
 store: about a second; most examples are refused before that), valid and invalid ones (negative mode: each
 must be refused with a 4xx); once over an open app, once over an app with a token (its 401s documented, and
-a request without the token refused). Each runs over a store of its own. test_web_api.py,
-test_web_security.py and test_web_browser.py test the uploads' outcomes.
+a request without the token refused). Each runs over a store of its own. test_api.py, test_security.py
+and test_browser.py (beside this file) test the uploads' outcomes.
 """
 from __future__ import annotations
 

@@ -559,12 +559,14 @@ def test_all_api_errors_have_one_shape(site: Site) -> None:
 
 
 # -- in a browser ---------------------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_upload_form_with_a_token_in_a_browser(seeds_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The served pages under their Content-Security-Policy, and the upload form asking for the token."""
     from playwright.sync_api import sync_playwright
-    from test_web_browser import CHROMIUM, CHROMIUM_ARGS, UPLOAD_TIMEOUT_MS, serve
 
-    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: see test_web_browser.py"
+    from .test_browser import CHROMIUM, CHROMIUM_ARGS, UPLOAD_TIMEOUT_MS, serve
+
+    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: see test_browser.py"
     db = tmp_path / "store.sqlite"
     shutil.copy(seeds_db, db)
     upload = tmp_path / "valmont.txt"

@@ -25,8 +25,10 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 UPLOAD_TIMEOUT_MS = 90_000  # an upload re-analyses the whole corpus
+
+pytestmark = pytest.mark.slow  # a real browser against a served app
 
 PAYLOADS = ('<script>window.__xss=1</script>', '<img src=x onerror="window.__xss=1">',
             '" onmouseover="window.__xss=1')

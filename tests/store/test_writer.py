@@ -1,4 +1,4 @@
-"""The SQLite store: a real file in WAL mode, keyed by content, that never stores twice or loses anything."""
+"""The store's writer: articles keyed by content, never stored twice, nothing lost; what it stores reads back."""
 from __future__ import annotations
 
 import sqlite3
@@ -38,14 +38,6 @@ def test_adding_files_keeps_what_is_stored(tmp_path: Path) -> None:
     assert ids == ["000", "001", "004"]
 
 
-def test_wal_mode_and_schema_version(tmp_path: Path) -> None:
-    db = tmp_path / "r.sqlite"
-    Store(db).close()
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("PRAGMA user_version").fetchone()[0] >= 1
-
-
 def test_unwritable_store_is_a_clear_error(tmp_path: Path) -> None:
     import pytest
 
@@ -81,50 +73,6 @@ def test_stories_are_stored_with_origins(tmp_path: Path) -> None:
     assert sorted(story["articles"]) == sorted(a.id for a in corpus.articles)
     assert {o["label"] for o in story["origins"]} == {"Anadolu", "RT", "CNN"}
     assert {"claims", "timeline", "brief"} <= set(story)
-
-
-def test_a_file_that_is_not_a_store_is_refused_untouched(tmp_path: Path) -> None:
-    import pytest
-
-    from recoupe import StoreError
-
-    db = tmp_path / "notes.sqlite"
-    db.write_bytes(b"not a database, and someone's notes" * 100)
-    before = db.read_bytes()
-    with pytest.raises(StoreError, match=r"cannot open the store .*notes.sqlite.*not a database"):
-        Store(db)
-    assert db.read_bytes() == before
-
-
-def test_a_store_of_a_newer_recoupe_is_refused(tmp_path: Path) -> None:
-    import pytest
-
-    from recoupe import StoreError
-    from recoupe.store import SCHEMA_VERSION
-
-    db = tmp_path / "r.sqlite"
-    Store(db).close()
-    with sqlite3.connect(db) as conn:
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    with pytest.raises(StoreError, match="newer than this recoupe's"):
-        Store(db)
-
-
-def test_processes_opening_a_new_store_at_once_all_get_it(tmp_path: Path) -> None:
-    """Eight processes create the same store at the same moment: each opens it, the schema is made once."""
-    import subprocess
-    import sys
-
-    db = tmp_path / "new.sqlite"
-    code = f"from recoupe.store import Store; Store({str(db)!r}).close()"
-    procs = [subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE) for _ in range(8)]
-    errors = [p.stderr.read().decode() for p in procs if p.wait(timeout=120) != 0 and p.stderr]
-    assert errors == []
-    from recoupe.store import SCHEMA_VERSION
-
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_an_id_stored_meanwhile_for_other_content_is_not_taken_twice(tmp_path: Path) -> None:
