@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from ..serialize import stored_article
 
@@ -32,8 +34,7 @@ class Reader:
     def __init__(self, path: str | Path, *, any_thread: bool = False):
         """``any_thread``: the connection may be used by another thread than the one that opened it, one thread
         at a time (a web request's reader is opened by a dependency in one worker thread and read in another)."""
-        self.conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True, timeout=30,
-                                    check_same_thread=not any_thread)
+        self.conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=30, check_same_thread=not any_thread)
         self.conn.row_factory = sqlite3.Row
 
     def close(self) -> None:
@@ -64,16 +65,32 @@ class Reader:
         return Page([dict(r) for r in rows], total, offset, limit)
 
     def story(self, run: int, story_id: str) -> dict[str, Any] | None:
-        """A story with origins, claims, timeline, brief and the titles of its articles."""
+        """A story as stored: origins, claims, timeline, brief, and every article id (read it by page with
+        ``article_info`` and ``story_quotes``)."""
         row = self.conn.execute("SELECT data FROM stories WHERE run = ? AND id = ?", (run, story_id)).fetchone()
         if row is None:
             return None
         data: dict[str, Any] = json.loads(row[0])
-        marks = ",".join("?" * len(data["articles"]))
-        titles = {r["id"]: dict(r) for r in self.conn.execute(
-            f"SELECT id, title, outlet, published, language FROM articles WHERE id IN ({marks})", data["articles"])}
-        data["article_info"] = [titles.get(a, {"id": a, "title": a}) for a in data["articles"]]
         return data
+
+    def article_info(self, article_ids: Sequence[str]) -> list[dict[str, Any]]:
+        """Title, outlet, date and language of each article, in the order given (its id as title if it is
+        not stored)."""
+        rows = self.conn.execute(
+            "SELECT id, title, outlet, published, language FROM articles WHERE id IN (SELECT value FROM json_each(?)) "
+            "ORDER BY last_seen, rowid", (json.dumps(list(article_ids)),))
+        found = {r["id"]: dict(r) for r in rows}  # the latest version of an id last
+        return [found.get(a, {"id": a, "title": a}) for a in article_ids]
+
+    def story_quotes(self, run: int, article_ids: Sequence[str], offset: int, limit: int) -> Page:
+        """The quotes of a run in these articles (a story's), by article and position."""
+        args = (run, json.dumps(list(article_ids)))
+        where = "run = ? AND article IN (SELECT value FROM json_each(?))"
+        total = self.conn.execute(f"SELECT count(*) FROM quotes WHERE {where}", args).fetchone()[0]
+        rows = self.conn.execute(
+            "SELECT id, article, text, start, end, speaker, speaker_entity, speaker_kind, direct, grp AS 'group' "
+            f"FROM quotes WHERE {where} ORDER BY article, start LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
+        return Page([dict(r, direct=bool(r["direct"])) for r in rows], total, offset, limit)
 
     def reuse(self, run: int, story_id: str | None, offset: int = 0, limit: int = MAX_LIMIT) -> Page:
         """Reuse edges of a run, or of one story."""
@@ -168,6 +185,12 @@ class Reader:
         data = self.story(run, story_id)
         claims = [c for c in (data or {}).get("claims", []) if status is None or c["status"] == status]
         return Page(claims[offset:offset + limit], len(claims), offset, limit)
+
+
+def read_only_uri(path: str | Path) -> str:
+    """The SQLite URI that opens ``path`` read-only: the path percent-encoded, so that a ``#``, ``?`` or ``%``
+    in a folder's or file's name is part of the name (``file:Enquête #3/db`` would end the path at ``#``)."""
+    return "file://" + quote(str(Path(path).absolute()), safe="/") + "?mode=ro"
 
 
 def _contains(text: str) -> str:
