@@ -103,23 +103,76 @@ def serve_cli(
     db: Annotated[Path, typer.Option(help="SQLite store to serve.")] = Path("out/ankara/recoupe.sqlite"),
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    no_token: Annotated[bool, typer.Option(
+        "--no-token", help="Let whoever reaches the server add articles without a token (never from another "
+        "site's pages). Without it, writes need RECOUPE_TOKEN, or the token made on the first serve of the store "
+        "and kept beside it (STORE.token).")] = False,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", metavar="NAME", help="Another name the server answers to in the Host header (a DNS name, "
+        "a proxy's); besides 127.0.0.1, localhost, ::1 and --host. Repeatable.")] = None,
+    base_url: Annotated[str | None, typer.Option(
+        help="Where clients reach the server (https://news.example/recoupe behind a proxy), for the links in "
+        "its answers; default http://HOST:PORT (relative links on 0.0.0.0 or ::).")] = None,
 ) -> None:
     """Serve the web app and JSON API over a store (pages at /, API at /api/, OpenAPI at /docs)."""
     try:
         import uvicorn
 
-        from .web import create_app, is_loopback
+        from .web import base_url_of, create_app, is_loopback, served_hosts
+        from .web.tokens import TokenFileError, load_or_create
     except ImportError as err:
         errors.print(f"[red]error:[/] the web app needs its extra: pip install 'recoupe[web]' ({err.name} missing)")
         raise typer.Exit(2) from None
-    token = os.environ.get("RECOUPE_TOKEN")
-    if not token and not is_loopback(host):
-        errors.print(f"[yellow]warning:[/] listening on {escape(host)} without RECOUPE_TOKEN: anyone on the network "
-                     "can add articles to the store. Set RECOUPE_TOKEN to require a token for writes, or serve on "
-                     "127.0.0.1.", soft_wrap=True, highlight=False)
-    needs = " (adding articles needs RECOUPE_TOKEN)" if token else ""
-    console.print(f"Serving {db} at http://{host}:{port}/{needs}", soft_wrap=True, markup=False, highlight=False)
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    from urllib.parse import urlsplit
+
+    token = os.environ.get("RECOUPE_TOKEN") or None
+    if token and no_token:
+        errors.print("[red]error:[/] --no-token, but RECOUPE_TOKEN is set: unset one of them", soft_wrap=True)
+        raise typer.Exit(2)
+    base = base_url or base_url_of(host, port)
+    parts = urlsplit(base or "")
+    if base and (parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment):
+        errors.print(f"[red]error:[/] --base-url {escape(base)} is not a URL like http://HOST:PORT/PATH",
+                     soft_wrap=True, highlight=False)
+        raise typer.Exit(2)
+    hosts = served_hosts(host, [*(allow_host or []), *([parts.hostname] if parts.hostname else [])])
+    network = not is_loopback(host)
+    kept, made = None, False
+    if not token and not no_token:
+        try:
+            token, kept, made = load_or_create(db)
+        except (OSError, TokenFileError) as err:
+            errors.print(f"[red]error:[/] {escape(str(err))}: set RECOUPE_TOKEN, or give --no-token to serve "
+                         "without one", soft_wrap=True, highlight=False)
+            raise typer.Exit(2) from None
+    needs = " (adding articles needs RECOUPE_TOKEN)" if token and not kept else ""
+    _say(f"Serving {db} at http://{host}:{port}/{needs}")
+    _say(f"Answering to the hosts {', '.join(hosts)} (more with --allow-host)")
+    api = f"http://{host}:{port}/api/articles"
+    if made:
+        _say(f"Adding articles needs this token, made now and kept in {kept} (mode 600) for the next serve of this "
+             f"store:\n  {token}\nType it in the upload form of the home page, or send it: "
+             f"curl -H 'Authorization: Bearer {token}' -F file=@article.txt {api}")
+    elif kept:
+        _say(f"Adding articles needs the token kept in {kept} (made on the first serve of this store): type it in "
+             f"the upload form of the home page, or send it: curl -H \"Authorization: Bearer $(cat '{kept}')\" "
+             f"-F file=@article.txt {api}")
+    if kept and network:
+        errors.print(f"[yellow]warning:[/] listening on {escape(host)}: anyone on the network can read the store, "
+                     "and anyone on the network can add articles with the token made for it, which is printed by "
+                     "the first serve and kept beside the store: treat it as a password, set RECOUPE_TOKEN to "
+                     "choose it, or serve on 127.0.0.1.", soft_wrap=True, highlight=False)
+    if no_token:
+        who = "anyone on the network can add articles" if network else "any program on this machine can add articles"
+        errors.print(f"[yellow]warning:[/] --no-token: {who} to the store (other sites' pages cannot: writes from "
+                     "them are refused).", soft_wrap=True, highlight=False)
+    uvicorn.run(create_app(db, token=token or "", hosts=hosts, base_url=base), host=host, port=port,
+                log_level="warning")
+
+
+def _say(text: str) -> None:
+    """A line on the console, as it is: no markup, no highlighting, wrapped only by the terminal."""
+    console.print(text, soft_wrap=True, markup=False, highlight=False)
 
 
 def _run(paths: list[Path], dask: str | None, workers: int | None, store: Store, limits: Limits) -> Corpus:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -41,13 +42,18 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serve(db: Path, log: Path, ready_s: float = 60) -> Iterator[str]:
-    """`recoupe serve` over ``db`` in a subprocess; yields its base URL; always terminates it."""
+def serve(db: Path, log: Path, ready_s: float = 60, no_token: bool | None = None) -> Iterator[str]:
+    """`recoupe serve` over ``db`` in a subprocess; yields its base URL; always terminates it. ``no_token``
+    None: served open (``--no-token``) unless RECOUPE_TOKEN is in the environment, for the tests that upload
+    without a token; False: as `recoupe serve` is by default (writes need its token)."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
+    if no_token is None:
+        no_token = not os.environ.get("RECOUPE_TOKEN")
+    open_mode = ["--no-token"] if no_token else []
     with log.open("wb") as out:
         proc = subprocess.Popen([sys.executable, "-m", "recoupe", "serve", "--db", str(db), "--host", "127.0.0.1",
-                                 "--port", str(port)], stdout=out, stderr=subprocess.STDOUT)
+                                 "--port", str(port), *open_mode], stdout=out, stderr=subprocess.STDOUT)
         try:
             deadline = time.monotonic() + ready_s
             while True:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Request
 from pydantic import ValidationError
@@ -19,7 +20,8 @@ from ..store.reader import Page
 from . import schemas, uploads, views
 from .dependencies import AppSettings, StoreReader
 from .errors import BadUpload, TooLarge, UnsupportedMedia
-from .schemas import ERRORS, Limit, NewArticle, Offset, PageOut, RunId, SearchText, Status, UploadOut
+from .guard import route_path
+from .schemas import ERRORS, Limit, NewArticle, Offset, PageOut, RunId, SearchText, Status, StoryOut, UploadOut
 from .uploads import MAX_UPLOAD
 
 reads = APIRouter(prefix="/api", responses=ERRORS)
@@ -36,9 +38,12 @@ def stories(request: Request, r: StoreReader, run: RunId = None, offset: Offset 
     return _page(request, r.stories(views.latest(r, run), offset, limit))
 
 
-@reads.get("/stories/{story_id}", summary="A story: origins, claims, timeline, brief")
-def story(story_id: str, r: StoreReader, run: RunId = None) -> dict[str, Any]:
-    return views.story(r, run, story_id)
+@reads.get("/stories/{story_id:path}", response_model=StoryOut,
+           summary="A story: origins, timeline, brief; its articles, claims, quotes and reuse edges by page")
+def story(request: Request, story_id: str, r: StoreReader, run: RunId = None, offset: Offset = 0,
+          limit: Limit = 50) -> dict[str, Any]:
+    page = views.story(r, run, story_id, offset, limit)
+    return dict(page, next=next_link(request, offset + limit) if views.has_more(page) else None)
 
 
 @reads.get("/claims", response_model=PageOut, summary="Claims of a story")
@@ -59,7 +64,7 @@ def articles(request: Request, r: StoreReader, q: SearchText = None, entity: str
     return _page(request, views.articles(r, run, q, entity, offset, limit))
 
 
-@reads.get("/articles/{article_id}", summary="An article: clean text, metadata, removed boilerplate")
+@reads.get("/articles/{article_id:path}", summary="An article: clean text, metadata, removed boilerplate")
 def article(article_id: str, r: StoreReader) -> dict[str, Any]:
     return views.article(r, article_id)
 
@@ -70,7 +75,7 @@ def entities(request: Request, r: StoreReader, q: SearchText = None, run: RunId 
     return _page(request, r.entities(views.latest(r, run), offset, limit, q))
 
 
-@reads.get("/entities/{entity_id}", summary="An entity with every spelling and mention")
+@reads.get("/entities/{entity_id:path}", summary="An entity with every spelling and mention")
 def entity(entity_id: str, r: StoreReader, run: RunId = None) -> dict[str, Any]:
     return views.entity(r, run, entity_id)
 
@@ -108,10 +113,17 @@ async def upload(request: Request, settings: AppSettings) -> dict[str, Any]:
 
 def _page(request: Request, page: Page) -> dict[str, Any]:
     """A page of a list as PageOut, with the link to the next page (this request's URL, moved on)."""
-    nxt = None
-    if page.offset + page.limit < page.total:
-        nxt = str(request.url.include_query_params(offset=page.offset + page.limit, limit=page.limit))
+    nxt = next_link(request, page.offset + page.limit) if page.offset + page.limit < page.total else None
     return {"items": page.items, "total": page.total, "offset": page.offset, "limit": page.limit, "next": nxt}
+
+
+def next_link(request: Request, offset: int) -> str:
+    """This request's path and query with ``offset`` moved on: after the app's base URL when one is set,
+    else relative to the server (never built from the Host header, which any client may set)."""
+    settings = request.app.state.settings
+    query = [(k, v) for k, v in request.query_params.multi_items() if k != "offset"] + [("offset", str(offset))]
+    base = settings.base_url or str(request.scope.get("root_path", ""))
+    return f"{base}{quote(route_path(request.scope), safe='/')}?{urlencode(query)}"
 
 
 async def _upload_body(request: Request) -> tuple[str | None, bytes]:

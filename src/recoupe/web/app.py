@@ -3,8 +3,10 @@ routes of the JSON API (api.py) and of the HTML pages (pages.py)."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, MutableMapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -18,24 +20,33 @@ from .dependencies import Settings
 from .errors import BadUpload, HTTPError, error_body
 from .guard import MULTIPART_SLACK, Guard, route_path
 from .schemas import BEARER_SCHEME
-from .uploads import MAX_UPLOAD, MAX_UPLOADS
+from .uploads import MAX_RECORDS, MAX_UPLOAD, MAX_UPLOADS
 from .uploads import analyse as _analyse_upload  # the analysis each app is built with (a test may stub it)
 
 __all__ = ["MAX_UPLOAD", "BadUpload", "Settings", "build"]  # BadUpload: what the upload's analysis may raise
 
 log = logging.getLogger(__name__)
 
-WRITES = {("POST", "/api/articles")}  # what the Guard checks: the token, and the body's size before it is read
+WRITES = {("POST", "/api/articles")}  # what the Guard checks: origin, token, and the body's size before it is read
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")  # what a 405's Allow is looked up among
 
 
-def build(db: Path, uploads: Path, token: str | None = None, max_uploads: int = MAX_UPLOADS) -> FastAPI:
+def build(db: Path, uploads: Path, token: str | None = None, max_uploads: int = MAX_UPLOADS, *,
+          hosts: Iterable[str] | None = None, base_url: str | None = None,
+          max_records: int = MAX_RECORDS) -> FastAPI:
     """The app over the store file ``db``, writing uploads under ``uploads`` only; with a ``token``, adding
-    articles needs it (``Authorization: Bearer``)."""
+    articles needs it (``Authorization: Bearer``). With ``hosts``, only requests naming one of them in their
+    Host header are answered; links to further pages start with ``base_url`` (else they are relative, never
+    built from the Host header). An upload of more than ``max_records`` articles is refused."""
     app = FastAPI(title="recoupe", version=__version__, description="Cross-checked news: stories, sources, "
                   "quotes and claims of an analysed corpus." + (" Adding articles needs the server's token."
                                                                  if token else ""))
-    app.state.settings = Settings(db, uploads, token, max_uploads, _analyse_upload)
-    app.add_middleware(Guard, token=token, writes=WRITES, max_body=MAX_UPLOAD + MULTIPART_SLACK)
+    base = base_url.rstrip("/") if base_url else None
+    app.state.settings = Settings(db, uploads, token, max_uploads, _analyse_upload, base_url=base,
+                                  max_records=max_records)
+    origin = urlsplit(base) if base else None
+    app.add_middleware(Guard, token=token, writes=WRITES, max_body=MAX_UPLOAD + MULTIPART_SLACK, hosts=hosts,
+                       origins=[f"{origin.scheme}://{origin.netloc}"] if origin else [])
     app.exception_handler(HTTPError)(_http_error)
     app.exception_handler(Exception)(_unexpected)
     app.exception_handler(RequestValidationError)(_invalid)
@@ -83,9 +94,16 @@ async def _invalid(request: Request, err: RequestValidationError) -> JSONRespons
 async def _starlette(request: Request, err: StarletteHTTPException) -> JSONResponse:
     """Starlette's own errors (no such path, method not allowed) in the one JSON shape."""
     headers = getattr(err, "headers", None)
-    if err.status_code == 405:  # GET and POST of one path are two routes: Allow lists both
-        methods = {m for route in request.app.routes if route.matches(request.scope)[0] != Match.NONE
-                   for m in (getattr(route, "methods", None) or ())}
-        headers = {"Allow": ", ".join(sorted(methods))}
+    if err.status_code == 405:
+        headers = {"Allow": ", ".join(allowed(request.app, request.scope))}
     return JSONResponse(error_body(err.status_code, str(err.detail)), status_code=err.status_code,
                         headers=headers)
+
+
+def allowed(app: FastAPI, scope: MutableMapping[str, Any]) -> list[str]:
+    """The methods some route of ``app`` takes on the path of ``scope`` (HEAD wherever GET is: the Guard
+    answers it). Each method is tried on the app's router, whose routes include the included routers: a
+    FastAPI included router is one route there, which matches a method without listing its methods."""
+    methods = {m for m in METHODS
+               if any(route.matches({**scope, "method": m})[0] == Match.FULL for route in app.router.routes)}
+    return sorted(methods | ({"HEAD"} if "GET" in methods else set()))

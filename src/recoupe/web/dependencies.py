@@ -28,6 +28,8 @@ class Settings:
     token: str | None  # needed to add articles, when set
     max_uploads: int  # files kept in the uploads folder at most
     analyse: Analyse  # the analysis of an upload with everything stored (uploads.analyse)
+    base_url: str | None = None  # where the app is served from, without a final "/": links start with it
+    max_records: int = 1_000  # articles (records of a JSONL or WARC file) one upload may hold at most
     # one writer: uploads are analysed and stored one at a time
     write_lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
 

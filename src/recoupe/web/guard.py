@@ -1,11 +1,14 @@
-"""What stands in front of the app (ASGI middleware): the token on writes, the size of a write's body, and
-the security headers of every response. Writes are checked before a byte of their body is read."""
+"""What stands in front of the app (ASGI middleware): the Host a request names, where a write comes from
+(Origin, Sec-Fetch-Site), the token on writes, the size of a write's body, HEAD served as a GET without its
+body, and the security headers of every response. Writes are checked before a byte of their body is read."""
 from __future__ import annotations
 
+import ipaddress
 import json
 import secrets
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from .errors import error_body
 
@@ -27,16 +30,28 @@ NO_CSP = ("/docs", "/redoc")
 
 
 class Guard:
-    """Middleware: a write (``writes``: method and path) needs ``Authorization: Bearer <token>`` when a token
-    is set, and a body of at most ``max_body`` bytes (Content-Length checked first, then the read capped);
-    every response gets nosniff, frame and referrer headers, and a Content-Security-Policy whose script nonce
-    is in ``scope["state"]["csp_nonce"]`` for the templates."""
+    """Middleware: with ``hosts``, a request must name one of them in its Host header (DNS rebinding: a page
+    of another site whose name was made to point at this machine names that site); a write (``writes``:
+    method and path) must not come from another site (a browser's Sec-Fetch-Site and Origin headers; a
+    request without them, from a program, passes), needs ``Authorization: Bearer <token>`` when a token is
+    set, and a body of at most ``max_body`` bytes (Content-Length checked first, then the read capped).
+    HEAD is answered as GET without the body. Every response gets nosniff, frame and referrer headers, and a
+    Content-Security-Policy whose script nonce is in ``scope["state"]["csp_nonce"]`` for the templates.
 
-    def __init__(self, app: ASGIApp, token: str | None, writes: set[tuple[str, str]], max_body: int):
+    A write is refused for where it comes from and for its token before its Host is looked at: each refusal
+    names what the client can change, and none lets anything through."""
+
+    def __init__(self, app: ASGIApp, token: str | None, writes: set[tuple[str, str]], max_body: int,
+                 hosts: Iterable[str] | None = None, origins: Iterable[str] = ()):
+        """``hosts``: the names and addresses the server answers to (None: any, for an app embedded or
+        tested behind something that checks them); ``origins``: where the pages are served from besides
+        the request's own Host (the configured base URL, behind a proxy), as ``scheme://host[:port]``."""
         self.app = app
         self.token = token.encode() if token else None
         self.writes = writes
         self.max_body = max_body
+        self.hosts = None if hosts is None else frozenset(normal_host(h) for h in hosts)
+        self.origins = frozenset(o.lower().rstrip("/") for o in origins)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -47,13 +62,25 @@ class Guard:
         state["csp_nonce"] = nonce
         path = route_path(scope)
         send = _with_headers(send, None if path.startswith(NO_CSP) else CSP.format(nonce=nonce))
+        if scope["method"] == "HEAD":  # every GET route answers HEAD: the GET, its body left out
+            scope, send = dict(scope, method="GET"), _without_body(send)
         if (scope["method"], path) not in self.writes:
+            if not await self._host_allowed(scope, send):
+                return
             await self.app(scope, receive, send)
+            return
+        elsewhere = self._cross_site(scope)
+        if elsewhere:
+            await _refuse(send, 403, f"refused: a write from another site ({elsewhere}); articles are added from "
+                          "this server's own pages, or by a program sending the token")
             return
         if self.token is not None and not self._authorised(scope):
             given = any(k == b"authorization" for k, _ in scope["headers"])
-            need = "adding articles needs 'Authorization: Bearer <token>', the server's RECOUPE_TOKEN"
+            need = ("adding articles needs 'Authorization: Bearer <token>', the server's token (RECOUPE_TOKEN, or "
+                    "the one `recoupe serve` printed)")
             await _refuse(send, 401, f"wrong token: {need}" if given else need, [(b"www-authenticate", b"Bearer")])
+            return
+        if not await self._host_allowed(scope, send):
             return
         length = next((v for k, v in scope["headers"] if k == b"content-length"), None)
         if length is not None and (not length.isdigit() or int(length) > self.max_body):
@@ -78,6 +105,40 @@ class Guard:
         state["write_checked"] = True  # the route refuses a write that did not come this way
         await self.app(scope, _replay(b"".join(chunks), receive), send)
 
+    async def _host_allowed(self, scope: Scope, send: Send) -> bool:
+        """Whether the request's Host is one the server answers to; if not, it is refused (400)."""
+        if self.hosts is None:
+            return True
+        given = _header(scope, b"host")
+        name = host_name(given) if given is not None else None
+        if name is not None and name in self.hosts:
+            return True
+        shown = "no Host header" if given is None else f"the host '{_printable(given)}'"
+        await _refuse(send, 400, f"this server does not answer to {shown}: it answers to "
+                      f"{', '.join(sorted(self.hosts))} (`recoupe serve --host`, `--allow-host`)")
+        return False
+
+    def _cross_site(self, scope: Scope) -> str | None:
+        """Why a write comes from another site, or None: a browser says where a request comes from
+        (Sec-Fetch-Site, Origin); a program sends neither and is judged by its token alone."""
+        site = _header(scope, b"sec-fetch-site")
+        if site is not None and site.strip().lower() not in ("same-origin", "none"):
+            return f"Sec-Fetch-Site: {_printable(site)}"
+        origin = _header(scope, b"origin")
+        if origin is None:
+            return None
+        origin = origin.strip().lower()
+        try:
+            parts = urlsplit(origin)
+        except ValueError:  # "http://[::1": not an origin
+            return f"Origin: {_printable(origin)}"
+        own = (_header(scope, b"host") or "").strip().lower()
+        if parts.scheme not in ("http", "https") or not parts.netloc:  # "null" too: a sandboxed or file page
+            return f"Origin: {_printable(origin)}"
+        if parts.netloc != own and origin.rstrip("/") not in self.origins:
+            return f"Origin: {_printable(origin)}"
+        return None
+
     def _authorised(self, scope: Scope) -> bool:
         for key, value in scope["headers"]:
             if key == b"authorization":
@@ -87,6 +148,32 @@ class Guard:
 
     def _too_large(self) -> str:
         return f"the request body is over the limit of {self.max_body // (1024 * 1024)} MB (one article file)"
+
+
+def host_name(value: str) -> str | None:
+    """The host of a Host header (``name``, ``name:port``, ``[v6]:port``), normalised as ``normal_host``
+    does; None when the value is not a host."""
+    value = value.strip()
+    if value.startswith("["):
+        name, bracket, rest = value[1:].partition("]")
+        if not bracket:
+            return None
+    else:
+        name, colon, port = value.partition(":")
+        rest = colon + port
+    if rest and not (rest.startswith(":") and rest[1:].isdigit()):
+        return None
+    return normal_host(name) if name else None
+
+
+def normal_host(name: str) -> str:
+    """A host name or address as compared: lower case, no brackets or final dot, an address written the
+    one way ``ipaddress`` writes it ("::1" for "0:0:0:0:0:0:0:1")."""
+    name = name.strip().strip("[]").rstrip(".").lower()
+    try:
+        return str(ipaddress.ip_address(name))
+    except ValueError:
+        return name
 
 
 def route_path(scope: Scope) -> str:
@@ -108,6 +195,28 @@ def _with_headers(send: Send, csp: str | None) -> Send:
         await send(message)
 
     return wrapped
+
+
+def _without_body(send: Send) -> Send:
+    """The answer to a HEAD: the GET's status and headers (its Content-Length too), an empty body."""
+    async def wrapped(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            if message.get("more_body", False):
+                return
+            message = {"type": "http.response.body", "body": b"", "more_body": False}
+        await send(message)
+
+    return wrapped
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    """The first value of a request header, as text (latin-1: any bytes), or None."""
+    return next((v.decode("latin-1") for k, v in scope["headers"] if k == name), None)
+
+
+def _printable(value: str, limit: int = 100) -> str:
+    """A client's header value fit to be quoted in an error: printable ASCII, cut."""
+    return "".join(c if " " <= c <= "~" else "?" for c in value[:limit])
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:

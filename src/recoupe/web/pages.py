@@ -28,8 +28,8 @@ def home(request: Request, r: StoreReader, settings: AppSettings, offset: Offset
                        types=UPLOAD_TYPES, token_needed=bool(settings.token), csp_nonce=request.state.csp_nonce)
 
 
-def story(story_id: str, r: StoreReader) -> str:
-    return render_page("web_story.html", **views.story_page(r, story_id))
+def story(story_id: str, r: StoreReader, offset: Offset = 0, limit: Limit = 50) -> str:
+    return render_page("web_story.html", **views.story_page(r, story_id, offset, limit))
 
 
 def article(article_id: str, r: StoreReader) -> str:
@@ -41,8 +41,8 @@ def entity(entity_id: str, r: StoreReader) -> str:
 
 
 def add_to(app: FastAPI) -> None:
-    """Add the pages to ``app`` itself, not as an included router: FastAPI keeps an included router's routes
-    out of ``app.routes``, where the handler of a 405 looks for the methods of a path (app.py)."""
-    for path, page in (("/", home), ("/stories/{story_id}", story), ("/articles/{article_id}", article),
-                       ("/entities/{entity_id}", entity)):
+    """Add the pages to ``app`` itself. An id may hold any character, ``/`` too (a JSON record's or a WARC
+    record's id): the ``path`` converter takes it whole, and links quote it (render.views.served_href)."""
+    for path, page in (("/", home), ("/stories/{story_id:path}", story), ("/articles/{article_id:path}", article),
+                       ("/entities/{entity_id:path}", entity)):
         app.add_api_route(path, page, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)

@@ -8,7 +8,7 @@ from fastapi import Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..store.reader import MAX_LIMIT
-from .uploads import MAX_UPLOAD, UPLOAD_TYPES
+from .uploads import MAX_RECORDS, MAX_UPLOAD, UPLOAD_TYPES
 
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="items to skip")]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")]
@@ -22,6 +22,30 @@ class PageOut(BaseModel):
 
     items: list[dict[str, Any]]
     total: int
+    offset: int
+    limit: int
+    next: str | None = None
+
+
+class StoryOut(BaseModel):
+    """A story, its lists by page: the articles (ids, and ``article_info``), claims, quotes and reuse edges
+    from ``offset``, at most ``limit`` of each; ``total`` counts each list whole, ``next`` is the next page.
+    Each origin lists its articles on this page, and ``size`` counts them all."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    title: str
+    event_date: str | None = None
+    articles: list[str]
+    article_info: list[dict[str, Any]]
+    origins: list[dict[str, Any]]
+    claims: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+    reuse: list[dict[str, Any]]
+    timeline: list[dict[str, Any]] = []
+    brief: list[dict[str, Any]] = []
+    total: dict[str, int]
     offset: int
     limit: int
     next: str | None = None
@@ -57,25 +81,34 @@ class UploadOut(BaseModel):
     skipped: list[str]
 
 
-ERRORS: dict[int | str, dict[str, Any]] = {status: {"model": ErrorOut} for status in (404, 413, 422)}
+HOST = "a Host header the server does not answer to (`recoupe serve --host`, `--allow-host`)"
+ERRORS: dict[int | str, dict[str, Any]] = {
+    **{status: {"model": ErrorOut} for status in (404, 413, 422)}, 400: {"model": ErrorOut, "description": HOST}}
 UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorOut, "description": "a malformed multipart body, or an invalid Content-Length"},
-    413: {"model": ErrorOut, "description": f"the file or the body is over {MAX_UPLOAD // (1024 * 1024)} MB"},
+    400: {"model": ErrorOut, "description": f"a malformed multipart body, an invalid Content-Length, or {HOST}"},
+    403: {"model": ErrorOut, "description": "a write from another site: a browser's Origin or Sec-Fetch-Site "
+          "names another site than this server"},
+    413: {"model": ErrorOut, "description": f"the file or the body is over {MAX_UPLOAD // (1024 * 1024)} MB, or "
+          f"the file holds more articles than the server takes at once ({MAX_RECORDS} by default, "
+          "RECOUPE_MAX_UPLOAD_RECORDS)"},
     415: {"model": ErrorOut, "description": "neither multipart/form-data nor application/json"},
     422: {"model": ErrorOut, "description": "more than one file, content not what its name says, invalid JSON, "
           "or no article in it"},
     507: {"model": ErrorOut, "description": "the uploads folder is full (RECOUPE_MAX_UPLOADS)"}}
 UNAUTHORIZED: dict[int | str, dict[str, Any]] = {401: {
-    "model": ErrorOut, "description": "no token, or the wrong one (the server has RECOUPE_TOKEN set)",
+    "model": ErrorOut, "description": "no token, or the wrong one (RECOUPE_TOKEN, or the one `recoupe serve` "
+    "printed)",
     "headers": {"WWW-Authenticate": {"schema": {"type": "string"}, "description": "Bearer"}}}}
 
 
 def upload_description(token_needed: bool) -> str:
     """What POST /api/articles takes and does."""
     return (f"One file per request as the multipart field `file` ({', '.join(UPLOAD_TYPES)}; "
-            f"{MAX_UPLOAD // (1024 * 1024)} MB at most; its bytes must be what its name says), or a JSON "
-            "body with at least `text`. The articles are analysed with everything stored, and a new analysis "
-            "is stored." + (" Needs `Authorization: Bearer <token>`." if token_needed else ""))
+            f"{MAX_UPLOAD // (1024 * 1024)} MB at most; its bytes must be what its name says; a JSONL or WARC "
+            f"file of {MAX_RECORDS} records at most by default), or a JSON body with at least `text`. The file "
+            "is kept under a name of its own. The articles are analysed with everything stored, and a new "
+            "analysis is stored. Refused from another site's pages (Origin, Sec-Fetch-Site)."
+            + (" Needs `Authorization: Bearer <token>`." if token_needed else ""))
 
 
 def upload_responses(token_needed: bool) -> dict[int | str, dict[str, Any]]:

@@ -1,5 +1,6 @@
 """Uploads: a safe name, the bytes sniffed for what they are (the name's extension is only a claim), a write
-that stays in the uploads folder and is undone when the analysis refuses the file, and the analysis itself."""
+that stays in the uploads folder under a name of its own (an earlier upload is never replaced) and is undone
+when the analysis refuses the file, a cap on the articles in one file, and the analysis itself."""
 from __future__ import annotations
 
 import hashlib
@@ -10,18 +11,20 @@ import tempfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import count as counting
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from ..ingest import decode
-from .errors import BadUpload, UploadsFull
+from ..ingest import decode, read_file
+from .errors import BadUpload, TooLarge, UploadsFull
 
 if TYPE_CHECKING:
     from .dependencies import Settings
 
 MAX_UPLOAD = 5 * 1024 * 1024  # bytes: a news article, even as a WARC of a few pages, is far below
 MAX_UPLOADS = 10_000  # files kept in the uploads folder (RECOUPE_MAX_UPLOADS)
+MAX_RECORDS = 1_000  # articles (records of a JSONL or WARC file) in one upload (RECOUPE_MAX_UPLOAD_RECORDS)
 UPLOAD_TYPES = (".txt", ".html", ".htm", ".json", ".jsonl", ".warc", ".warc.gz")
 MAX_STEM_BYTES = 150  # of a stored name before its extension: file systems take 255 bytes per name
 
@@ -169,44 +172,69 @@ def count(uploads: Path) -> int:
 
 @contextmanager
 def stored(uploads: Path, name: str, data: bytes, max_files: int = MAX_UPLOADS) -> Iterator[Path]:
-    """``data`` written as ``uploads/name`` for the length of the block; if the block raises, what was there
-    before comes back.
+    """``data`` written in the uploads folder for the length of the block, as ``name`` or, when an earlier
+    upload has that name and other bytes, as ``stem-2.ext``, ``stem-3.ext``…: an earlier upload is never
+    replaced (an article stored from it keeps its bytes); one with the same bytes is the same file, used as it
+    is. If the block raises, what the block was given is removed (unless it was there before).
 
-    The bytes go to a new hidden file first, then replace the name: a link found under that name is replaced,
-    never followed, so nothing is ever written outside the folder."""
+    The bytes go to a new hidden file first, then take the name: a link found under that name (uploads are
+    never links) is replaced, never followed, and comes back if the block raises; nothing is ever written
+    outside the folder."""
     if not name or name != Path(name).name or name.startswith("."):
         raise BadUpload(f"invalid file name '{name}'")  # safe_name never gives one: belt and braces
     uploads.mkdir(parents=True, exist_ok=True)
-    target = uploads / name
-    existed = target.is_symlink() or target.exists()
-    if not existed and count(uploads) >= max_files:
-        raise UploadsFull(f"the uploads folder holds {max_files} files, the limit: remove some, or raise "
-                          "RECOUPE_MAX_UPLOADS")
     fd, part = tempfile.mkstemp(dir=uploads, prefix=".upload-", suffix=".part")
-    backup = None
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
-        if existed:
-            fd, backup = tempfile.mkstemp(dir=uploads, prefix=".previous-")
-            os.close(fd)
-            os.replace(target, backup)
-        os.replace(part, target)
-    except BaseException:
+        target, backup, new = _place(uploads, Path(part), name, data, max_files)
+    finally:
         Path(part).unlink(missing_ok=True)
-        if backup:
-            os.replace(backup, target)
-        raise
     try:
         yield target
     except BaseException:
         if backup:
             os.replace(backup, target)
-        else:
+        elif new:
             target.unlink(missing_ok=True)
         raise
     if backup:
         Path(backup).unlink()
+
+
+def _place(uploads: Path, part: Path, name: str, data: bytes, max_files: int) -> tuple[Path, str | None, bool]:
+    """Give the written file ``part`` (holding ``data``) the first name of ``name``, ``stem-2.ext``… that is
+    free or holds the same bytes; return where it is, where the link it replaced was put aside (or None), and
+    whether the file is new."""
+    ext = next((t for t in UPLOAD_TYPES if name.endswith(t)), Path(name).suffix)
+    stem = name[: len(name) - len(ext)]
+    for n in counting(1):
+        target = uploads / (name if n == 1 else f"{stem}-{n}{ext}")
+        if target.is_symlink():  # planted: replaced, never followed, never counted as an upload
+            fd, backup = tempfile.mkstemp(dir=uploads, prefix=".previous-")
+            os.close(fd)
+            os.replace(target, backup)
+            try:
+                os.replace(part, target)
+            except BaseException:
+                os.replace(backup, target)
+                raise
+            return target, backup, True
+        if target.exists():
+            if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+                return target, None, False  # this very upload, sent again
+            continue  # an earlier upload: kept
+        if count(uploads) >= max_files:
+            raise UploadsFull(f"the uploads folder holds {max_files} files, the limit: remove some, or raise "
+                              "RECOUPE_MAX_UPLOADS")
+        try:
+            os.link(part, target)  # never replaces: a file that took the name meanwhile is kept
+        except FileExistsError:
+            continue
+        except OSError:  # a file system without hard links: the name was free a moment ago
+            os.replace(part, target)
+        return target, None, True
+    raise AssertionError("unreachable")
 
 
 def add(settings: Settings, filename: str | None, data: bytes) -> dict[str, Any]:
@@ -215,7 +243,18 @@ def add(settings: Settings, filename: str | None, data: bytes) -> dict[str, Any]
     The file is removed again when the analysis refuses it. Slow (seconds): call it in a worker thread."""
     name = checked(filename, data) if filename is not None else json_name(data)
     with settings.write_lock, stored(settings.uploads, name, data, settings.max_uploads) as path:
+        records = _records(path)
+        if records > settings.max_records:
+            raise TooLarge(f"'{path.name}' holds {records} records, over the limit of {settings.max_records} "
+                           "articles per upload (RECOUPE_MAX_UPLOAD_RECORDS): split it, or run `recoupe analyze`")
         return settings.analyse(settings.db, path)
+
+
+def _records(path: Path) -> int:
+    """The records of a stored upload, read as the analysis will read them: its articles and the records
+    refused (each is reported back)."""
+    result = read_file(path)
+    return len(result.pages) + len(result.skips)
 
 
 def json_name(data: bytes) -> str:

@@ -6,6 +6,7 @@ handler only parses the request, calls one of these, and returns what it gives.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..render import views as models
@@ -21,9 +22,38 @@ def latest(r: Reader, run: int | None) -> int:
     return found
 
 
-def story(r: Reader, run: int | None, story_id: str) -> dict[str, Any]:
-    """A story of an analysis (default: the latest)."""
-    return _found(r.story(latest(r, run), story_id), f"no story {story_id}")
+SUPPORT_SHOWN = 20  # supporting sentences of a claim on a story page (all of them: /api/claims)
+
+
+def story(r: Reader, run: int | None, story_id: str, offset: int, limit: int) -> dict[str, Any]:
+    """A story of an analysis (default: the latest), its lists by page (``story_page``)."""
+    run_id = latest(r, run)
+    return story_page_of(r, run_id, _found(r.story(run_id, story_id), f"no story {story_id}"), offset, limit)
+
+
+def story_page_of(r: Reader, run_id: int, data: dict[str, Any], offset: int, limit: int) -> dict[str, Any]:
+    """A stored story with its articles (ids and ``article_info``), claims, quotes and reuse edges cut to
+    the page from ``offset`` (``limit`` of each); each origin keeps its articles on the page, and its
+    ``size``; each claim its first SUPPORT_SHOWN supporting sentences, and ``support_total``; ``total``
+    counts each list whole. A page's size does not grow with the story's."""
+    ids: list[str] = data["articles"]
+    shown = ids[offset:offset + limit]
+    on_page = set(shown)
+    claims = data.get("claims", [])
+    quotes = r.story_quotes(run_id, ids, offset, limit)
+    reuse = r.reuse(run_id, data["id"], offset, limit)
+    origins = [dict(o, articles=[a for a in o["articles"] if a in on_page], size=len(o["articles"]))
+               for o in data.get("origins", [])]
+    return dict(data, articles=shown, article_info=r.article_info(shown), origins=origins,
+                claims=[_cut_support(c) for c in claims[offset:offset + limit]], quotes=quotes.items,
+                reuse=reuse.items,
+                total={"articles": len(ids), "claims": len(claims), "quotes": quotes.total, "reuse": reuse.total},
+                offset=offset, limit=limit)
+
+
+def has_more(page: dict[str, Any]) -> bool:
+    """Whether a story page leaves some of one of its lists to a next page."""
+    return any(n > page["offset"] + page["limit"] for n in page["total"].values())
 
 
 def claims(r: Reader, run: int | None, story_id: str, status: str | None, offset: int, limit: int) -> Page:
@@ -54,8 +84,15 @@ def search(r: Reader, run: int | None, text: str | None, entity_name: str | None
 
 
 def article(r: Reader, article_id: str) -> dict[str, Any]:
-    """A stored article, the latest version of that id."""
-    return _found(r.article(article_id), f"no article {article_id}")
+    """A stored article, the latest version of that id; of the file it was read from, the name only: where
+    the server keeps its files is no business of a client."""
+    data = _found(r.article(article_id), f"no article {article_id}")
+    return dict(data, path=file_name(data.get("path") or ""))
+
+
+def file_name(path: str) -> str:
+    """The last part of a POSIX or Windows path."""
+    return re.split(r"[/\\]", path)[-1]
 
 
 def entity(r: Reader, run: int | None, entity_id: str) -> dict[str, Any]:
@@ -78,14 +115,35 @@ def home_page(r: Reader, offset: int, limit: int) -> dict[str, Any]:
     return {"page": page, "run": run_id}
 
 
-def story_page(r: Reader, story_id: str) -> dict[str, Any]:
-    """A story of the latest analysis, with its reuse graph and the quotes of its articles by speaker."""
+def story_page(r: Reader, story_id: str, offset: int, limit: int) -> dict[str, Any]:
+    """A story of the latest analysis by page: its articles in the source matrix, its claims, the quotes of
+    its articles by speaker and its reuse edges, ``limit`` of each from ``offset``; the copy graph when the
+    whole story fits on the page (a graph of part of it would hide copies)."""
     run_id = latest(r, None)
-    data = story(r, run_id, story_id)
-    edges = r.reuse(run_id, story_id).items
-    said = [q for aid in data["articles"] for q in r.quotes(run_id, 0, MAX_LIMIT, article=aid).items]
+    data = _found(r.story(run_id, story_id), f"no story {story_id}")
+    page = story_page_of(r, run_id, data, offset, limit)
+    view = models.story(dict(page, claims=data.get("claims", [])), page["reuse"])  # brief anchors: every claim
+    view["claims"] = {status: [c for c in page["claims"] if c["status"] == status] for status in models.STATUSES}
+    if offset > 0 or page["total"]["articles"] > limit or page["total"]["reuse"] > limit:
+        view["graph"], view["edges"] = None, page["reuse"]
+    said = page["quotes"]
     names = r.names(run_id, {q["speaker_entity"] for q in said if q["speaker_entity"]})
-    return {"story": models.story(data, edges), "by_speaker": models.quotes_by_speaker(said, names)}
+    return {"story": view, "by_speaker": models.quotes_by_speaker(said, names),
+            "pager": pager(offset, limit, page["total"])}
+
+
+def pager(offset: int, limit: int, total: dict[str, int]) -> dict[str, Any]:
+    """What a page's links and counts need: the previous and next offsets (None at either end), and for each
+    list the range shown ("51–100 of 3000")."""
+    most = max(total.values(), default=0)
+    shown = {k: (min(offset + 1, n), min(offset + limit, n), n) for k, n in total.items()}
+    return {"limit": limit, "previous": max(offset - limit, 0) if offset > 0 else None,
+            "next": offset + limit if offset + limit < most else None, "shown": shown}
+
+
+def _cut_support(claim: dict[str, Any]) -> dict[str, Any]:
+    support = claim.get("support", [])
+    return dict(claim, support=support[:SUPPORT_SHOWN], support_total=len(support))
 
 
 def article_page(r: Reader, article_id: str) -> dict[str, Any]:
