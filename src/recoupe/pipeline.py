@@ -212,8 +212,11 @@ class _Gathering:
         return first
 
     def _key(self, key: str) -> str:
-        while key in self.alias:
+        """The key of the article read under ``key`` (a key read may stand for a version stored under another)."""
+        seen = {key}
+        while key in self.alias and self.alias[key] not in seen:
             key = self.alias[key]
+            seen.add(key)
         return key
 
     def _identify(self, result: Article, notes: list[str]) -> Article:
