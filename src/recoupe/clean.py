@@ -7,12 +7,11 @@ Every line or fragment taken out is kept, with its reason, in ``removed``: nothi
 """
 from __future__ import annotations
 
-import hashlib
 import html as html_lib
 import re
 from dataclasses import dataclass, field
 
-from . import lang, textblocks
+from . import identity, lang, textblocks
 from .dates import looks_like_date, parse_date
 from .errors import R005_NO_TEXT, InputError
 from .records import Article, Cleaned, Page, Removal
@@ -469,9 +468,9 @@ def to_article(page: Page) -> Article:
         raise InputError(R005_NO_TEXT, "cleaning left no body text" if page.content.strip() else "empty",
                          page.location)
     declared = parse_date(page.date) if page.date else None  # news-please's date_publish and the like
-    digest = hashlib.sha256(page.content.encode("utf-8")).hexdigest()
     return Article(
-        id=page.id, path=page.path, content_hash=digest, text=cleaned.text,
+        id=page.id, path=page.path, content_hash=identity.key(page), raw_hash=identity.raw_hash(page),
+        text=cleaned.text,
         title=page.title or cleaned.title or "", removed=cleaned.removed, url=page.url or cleaned.url,
         outlet=cleaned.outlet or host(page.url), published=declared or cleaned.published,
         page_date=declared or cleaned.page_date, language=page.language, credits=cleaned.credits)

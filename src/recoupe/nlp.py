@@ -13,7 +13,7 @@ from concurrent.futures import Executor
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from . import lang
+from . import identity, lang
 from .records import Article
 
 if TYPE_CHECKING:
@@ -55,7 +55,10 @@ def parse(articles: Sequence[Article], *, executor: Executor | None = None, batc
     with the worker's own copy of the model and sends the Docs back as DocBins, spaCy's format for
     moving parses between processes; they are read here against this process's vocabulary (the vectors
     are what the entity stage reads), so the stages after see the same Docs either way. With a store,
-    an article parsed by the same model before is read from it, and every new parse is kept there.
+    an article parsed by the same model before is read from it (keyed by its key and its text:
+    ``identity.parse_key``), and every new parse is kept there. A stored parse is used only when its Doc's
+    text is the article's text; another is made again, replaces it and is recorded (``Store.record``). No Doc
+    of another text is ever returned.
     ``done`` is told how many articles have their parse so far.
     """
     docs: dict[str, Doc] = {}
@@ -67,11 +70,18 @@ def parse(articles: Sequence[Article], *, executor: Executor | None = None, batc
         if nlp is None:
             continue
         name = f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}"
-        stored = store.parses(name, [a.content_hash for a in group]) if store is not None else {}
+        keys = {a.id: identity.parse_key_of(a) for a in group}
+        stored = store.parses(name, list(dict.fromkeys(keys.values()))) if store is not None else {}
+        todo: list[Article] = []
         for article in group:
-            if article.content_hash in stored:
-                docs[article.id] = _read(stored[article.content_hash], nlp)
-        todo = [a for a in group if a.content_hash not in stored]
+            doc = _stored(stored.get(keys[article.id]), article, nlp)
+            if doc is not None:
+                docs[article.id] = doc
+                continue
+            todo.append(article)
+            if keys[article.id] in stored and store is not None:  # a wrong or unreadable parse: made again, noted
+                log.warning("the stored parse of article %s is not a parse of its text: parsed again", article.id)
+                store.record(article, "parsed again", f"its stored parse ({name}) was not a parse of its text")
         texts = [a.text.translate(_SPACES) for a in todo]
         if executor is None:
             parsed: Iterable[Doc] = nlp.pipe(texts, batch_size=BATCH)
@@ -85,12 +95,36 @@ def parse(articles: Sequence[Article], *, executor: Executor | None = None, batc
             if done is not None:
                 done(len(docs))
             if store is not None:
-                fresh[article.content_hash] = _bytes(doc)
+                fresh[keys[article.id]] = _bytes(doc)
                 if len(fresh) >= KEEP_EVERY:  # kept as they come: a run stopped midway keeps its parses
                     store.save_parses(name, fresh)
                     fresh = {}
         if fresh and store is not None:
             store.save_parses(name, fresh)
+    return _matching(docs, articles)
+
+
+def _stored(data: bytes | None, article: Article, nlp: Language) -> Doc | None:
+    """The stored parse of an article's text, if it is one: a Doc of any other text is never used."""
+    if data is None:
+        return None
+    try:
+        doc = _read(data, nlp)
+    except Exception:  # bytes that are no DocBin: parsed again
+        log.debug("unreadable stored parse of %s", article.id, exc_info=True)
+        return None
+    return doc if doc.text == article.text.translate(_SPACES) else None
+
+
+def _matching(docs: dict[str, Doc], articles: Sequence[Article]) -> dict[str, Doc]:
+    """The boundary of the parse: only a Doc of an article's exact text reaches the stages that read offsets into
+    it (entities, quotes, speakers). Two articles under one id would share one: the one it does not fit gets none."""
+    for article in articles:
+        doc = docs.get(article.id)
+        if doc is not None and doc.text != article.text.translate(_SPACES):
+            log.error("article %s: its parse is of another text (an id held twice?); analysed without one",
+                      article.id)
+            del docs[article.id]
     return docs
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import clean, ingest, language
+from . import clean, identity, ingest, language
 from .errors import R011_DUPLICATE_ID, R014_TOO_DEEP, R015_TOO_LONG, R016_NO_MEMORY, InputError, skip
 from .limits import DEFAULT, FileTimeout, Limits, deadline
 from .records import (
@@ -150,7 +150,7 @@ def analyze(paths: Iterable[str | Path], *, executor: Executor | None = None, pr
         for done, item in enumerate(items, start=1):
             unsaved += gathered.add(item, None if isinstance(item, Skip) else next(per_file))
             if store is not None and unsaved and (len(unsaved) >= batch or done == len(items)):
-                gathered.adopt(store.save_articles(unsaved))  # kept now: a run stopped midway loses no article
+                gathered.adopt(store.save_versions(unsaved))  # kept now: a run stopped midway loses no article
                 unsaved = []
             clock.advance(done, item.path if isinstance(item, Skip) else str(item))
     corpus = gathered.corpus()
@@ -164,14 +164,21 @@ _Prepared = tuple[str, list[str], list[Skip], list[Article | Skip]]  # path, not
 
 class _Gathering:
     """Inputs, articles and skips of the prepared files, in input order, after the stored articles: an
-    input already stored keeps the stored id, a duplicate within the run is noted, two ids never clash."""
+    input already stored keeps the stored id, a duplicate within the run is noted, two ids never clash.
+
+    An input whose raw text is known (stored, or read earlier in the run) but whose key is not is the same
+    article when it reads the same, else a new version of it, numbered after the known ones (``identity``)."""
 
     def __init__(self, known: Sequence[Article]) -> None:
         self.known = known
-        self.stored_id = {a.content_hash: a.id for a in known}
-        self.ids = set(self.stored_id.values())  # a stored article read again keeps its id; a new one takes another
-        self.fresh: dict[str, Article] = {}  # content hash -> article, in input order
-        self.inputs: list[tuple[str, list[str], str | None]] = []  # path, content hashes of its articles, reason
+        self.stored = {a.content_hash: a for a in known}
+        self.ids = {a.id for a in known}  # a stored article read again keeps its id; a new one takes another
+        self.readings: dict[str, list[Article]] = {}  # raw hash -> its versions, known or new, first version first
+        for article in sorted(known, key=lambda a: a.version):
+            self.readings.setdefault(identity.raw_of(article), []).append(article)
+        self.fresh: dict[str, Article] = {}  # key -> article, in input order
+        self.alias: dict[str, str] = {}  # key read -> key of the version it is (one stored under another key)
+        self.inputs: list[tuple[str, list[str], str | None]] = []  # path, keys of its articles, reason
         self.skips: list[Skip] = []
 
     def add(self, item: Path | Skip, found: _Prepared | None) -> list[Article]:
@@ -187,34 +194,93 @@ class _Gathering:
         for result in results:
             if isinstance(result, Skip):
                 file_skips.append(result)
-            elif result.content_hash in self.fresh:
-                notes.append(f"{result.id}: same content as article {self.fresh[result.content_hash].id}")
-                own.append(result.content_hash)
-            else:
-                article = (replace(result, id=self.stored_id[result.content_hash])
-                           if result.content_hash in self.stored_id else _unique_id(result, self.ids, notes))
-                self.ids.add(article.id)
-                self.fresh[article.content_hash] = article
-                own.append(article.content_hash)
-                first.append(article)
+                continue
+            key = self._key(result.content_hash)
+            if key not in self.fresh:
+                article = self._identify(result, notes)
+                key = article.content_hash
+                if key not in self.fresh:
+                    self.ids.add(article.id)
+                    self.fresh[key] = article
+                    own.append(key)
+                    first.append(article)
+                    continue
+            notes.append(f"{result.id}: same content as article {self.fresh[key].id}")
+            own.append(key)
         self.skips.extend(file_skips)
         self.inputs.append((path, own, "; ".join([s.detail for s in file_skips] + notes) or None))
         return first
 
-    def adopt(self, stored_ids: dict[str, str]) -> None:
-        """Take the ids the store gave (content hash -> id): another process may have taken one meanwhile."""
-        for content_hash, stored in stored_ids.items():
-            if self.fresh[content_hash].id != stored:
-                self.fresh[content_hash] = replace(self.fresh[content_hash], id=stored)
-                self.ids.add(stored)
+    def _key(self, key: str) -> str:
+        """The key of the article read under ``key`` (a key read may stand for a version stored under another)."""
+        seen = {key}
+        while key in self.alias and self.alias[key] not in seen:
+            key = self.alias[key]
+            seen.add(key)
+        return key
+
+    def _identify(self, result: Article, notes: list[str]) -> Article:
+        """The article as what it is: a stored one (its id), a known one read otherwise (that one's key and id), a
+        new version of a known raw text, or a new article (its own id, made free)."""
+        if result.content_hash in self.stored:
+            return _as(result, self.stored[result.content_hash])
+        raw = identity.raw_of(result)
+        versions = self.readings.setdefault(raw, [])
+        same = next((v for v in versions if identity.same_reading(result, v)), None)
+        if same is not None:
+            self.alias[result.content_hash] = same.content_hash
+            return _as(result, same)
+        if versions:
+            base = versions[0].version_of or versions[0].id
+            number = max(v.version for v in versions) + 1
+            article = replace(result, id=free_id(identity.version_id(base, number), self.ids.__contains__),
+                              version=number, version_of=base)
+            other = ", ".join(d for d in identity.differences(result, versions[-1])
+                              if d not in ("title_language", "removed", "credits")) or "metadata"
+            notes.append(f"{result.id}: same text as article {base}, with other {other}: kept beside it as "
+                         f"its version {number}, '{article.id}'")
+        else:
+            article = _unique_id(result, self.ids, notes)
+        versions.append(article)
+        return article
+
+    def adopt(self, stored: Mapping[str, Article]) -> None:
+        """Take the ids and versions the store gave (key -> stored version): another process may have stored an
+        id or a version meanwhile."""
+        for key, version in stored.items():
+            article = self.fresh.get(key)
+            if article is None or (article.content_hash, article.id, article.version, article.version_of) == (
+                    version.content_hash, version.id, version.version, version.version_of):
+                continue
+            now = _as(article, version)
+            self.ids.add(now.id)
+            versions = self.readings.get(identity.raw_of(article), [])
+            versions[:] = [now if v is article else v for v in versions]
+            if now.content_hash == key:
+                self.fresh[key] = now
+                continue
+            # a version stored meanwhile under another key, that this one reads the same as
+            self.alias[key] = now.content_hash
+            if now.content_hash in self.fresh:  # and read in this run too: one article
+                del self.fresh[key]
+            else:
+                self.fresh = {(now.content_hash if k == key else k): (now if k == key else v)
+                              for k, v in self.fresh.items()}
 
     def corpus(self) -> Corpus:
-        inputs = tuple(InputReport(path, "ok" if own else "skipped", reason,
-                                   tuple(self.fresh[h].id for h in own)) for path, own, reason in self.inputs)
+        inputs = tuple(InputReport(path, "ok" if own else "skipped", reason, tuple(self.fresh[self._key(h)].id
+                                                                                   for h in own))
+                       for path, own, reason in self.inputs)
         fresh = dict(self.fresh)
         # stored articles keep their place, refreshed where this run read them again; new ones follow
         articles = [fresh.pop(a.content_hash, a) for a in self.known] + list(fresh.values())
         return Corpus(inputs=inputs, articles=tuple(articles), skips=tuple(self.skips))
+
+
+def _as(article: Article, version: Article) -> Article:
+    """``article`` as the known ``version`` it is: that version's key, id and number."""
+    return replace(article, content_hash=version.content_hash, id=version.id, version=version.version,
+                   version_of=version.version_of)
 
 
 def _prepare_files(paths: list[Path], limits: Limits) -> list[_Prepared]:

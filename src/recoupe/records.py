@@ -69,7 +69,9 @@ class Cleaned:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """A cleaned article with its metadata; ``id`` is the input's stem or the record's own id."""
+    """A cleaned article with its metadata; ``id`` is the input's stem or the record's own id (a later version's is
+    the first version's id and "~v2", "~v3"...). ``content_hash`` is its key: raw content, metadata and analyser
+    (``identity``)."""
 
     id: str
     path: str
@@ -88,6 +90,10 @@ class Article:
     # stage writes them, and ``published`` is then the date the story establishes when the page had none
     story: str | None = None
     page_date_note: str | None = None  # why the page date is not the story's date (a republication)
+    # versions (``identity``): the same raw text read with other metadata is a new version of one article
+    raw_hash: str = ""  # SHA-256 of the raw content alone, shared by the versions ("": content_hash stands for it)
+    version: int = 1  # 1 for the first version read, then 2, 3...
+    version_of: str | None = None  # the first version's id, for a later version
 
 
 def free_id(wanted: str, taken: Callable[[str], bool]) -> str:

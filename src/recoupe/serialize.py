@@ -36,7 +36,7 @@ def report(corpus: Corpus) -> Data:
 
 
 def article(a: Article) -> Data:
-    """An article with its clean text, metadata and removed lines."""
+    """An article with its clean text, metadata and removed lines, and which version of its text it is."""
     return {
         "id": a.id, "path": a.path, "url": a.url, "title": a.title, "outlet": a.outlet,
         "published": a.published, "page_date": a.page_date, "language": a.language,
@@ -44,7 +44,7 @@ def article(a: Article) -> Data:
         "removed": [r.text for r in a.removed],
         "removals": removals(a.removed),
         "credits": list(a.credits), "content_hash": a.content_hash, "story": a.story,
-        "page_date_note": a.page_date_note,
+        "page_date_note": a.page_date_note, "version": a.version, "version_of": a.version_of,
     }
 
 

@@ -57,3 +57,28 @@ def test_processes_opening_a_new_store_at_once_all_get_it(tmp_path: Path) -> Non
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_schema_6_store_migrates_its_keys_and_parses(tmp_path: Path) -> None:
+    """Version 7 (identity and versions): a row's key was the hash of its raw text, which becomes its raw_hash;
+    parses, keyed by the row, are keyed by the row's key and text; the store opens, nothing lost."""
+    from recoupe.identity import parse_key
+    from recoupe.store.schema import MIGRATIONS
+
+    db = tmp_path / "r.sqlite"
+    with sqlite3.connect(db) as conn:
+        for step in range(1, 7):
+            conn.executescript(MIGRATIONS[step])
+        conn.execute("PRAGMA user_version = 6")
+        conn.execute("INSERT INTO articles (hash, id, path, title, text, removed, credits, first_seen, last_seen) "
+                     "VALUES ('h1', 'a', 'a.txt', 'T', 'Le texte.', '[]', '[]', 't0', 't0')")
+        conn.execute("INSERT INTO parses (hash, model, data) VALUES ('h1', 'fr_core_news_md-3', x'01')")
+        conn.execute("INSERT INTO parses (hash, model, data) VALUES ('gone', 'fr_core_news_md-3', x'02')")
+    with Store(db) as store:
+        (article,) = store.articles()
+    assert (article.id, article.content_hash, article.raw_hash, article.version, article.version_of) == (
+        "a", "h1", "h1", 1, None)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 7
+        assert conn.execute("SELECT hash, data FROM parses").fetchall() == [(parse_key("h1", "Le texte."), b"\x01")]
+        assert conn.execute("SELECT count(*) FROM article_log").fetchone()[0] == 0

@@ -7,6 +7,7 @@ from pathlib import Path
 from conftest import SEEDS
 
 from recoupe import analyze
+from recoupe.records import Article
 from recoupe.store import Store
 
 
@@ -86,3 +87,53 @@ def test_an_id_stored_meanwhile_for_other_content_is_not_taken_twice(tmp_path: P
         assert second.save_articles([other, third]) == {other.content_hash: "x~2", third.content_hash: "x~3"}
         assert second.save_articles([one]) == {one.content_hash: "x"}  # stored content keeps its id
         assert [a.id for a in first.articles()] == ["x", "x~2", "x~3"]
+
+
+def _article(key: str, title: str, raw: str = "raw-1", ident: str = "x", text: str = "Le texte.") -> Article:
+    return Article(id=ident, path=f"{ident}.json", content_hash=key, raw_hash=raw, text=text, title=title,
+                   url=f"https://{key}.example/", outlet=f"{key}.example", published="2022-11-14")
+
+
+def test_known_text_with_other_metadata_is_a_new_version_never_an_overwrite(tmp_path: Path) -> None:
+    """Issue 15: the same raw text under another key (other title, URL, date) is stored beside the first version."""
+    first, forged, third = _article("k1", "Vrai"), _article("k2", "Faux", ident="y"), _article("k3", "Autre")
+    with Store(tmp_path / "r.sqlite") as store:
+        assert store.save_articles([first]) == {"k1": "x"}
+        stored = store.articles()
+        assert store.save_articles([forged, third]) == {"k2": "x~v2", "k3": "x~v3"}
+        assert store.save_articles([forged]) == {"k2": "x~v2"}  # the same version again: nothing new
+        articles = store.articles()
+    assert articles[0] == stored[0]  # the first version as it was stored
+    assert [(a.id, a.title, a.url, a.version, a.version_of) for a in articles] == [
+        ("x", "Vrai", "https://k1.example/", 1, None), ("x~v2", "Faux", "https://k2.example/", 2, "x"),
+        ("x~v3", "Autre", "https://k3.example/", 3, "x")]
+
+
+def test_an_input_that_reads_as_a_stored_version_is_that_version(tmp_path: Path) -> None:
+    """Another key (a store of an older recoupe, metadata that changes nothing) but the same reading of the same
+    raw text: the stored version's key and id come back, and nothing is stored."""
+    from dataclasses import replace
+
+    with Store(tmp_path / "r.sqlite") as store:
+        store.save_articles([_article("old-key", "Vrai")])
+        again = replace(_article("old-key", "Vrai"), content_hash="new-key", id="other")
+        (version,) = store.save_versions([again]).values()
+        assert (version.content_hash, version.id) == ("old-key", "x")
+        assert len(store.articles()) == 1
+
+
+def test_unreadable_rows_and_an_id_held_twice_are_repaired_with_a_record(tmp_path: Path) -> None:
+    db = tmp_path / "r.sqlite"
+    with Store(db) as store:
+        store.save_articles([_article("k1", "A", raw="r1"), _article("k2", "B", raw="r2", ident="y"),
+                             _article("k3", "C", raw="r3", ident="z")])
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET id = 'x' WHERE id = 'y'")
+        conn.execute("UPDATE articles SET removed = '{\"not\": \"a list\"}', credits = 'nope' WHERE id = 'z'")
+    with Store(db) as store:
+        articles = store.articles()
+        assert [(a.id, a.removed, a.credits) for a in articles] == [("x", (), ()), ("x~2", (), ()), ("z", (), ())]
+        assert store.articles() == articles  # repaired once, for good
+        assert [e for _, e, _ in store.log_of("x~2")] == ["renamed"]
+        assert [e for _, e, _ in store.log_of("z")] == ["repaired", "repaired"]
+        assert "'nope'" in store.log_of("z")[1][2]  # what was replaced is kept in the record

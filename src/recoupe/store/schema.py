@@ -8,7 +8,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 6
+from .. import identity
+
+SCHEMA_VERSION = 7
 MIGRATIONS = {
     1: """
     CREATE TABLE articles (
@@ -120,6 +122,38 @@ MIGRATIONS = {
         data BLOB NOT NULL     -- float32 embedding
     );
     """,
+    7: """
+    -- identity and versions (recoupe/identity.py): ``hash`` is now the article's key (raw content, metadata,
+    -- analyser); before, it was the hash of the raw content alone, which is every stored row's raw_hash
+    ALTER TABLE articles ADD COLUMN raw_hash TEXT;       -- SHA-256 of the raw content: its versions share it
+    ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE articles ADD COLUMN version_of TEXT;     -- the first version's id, for a later version
+    ALTER TABLE articles ADD COLUMN analyser TEXT;       -- the recoupe that stored it; NULL: before version 7
+    UPDATE articles SET raw_hash = hash;
+    CREATE INDEX articles_raw ON articles(raw_hash);
+    -- every change to a stored article that is not a new analysis of it: a repair, and what it replaced
+    CREATE TABLE article_log (
+        at TEXT NOT NULL,
+        article TEXT NOT NULL,  -- its id (after the change)
+        hash TEXT,
+        event TEXT NOT NULL,
+        detail TEXT
+    );
+    CREATE INDEX article_log_article ON article_log(article);
+    -- parses keyed by the article's key and the clean text parsed: one is used only for the text it was made from
+    CREATE TABLE parses_by_text (
+        hash TEXT NOT NULL,   -- identity.parse_key: SHA-256 of the article's key and the clean text parsed
+        model TEXT NOT NULL,  -- the spaCy pipeline and its version
+        data BLOB NOT NULL,   -- a DocBin of the parse
+        PRIMARY KEY (hash, model)
+    );
+    -- a stored parse goes with its article's text as stored (nlp.parse checks it, and parses again if not)
+    INSERT OR IGNORE INTO parses_by_text (hash, model, data)
+        SELECT parse_key(articles.hash, articles.text), parses.model, parses.data
+        FROM parses JOIN articles ON articles.hash = parses.hash;
+    DROP TABLE parses;
+    ALTER TABLE parses_by_text RENAME TO parses;
+    """,
 }
 
 
@@ -141,6 +175,7 @@ def migrate(conn: sqlite3.Connection) -> None:
     if version(conn) > SCHEMA_VERSION:  # its tables are not the ones this version reads and writes
         raise sqlite3.DatabaseError(f"schema version {version(conn)} is newer than this recoupe's "
                                     f"({SCHEMA_VERSION}): upgrade recoupe")
+    conn.create_function("parse_key", 2, _parse_key, deterministic=True)  # version 7 keys parses by their text
     for target in range(version(conn) + 1, SCHEMA_VERSION + 1):
         try:
             conn.executescript(f"BEGIN IMMEDIATE; {MIGRATIONS[target]}; PRAGMA user_version = {target}; COMMIT;")
@@ -148,3 +183,7 @@ def migrate(conn: sqlite3.Connection) -> None:
             conn.rollback()
             if version(conn) < target:  # not another process's migration: a real failure
                 raise
+
+
+def _parse_key(key: str | None, text: str | None) -> str | None:
+    return None if key is None or text is None else identity.parse_key(key, text)

@@ -1,27 +1,39 @@
-"""The store's one writer (one SQLite file, WAL mode): articles keyed by content hash, runs and their inputs.
+"""The store's one writer (one SQLite file, WAL mode): articles keyed by their key, runs and their inputs.
 
-Analysing the same corpus twice stores nothing twice (an article is upserted on its hash), and adding
-files keeps everything already stored. All writes go through one connection owned by ``Store``;
-readers open their own (``Store.reader``).
+An article's key covers its raw content, its metadata and the analyser (``identity``). Analysing the same
+corpus twice stores nothing twice, and adding files keeps everything already stored. A stored version of an
+article never changes once stored: the same raw text sent again with other metadata is stored beside it as
+a new version (``save_versions``), and an analysis writes only what it finds (story, the story's date). What
+else changes in a stored row (a repair: ``articles``) is recorded in ``article_log`` with what it replaced.
+All writes go through one connection owned by ``Store``; readers open their own (``Store.reader``).
 """
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
+from .. import identity
 from ..errors import StoreError
-from ..records import Article, Corpus, Entity, Mention, Quote, free_id
+from ..records import Article, Corpus, Entity, Mention, Quote, Removal, free_id
 from ..serialize import dumps, edge, removals, removals_from, story_bundle
 from .schema import connect, migrate
 
+log = logging.getLogger(__name__)
+
 _LOOKUP = 500  # keys per SELECT ... IN (...): under SQLite's limit on bound parameters
 _COLUMNS = ("hash", "id", "path", "url", "title", "outlet", "published", "page_date", "language",
-            "title_language", "text", "removed", "credits", "story", "first_seen", "last_seen", "page_date_note")
+            "title_language", "text", "removed", "credits", "story", "first_seen", "last_seen", "page_date_note",
+            "raw_hash", "version", "version_of")
+_INSERT = (f"INSERT INTO articles ({', '.join(_COLUMNS)}, analyser) VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})")
+# what an analysis finds about a stored article; the rest of its row is the version as it was read, and stays
+_ANALYSED = ("story", "published", "page_date_note", "last_seen")
 
 
 class StaleAnalysis(Exception):
@@ -58,33 +70,84 @@ class Store:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
     def save_articles(self, articles: Sequence[Article]) -> dict[str, str]:
-        """Store articles as they are read, before the analysis ends, so that a run stopped midway keeps
-        them; return each one's id in the store (content hash -> id).
+        """Store articles as they are read (``save_versions``); return each one's id in the store (key -> id)."""
+        return {key: stored.id for key, stored in self.save_versions(articles).items()}
 
-        An article stored already keeps its stored id and its story (the analysis sets it); a new one
-        whose id another process stored meanwhile for other content takes the next free "~n" id.
+    def save_versions(self, articles: Sequence[Article]) -> dict[str, Article]:
+        """Store articles as they are read, before the analysis ends, so that a run stopped midway keeps them;
+        return each one as the store has it (its key as given -> the stored version).
+
+        An article whose key is stored is that version, as stored; so is one that reads the same as a stored
+        version of its raw text (``identity.same_reading``): that version's key and id come back. One whose raw
+        text is stored otherwise is a new version (id ``<first>~v<n>``). A new article whose id another process
+        stored meanwhile for other content takes the next free "~n" id. Nothing stored changes but ``last_seen``,
+        and a row that no longer reads as its own input does (``_reread``: repaired, and recorded).
         """
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        ids: dict[str, str] = {}
-        refresh = [c for c in _COLUMNS if c not in ("hash", "id", "story", "first_seen")]
+        out: dict[str, Article] = {}
         try:
             with self.conn:
-                self.conn.execute("BEGIN IMMEDIATE")  # ids are read and taken in one write transaction
+                self.conn.execute("BEGIN IMMEDIATE")  # ids and versions are read and taken in one write transaction
                 for article in articles:
-                    row = self.conn.execute("SELECT id FROM articles WHERE hash = ?", (article.content_hash,))
-                    found = row.fetchone()
-                    ids[article.content_hash] = found[0] if found else free_id(article.id, self._id_taken)
-                    values = _row(replace(article, id=ids[article.content_hash], story=None), now)
-                    self.conn.execute(
-                        f"INSERT INTO articles ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))}) "
-                        "ON CONFLICT(hash) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in refresh),
-                        values)
+                    stored = self._stored_version(article)
+                    if stored is None:
+                        stored = self._new_version(article)
+                        self.conn.execute(_INSERT, (*_row(stored, now), identity.ANALYSER))
+                    else:
+                        if stored.content_hash == article.content_hash:
+                            self._reread(article, stored, now)
+                        self.conn.execute("UPDATE articles SET last_seen = ? WHERE hash = ?",
+                                          (now, stored.content_hash))
+                    out[article.content_hash] = stored
         except sqlite3.Error as err:
             raise StoreError(f"cannot write to the store {self.path}: {err} [{StoreError.code}]") from err
-        return ids
+        return out
+
+    def _reread(self, article: Article, stored: Article, now: str) -> None:
+        """The same input read again (the same key) reads to what is stored: a row that does not (changed since it
+        was stored) is repaired from its input, and what it held recorded."""
+        changed = identity.differences(article, stored)
+        if not changed:
+            return
+        new = dict(zip(_COLUMNS, _row(article, now), strict=True))
+        old = dict(zip(_COLUMNS, _row(stored, now), strict=True))
+        self.conn.execute(f"UPDATE articles SET {', '.join(f'{c} = ?' for c in changed)} WHERE hash = ?",
+                          (*(new[c] for c in changed), stored.content_hash))
+        detail = (f"its {', '.join(changed)} differed from what its input reads to; it held "
+                  + "; ".join(f"{c}: {_short(old[c])}" for c in changed))
+        self.conn.execute("INSERT INTO article_log (at, article, hash, event, detail) VALUES (?, ?, ?, ?, ?)",
+                          (now, stored.id, stored.content_hash, "re-read", detail))
+        log.warning("stored article %s re-read: %s", stored.id, detail)
+
+    def _stored_version(self, article: Article) -> Article | None:
+        """The stored version that ``article`` is: the one with its key, or one of its raw text that reads the same."""
+        row = self.conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM articles WHERE hash = ?",
+                                (article.content_hash,)).fetchone()
+        if row is not None:
+            return _article(row)
+        return next((v for v in self._versions(identity.raw_of(article)) if identity.same_reading(article, v)), None)
+
+    def _versions(self, raw: str) -> list[Article]:
+        """The stored versions of one raw text, first version first."""
+        rows = self.conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM articles WHERE raw_hash = ? "
+                                 "ORDER BY version, rowid", (raw,)).fetchall()
+        return [_article(row) for row in rows]
+
+    def _new_version(self, article: Article) -> Article:
+        """``article`` with the id and version the store gives it: a new article keeps its id if it is free, a
+        new version of a stored raw text is numbered after the stored ones."""
+        versions = self._versions(identity.raw_of(article))
+        if not versions:
+            wanted = article.id if article.version == 1 else article.version_of or article.id
+            return replace(article, id=free_id(wanted, self._id_taken), version=1, version_of=None, story=None)
+        first = versions[0].version_of or versions[0].id
+        number = max(v.version for v in versions) + 1
+        return replace(article, id=free_id(identity.version_id(first, number), self._id_taken), version=number,
+                       version_of=first, story=None)
 
     def save(self, corpus: Corpus, *, whole_store: bool = False) -> int:
-        """Store a run's articles (upserted on their content hash) and inputs; return the run id.
+        """Store an analysis: a run with its inputs, entities, quotes, stories and reuse, and for each article what
+        the analysis found (story, dates); an article not stored yet is stored. Return the run id.
 
         With ``whole_store``, the analysis must cover every article stored: when another process stored
         some after the analysis read the store, nothing is written and ``StaleAnalysis`` is raised.
@@ -102,10 +165,8 @@ class Store:
                     "INSERT INTO runs (started, articles, skipped) VALUES (?, ?, ?)",
                     (now, len(corpus.articles), sum(i.status == "skipped" for i in corpus.inputs))).lastrowid
                 self.conn.executemany(
-                    f"INSERT INTO articles ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))}) "
-                    "ON CONFLICT(hash) DO UPDATE SET " + ", ".join(
-                        f"{c} = excluded.{c}" for c in _COLUMNS if c not in ("hash", "first_seen")),
-                    [_row(a, now) for a in corpus.articles])
+                    _INSERT + " ON CONFLICT(hash) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in _ANALYSED),
+                    [(*_row(a, now), identity.ANALYSER) for a in corpus.articles])
                 self.conn.executemany(
                     "INSERT INTO inputs (run, path, status, reason, articles) VALUES (?, ?, ?, ?, ?)",
                     [(run, i.path, i.status, i.reason, json.dumps(list(i.articles))) for i in corpus.inputs])
@@ -138,13 +199,14 @@ class Store:
                               [(run, e.source, e.target, dumps(edge(e)),
                                 story_of.get(e.source)) for e in corpus.reuse])
 
-    def parses(self, model: str, hashes: Sequence[str]) -> dict[str, bytes]:
-        """The stored parses (DocBin bytes) of these articles by ``model``: content hash -> bytes."""
-        rows = self._lookup("SELECT hash, data FROM parses WHERE model = ? AND hash IN ({})", (model,), hashes)
+    def parses(self, model: str, keys: Sequence[str]) -> dict[str, bytes]:
+        """The stored parses (DocBin bytes) by ``model`` of these articles: ``identity.parse_key`` -> bytes."""
+        rows = self._lookup("SELECT hash, data FROM parses WHERE model = ? AND hash IN ({})", (model,), keys)
         return {str(h): bytes(data) for h, data in rows}  # type: ignore[call-overload]
 
     def save_parses(self, model: str, parses: Mapping[str, bytes]) -> None:
-        """Keep the parses of articles (content hash -> DocBin bytes) by ``model``."""
+        """Keep parses by ``model`` (``identity.parse_key`` -> DocBin bytes); one stored under the same key is
+        replaced."""
         self._write("INSERT OR REPLACE INTO parses (hash, model, data) VALUES (?, ?, ?)",
                     [(h, model, data) for h, data in parses.items()])
 
@@ -215,28 +277,121 @@ class Store:
                       speaker_kind=r[7], direct=bool(r[8]), group=r[9]) for r in rows]
 
     def articles(self) -> list[Article]:
-        """Every stored article, in the order they were first stored."""
+        """Every stored article, in the order they were first stored.
+
+        A row that is not a consistent article is repaired first, and the repair recorded in ``article_log``
+        with what it replaced (and logged): an id held by two rows is given to the first only, the next takes a
+        free "~n" id; removed lines or credits that are not readable become none. It never stops a run.
+        """
         with self.reader() as conn:
             rows = conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM articles ORDER BY rowid").fetchall()
-        return [_article(row) for row in rows]
+        articles: list[Article] = []
+        repairs: list[_Repair] = []
+        held: set[str] = set()
+        for row in rows:
+            problems: list[str] = []
+            article = _article(row, problems)
+            for column in problems:
+                old = row[_COLUMNS.index(column)]
+                repairs.append(_Repair(article, column, "[]", old, "repaired",
+                                       f"{column} was not readable, now none; it was {_short(old)}"))
+            if article.id in held:
+                renamed = replace(article, id=free_id(article.id, lambda i: i in held or self._id_taken(i)))
+                repairs.append(_Repair(renamed, "id", renamed.id, article.id, "renamed",
+                                       f"its id '{article.id}' was held by another stored article too"))
+                article = renamed
+            held.add(article.id)
+            articles.append(article)
+        if repairs:
+            self._repair(repairs)
+        return articles
+
+    def _repair(self, repairs: Sequence[_Repair]) -> None:
+        """Make the repairs that no other process made meanwhile, each with its record."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        try:
+            with self.conn:
+                self.conn.execute("BEGIN IMMEDIATE")
+                for fix in repairs:
+                    done = self.conn.execute(
+                        f"UPDATE articles SET {fix.column} = ? WHERE hash = ? AND {fix.column} IS ?",
+                        (fix.value, fix.article.content_hash, fix.old)).rowcount
+                    if done:
+                        self.conn.execute(
+                            "INSERT INTO article_log (at, article, hash, event, detail) VALUES (?, ?, ?, ?, ?)",
+                            (now, fix.article.id, fix.article.content_hash, fix.event, fix.detail))
+                        log.warning("stored article %s %s: %s", fix.article.id, fix.event, fix.detail)
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot write to the store {self.path}: {err} [{StoreError.code}]") from err
+
+    def record(self, article: Article, event: str, detail: str) -> None:
+        """Keep in ``article_log`` a change made to what is stored of an article (a parse made again...)."""
+        self._write("INSERT INTO article_log (at, article, hash, event, detail) VALUES (?, ?, ?, ?, ?)",
+                    [(datetime.now(UTC).isoformat(timespec="seconds"), article.id, article.content_hash, event,
+                      detail)])
+
+    def log_of(self, article_id: str) -> list[tuple[str, str, str]]:
+        """What was changed of a stored article, oldest first: (when, event, detail)."""
+        with self.reader() as conn:
+            rows = conn.execute("SELECT at, event, detail FROM article_log WHERE article = ? ORDER BY rowid",
+                                (article_id,)).fetchall()
+        return [(str(at), str(event), str(detail)) for at, event, detail in rows]
+
+
+class _Repair(NamedTuple):
+    """A repair of one column of a stored article, made only while the column still holds ``old``."""
+
+    article: Article  # as repaired
+    column: str
+    value: object
+    old: object
+    event: str
+    detail: str
 
 
 def _row(a: Article, now: str) -> tuple[object, ...]:
     removed = dumps(removals(a.removed))
     return (a.content_hash, a.id, a.path, a.url, a.title, a.outlet, a.published, a.page_date, a.language,
             a.title_language, a.text, removed, dumps(list(a.credits)), a.story,
-            now, now, a.page_date_note)
+            now, now, a.page_date_note, identity.raw_of(a), a.version, a.version_of)
 
 
-def _article(row: tuple[object, ...]) -> Article:
+def _article(row: Sequence[object], problems: list[str] | None = None) -> Article:
+    """The article of a stored row; removed lines or credits that cannot be read are none (their column named
+    in ``problems``)."""
     v = dict(zip(_COLUMNS, row, strict=True))
-    removed = removals_from(json.loads(str(v["removed"])))
+    removed: tuple[Removal, ...] = ()
+    credits: tuple[str, ...] = ()
+    try:
+        removed = removals_from(json.loads(str(v["removed"])))
+    except (ValueError, TypeError, KeyError):
+        (problems if problems is not None else []).append("removed")
+    try:
+        read = json.loads(str(v["credits"]))
+        if not isinstance(read, list) or not all(isinstance(c, str) for c in read):
+            raise TypeError("not a list of strings")
+        credits = tuple(read)
+    except (ValueError, TypeError):
+        (problems if problems is not None else []).append("credits")
     return Article(
         id=str(v["id"]), path=str(v["path"]), content_hash=str(v["hash"]), text=str(v["text"]),
         title=str(v["title"]), removed=removed, url=_opt(v["url"]), outlet=_opt(v["outlet"]),
         published=_opt(v["published"]), page_date=_opt(v["page_date"]), language=_opt(v["language"]),
-        title_language=_opt(v["title_language"]), credits=tuple(json.loads(str(v["credits"]))),
-        story=_opt(v["story"]), page_date_note=_opt(v["page_date_note"]))
+        title_language=_opt(v["title_language"]), credits=credits,
+        story=_opt(v["story"]), page_date_note=_opt(v["page_date_note"]),
+        raw_hash=str(v["raw_hash"] or v["hash"]), version=_number(v["version"]), version_of=_opt(v["version_of"]))
+
+
+def _number(value: object) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return 1
+
+
+def _short(value: object, most: int = 200) -> str:
+    text = repr(value)
+    return text if len(text) <= most else text[:most] + "…"
 
 
 def _opt(value: object) -> str | None:
