@@ -121,8 +121,8 @@ class Reader:
         """One article as report.json has it (the latest stored version of that id)."""
         row = self.conn.execute(
             "SELECT id, path, url, title, outlet, published, page_date, language, title_language, text, removed, "
-            "credits, story, page_date_note, hash FROM articles WHERE id = ? ORDER BY last_seen DESC, rowid DESC "
-            "LIMIT 1", (article_id,)).fetchone()
+            "credits, story, page_date_note, hash, version, version_of FROM articles WHERE id = ? "
+            "ORDER BY last_seen DESC, rowid DESC LIMIT 1", (article_id,)).fetchone()
         if row is None:
             return None
         return stored_article(row)
