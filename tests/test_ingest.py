@@ -15,6 +15,7 @@ import pytest
 from recoupe import analyze
 from recoupe.ingest import read_file
 from recoupe.limits import MB, FileTimeout, Limits, deadline
+from recoupe.records import Skip
 
 BODY_FR = ("Le ministre a annoncé lundi à Paris un plan de relance pour les collectivités locales, "
            "a-t-on appris auprès de son cabinet. Les maires attendaient ce geste depuis des mois.")
@@ -365,3 +366,159 @@ def test_deadline_on_the_main_thread_interrupts_a_regex_and_restores_the_alarm()
         assert 90 < signal.getitimer(signal.ITIMER_REAL)[0] <= 100  # the outer timer goes on
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+# -- decoding: strict UTF-8 first, a stray byte replaced and noted (issue 15, item 4) -----------------
+
+STRAY_FR = ("Gérald Darmanin a présenté mercredi à l'Assemblée un projet de loi sur l'immigration, a-t-on appris "
+            "auprès du ministère. Les députés de l'opposition jugent le texte « inapplicable » et prévoient des "
+            "amendements.")
+STRAY_EN = ("The Home Secretary’s bill was presented on Wednesday in the Commons, her office said. Opposition MPs "
+            "called it “unworkable” and tabled amendments before the second reading.")
+
+
+@pytest.mark.parametrize(("name", "before", "stray", "after"), [
+    ("darmanin.txt", "Projet de loi\n\n" + STRAY_FR, b"\xff", " Fin de la dépêche."),
+    ("commons.txt", "Home Office bill\n\n" + STRAY_EN, b"\x92", " The vote is due in March."),
+    ("assemblee.html", _html("Projet de loi débattu", STRAY_FR)[:-40], b"\xe9", _html("x", "y")[-40:]),
+])
+def test_a_stray_byte_in_utf8_is_replaced_and_noted(tmp_path: Path, name: str, before: str, stray: bytes,
+                                                    after: str) -> None:
+    data = before.encode() + stray + after.encode()
+    (tmp_path / name).write_bytes(data)
+    corpus = analyze([tmp_path])
+    (article,) = corpus.articles
+    assert "Ã" not in article.text and "â€" not in article.text  # not read as cp1252 ("GÃ©rald")
+    assert ("Gérald" if "Gérald" in before else "Home Secretary’s") in article.text
+    entry = _by_path(corpus, tmp_path / name)
+    assert entry.status == "ok"
+    assert f"invalid UTF-8 at byte {len(before.encode())} replaced with U+FFFD" in (entry.reason or "")
+
+
+def test_a_stray_byte_in_a_jsonl_line_names_the_byte(tmp_path: Path) -> None:
+    first = json.dumps({"title": "Projet de loi", "text": STRAY_FR}, ensure_ascii=False).encode()
+    second = json.dumps({"title": "Commons bill", "text": STRAY_EN}, ensure_ascii=False).encode()
+    second = second.replace(b"second reading", b"second \xc3 reading")  # a lead byte cut from its pair
+    (tmp_path / "feed.jsonl").write_bytes(first + b"\n" + second + b"\n")
+    corpus = analyze([tmp_path])
+    assert [a.id for a in corpus.articles] == ["feed-1", "feed-2"]
+    assert corpus.articles[0].text.startswith("Gérald Darmanin")
+    assert "second \ufffd reading" in corpus.articles[1].text
+    at = len(first) + 1 + second.index(b"\xc3 ")
+    assert f"invalid UTF-8 at byte {at} replaced with U+FFFD" in (corpus.inputs[0].reason or "")
+
+
+def test_a_file_in_cp1252_as_a_whole_is_read_as_cp1252_and_noted(tmp_path: Path) -> None:
+    text = "Projet de loi\n\n" + STRAY_FR.replace("'", "’") + " Coût : 5 € ; « œuvre »."
+    (tmp_path / "vieux.txt").write_bytes(text.encode("cp1252"))
+    corpus = analyze([tmp_path])
+    (article,) = corpus.articles
+    assert "Gérald" in article.text and "5 €" in article.text
+    assert "not UTF-8" in (corpus.inputs[0].reason or "") and "Windows-1252" in (corpus.inputs[0].reason or "")
+
+
+@pytest.mark.parametrize("name", ["surrogate.json", "surrogate.jsonl"])
+def test_lone_surrogates_in_json_are_replaced_at_the_boundary(tmp_path: Path, name: str) -> None:
+    # json.dumps writes a lone surrogate as the escape \ud800, which json.loads turns back into one
+    record = {"id": "loi-\udc00", "title": "Projet de loi \ud83d", "text": STRAY_FR + " \ud800 Fin.",
+              "url": "https://example.fr/\udfff"}
+    (tmp_path / name).write_text(json.dumps(record), encoding="utf-8")
+    corpus = analyze([tmp_path])
+    (article,) = corpus.articles  # not R099, "internal error in stage 'clean': UnicodeEncodeError"
+    assert "\ufffd Fin." in article.text and article.title == "Projet de loi \ufffd"
+    assert (article.id, article.url) == ("loi-\ufffd", "https://example.fr/\ufffd")
+    reason = corpus.inputs[0].reason or ""
+    assert "R099" not in reason
+    assert "4 lone surrogates" in reason and "replaced with U+FFFD" in reason
+    for value in (article.id, article.title, article.text, article.url):
+        value.encode("utf-8")
+
+
+# -- discovery: links, pipes and unreadable folders are reported, never followed out (item 5) ------
+
+def _codes(corpus, root: Path) -> dict[str, str]:
+    """Each input under ``root`` (by its path relative to it) and its status or skip code."""
+    out = {}
+    for entry in corpus.inputs:
+        codes = re.findall(r"\[(R\d{3})\]", entry.reason or "")
+        out[str(Path(entry.path).relative_to(root))] = entry.status if entry.status == "ok" else codes[0]
+    return out
+
+
+@pytest.fixture()
+def outside(tmp_path: Path) -> Path:
+    """A folder beside the input folder, holding an article and a 'secret' the input must not reach."""
+    folder = tmp_path / "ailleurs"
+    folder.mkdir()
+    (folder / "secret.txt").write_text("Mot de passe\n\n" + BODY_EN + " The password is hunter2.", encoding="utf-8")
+    (folder / "sub").mkdir()
+    (folder / "sub" / "article.txt").write_text("Article extérieur\n\n" + BODY_FR + " Hors du dossier.",
+                                                encoding="utf-8")
+    return folder
+
+
+def test_symlinks_out_of_the_input_folder_are_not_followed(tmp_path: Path, outside: Path) -> None:
+    root = tmp_path / "entree"
+    root.mkdir()
+    (root / "article.txt").write_text("Titre\n\n" + BODY_FR, encoding="utf-8")
+    (root / "secret.txt").symlink_to(outside / "secret.txt")
+    (root / "passwd").symlink_to("../../../../../../../../etc/passwd")
+    (root / "dossier").symlink_to(outside / "sub", target_is_directory=True)
+    (root / "copie.txt").symlink_to("article.txt")  # inside the input folder: read
+    corpus = analyze([root])
+    assert _codes(corpus, root) == {"article.txt": "ok", "copie.txt": "ok", "dossier": "R017",
+                                    "passwd": "R017", "secret.txt": "R017"}
+    assert not any("hunter2" in a.text or "root:" in a.text for a in corpus.articles)
+    reason = _by_path(corpus, root / "secret.txt").reason or ""
+    assert "out of the input folder" in reason and "--follow-symlinks" in reason
+
+    followed = analyze([root], follow_symlinks=True)
+    assert _codes(followed, root) == {"article.txt": "ok", "copie.txt": "ok", "dossier/article.txt": "ok",
+                                      "passwd": "R004", "secret.txt": "ok"}
+
+
+def test_symlink_loops_dangling_links_pipes_and_unreadable_folders_are_reported(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    root = tmp_path / "entree"
+    (root / "verrouille").mkdir(parents=True)
+    (root / "verrouille" / "cache.txt").write_text("Titre\n\n" + BODY_EN, encoding="utf-8")
+    (root / "article.txt").write_text("Titre\n\n" + BODY_FR, encoding="utf-8")
+    (root / "boucle").symlink_to(root, target_is_directory=True)  # a folder that holds itself
+    (root / "moi.txt").symlink_to("moi.txt")  # a link to itself
+    (root / "perdu.txt").symlink_to("disparu.txt")  # dangling
+    os.mkfifo(root / "tube.txt")  # opening it would wait for a writer forever
+    real_scandir = os.scandir
+
+    def scandir(path="."):  # the tests run as root, who reads any folder: this one is refused as to anyone else
+        if Path(os.fsdecode(path)) == root / "verrouille":
+            raise PermissionError(13, "Permission denied", os.fsdecode(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    for follow in (False, True):
+        corpus = analyze([root, root / "tube.txt"], follow_symlinks=follow)
+        codes = _codes(corpus, root)
+        assert codes == {"article.txt": "ok", "boucle": "R020", "moi.txt": "R020", "perdu.txt": "R020",
+                         "tube.txt": "R018", "verrouille": "R019"}, follow
+        assert len(corpus.inputs) == 7  # the pipe named on the command line is reported on its own line too
+        assert "named pipe" in (corpus.inputs[-1].reason or "")
+    reasons = {Path(i.path).name: i.reason for i in corpus.inputs}
+    assert reasons["verrouille"] == "cannot read the folder: Permission denied [R019]"
+    assert "loops" in (reasons["boucle"] or "") and "loops" in (reasons["moi.txt"] or "")
+    assert "disparu.txt" in (reasons["perdu.txt"] or "")
+
+
+def test_discover_leaves_out_what_it_is_told_to_once(tmp_path: Path) -> None:
+    from recoupe.ingest import discover
+
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "report.json").write_text('{"articles": [{"text": "x"}]}', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Titre\n\n" + BODY_FR, encoding="utf-8")
+    (tmp_path / "lien.json").symlink_to(tmp_path / "out" / "report.json")  # a way into it
+    found = list(discover([tmp_path], exclude={tmp_path / "out": "the output folder of this run (--out)"}))
+    assert found[0] == tmp_path / "a.txt"
+    why = "left out of the inputs: the output folder of this run (--out)"
+    assert [(s.path, s.code, s.reason) for s in found[1:] if isinstance(s, Skip)] == [
+        (str(tmp_path / "lien.json"), "R021", why), (str(tmp_path / "out"), "R021", why)]

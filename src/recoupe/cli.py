@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from concurrent.futures import Executor
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -72,12 +73,20 @@ def analyze_cli(
         DEFAULT.max_bytes / MB),
     file_seconds: Annotated[float, typer.Option(min=0.1, help="Reading and cleaning one file may take this long; "
                                                 "a file that takes longer is skipped.")] = DEFAULT.seconds,
+    follow_symlinks: Annotated[bool, typer.Option(
+        "--follow-symlinks", help="Follow symbolic links that lead out of the folders given (by default such a "
+        "link is reported, not read).")] = False,
 ) -> None:
     """Analyse articles, with those the store already holds, into OUT/report.json and OUT/index.html."""
+    db = db or out / "recoupe.sqlite"
+    problem = _check_out(out)
+    if problem:  # before anything is read or stored
+        errors.print(f"[red]error:[/] {escape(_shown(problem))}", soft_wrap=True, highlight=False)
+        raise typer.Exit(2)
     try:
-        with Store(db or out / "recoupe.sqlite") as store:
+        with Store(db) as store:
             limits = Limits(max_bytes=int(max_file_mb * MB), seconds=file_seconds)
-            corpus = _run(paths, dask, workers, store, limits)
+            corpus = _run(paths, dask, workers, store, limits, follow_symlinks, _left_out(paths, out, db))
             if not any(i.articles for i in corpus.inputs):
                 raise NothingAnalysed("no input gave an article")
             corpus, _ = save(corpus, store)  # analysed again first if another process stored articles meanwhile
@@ -85,17 +94,67 @@ def analyze_cli(
     except NothingAnalysed:
         _summary(corpus)
         for skip in corpus.skips:
-            errors.print(skip.message, soft_wrap=True, markup=False, highlight=False)
-        errors.print(f"[red]error:[/] nothing could be analysed in {', '.join(map(str, paths))} "
-                     f"[{NothingAnalysed.code}]", soft_wrap=True)
+            errors.print(_shown(skip.message), soft_wrap=True, markup=False, highlight=False)
+        errors.print(f"[red]error:[/] nothing could be analysed in {escape(_shown(', '.join(map(str, paths))))} "
+                     f"[{NothingAnalysed.code}]", soft_wrap=True, highlight=False)
         raise typer.Exit(1) from None
     except (StoreError, DaskError) as err:
-        errors.print(f"[red]error:[/] {escape(str(err))}", soft_wrap=True, highlight=False)
+        errors.print(f"[red]error:[/] {escape(_shown(str(err)))}", soft_wrap=True, highlight=False)
         raise typer.Exit(2) from None
     _summary(corpus)
     _times(corpus, detail=profile)
-    console.print(f"Report: {index}", soft_wrap=True, markup=False, highlight=False)
-    console.print(f"Data:   {out / 'report.json'}", soft_wrap=True, markup=False, highlight=False)
+    console.print(f"Report: {_shown(str(index))}", soft_wrap=True, markup=False, highlight=False)
+    console.print(f"Data:   {_shown(str(out / 'report.json'))}", soft_wrap=True, markup=False, highlight=False)
+
+
+def _check_out(out: Path) -> str | None:
+    """Why the report cannot be written into ``out``, found before the run (not after its articles are stored);
+    None when it can. The folder is made here when it is not there."""
+    if out.exists() and not out.is_dir():
+        return f"--out {out} is a file, not a folder: nothing was read or stored"
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        return f"--out {out}: cannot make the folder ({err.strerror or err}): nothing was read or stored"
+    if not os.access(out, os.W_OK | os.X_OK):
+        return f"--out {out}: the folder cannot be written: nothing was read or stored"
+    for name in report.FILES:
+        if (out / name).exists() and not (out / name).is_file():
+            return f"--out {out}: {name} there is not a file, and cannot be written: nothing was read or stored"
+    return None
+
+
+def _left_out(paths: list[Path], out: Path, db: Path) -> dict[str | Path, str]:
+    """What this run writes, left out of its inputs (``ingest.discover``): the --out folder when it lies inside a
+    folder given (else, --out being a folder given or holding one, the report files in it), and the store with
+    its journal files, so that the next run does not read its own report and index.html as articles."""
+    real_out = out.resolve()
+    if any(real_out != top and real_out.is_relative_to(top) for top in (p.resolve() for p in paths if p.is_dir())):
+        left: dict[str | Path, str] = {out: "the output folder of this run (--out)"}
+    else:
+        left = {out / name: "written by this run (--out)" for name in report.FILES}
+    left.update((Path(f"{db}{end}"), "the store of this run (--db)") for end in ("", "-wal", "-shm", "-journal"))
+    return left
+
+
+# what a terminal would act on rather than show: C0 and C1 controls (ESC starts a sequence that recolours, moves the
+# cursor, retitles the window), DEL, lone surrogates (undecodable bytes of a file name), and the bidirectional
+# overrides and isolates that reorder what follows them
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _shown(text: str) -> str:
+    """A path or text from the input as a terminal should print it: what it would act on written as an escape
+    ("\\x1b", "\\n", "\\u202e"; a byte of a file name that is not UTF-8 "\\xe9", as the report writes it).
+    Where rich markup is on, it goes through ``escape`` too."""
+    return _UNSHOWABLE.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    if "\udc80" <= char <= "\udcff":  # the byte 0x80-0xff that Python's file names hold as this surrogate
+        return f"\\x{ord(char) - 0xdc00:02x}"
+    return char.encode("unicode_escape").decode("ascii")
 
 
 @app.command("serve")
@@ -175,17 +234,19 @@ def _say(text: str) -> None:
     console.print(text, soft_wrap=True, markup=False, highlight=False)
 
 
-def _run(paths: list[Path], dask: str | None, workers: int | None, store: Store, limits: Limits) -> Corpus:
+def _run(paths: list[Path], dask: str | None, workers: int | None, store: Store, limits: Limits,
+         follow_symlinks: bool, exclude: dict[str | Path, str]) -> Corpus:
     """Analyse in process, or on Dask when asked (a LocalCluster, or the scheduler at an address)."""
+    options = {"store": store, "limits": limits, "follow_symlinks": follow_symlinks, "exclude": exclude}
     if dask is None:
-        return _run_with_progress(paths, None, store, limits)
+        return _run_with_progress(paths, None, options)
     from .dist import executor
 
     with executor(None if dask == "local" else dask, workers) as pool:
-        return _run_with_progress(paths, pool, store, limits)
+        return _run_with_progress(paths, pool, options)
 
 
-def _run_with_progress(paths: list[Path], pool: Executor | None, store: Store, limits: Limits) -> Corpus:
+def _run_with_progress(paths: list[Path], pool: Executor | None, options: dict[str, Any]) -> Corpus:
     """A rich progress bar per stage on a terminal; plain lines for the inputs when the output is piped."""
     if console.is_terminal:
         from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
@@ -198,16 +259,16 @@ def _run_with_progress(paths: list[Path], pool: Executor | None, store: Store, l
             def advance(stage: str, done: int, total: int, path: str) -> None:
                 if stage not in tasks:
                     tasks[stage] = bar.add_task(stage, total=total or None)
-                name = f"{stage} {Path(path).name}" if path else stage
+                name = f"{stage} {escape(_shown(Path(path).name))}" if path else stage
                 bar.update(tasks[stage], completed=done, description=name)
 
-            return analyze(paths, executor=pool, progress=advance, store=store, limits=limits)
+            return analyze(paths, executor=pool, progress=advance, **options)
 
     def line(stage: str, done: int, total: int, path: str) -> None:
         if path:
-            print(f"[{done}/{total}] {path}", file=sys.stderr)
+            print(f"[{done}/{total}] {_shown(path)}", file=sys.stderr)
 
-    return analyze(paths, executor=pool, progress=line, store=store, limits=limits)
+    return analyze(paths, executor=pool, progress=line, **options)
 
 
 def _times(corpus: Corpus, detail: bool) -> None:
@@ -233,7 +294,8 @@ def _summary(corpus: Corpus) -> None:
         table.add_column(column, overflow="fold")
     for item in corpus.inputs:
         style = "red" if item.status == "skipped" else None
-        table.add_row(item.path, item.status, str(len(item.articles)), item.reason or "", style=style)
+        table.add_row(escape(_shown(item.path)), item.status, str(len(item.articles)),
+                      escape(_shown(item.reason or "")), style=style)
     console.print(table)
     skipped = sum(i.status == "skipped" for i in corpus.inputs)
     read = len({a for i in corpus.inputs for a in i.articles})

@@ -8,12 +8,16 @@ decompressed past ten times the limit, so that a gzip bomb costs no more than a 
 """
 from __future__ import annotations
 
+import codecs
+import errno
 import io
 import json
+import os
 import re
+import stat
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +35,11 @@ from .errors import (
     R010_NOT_FOUND,
     R012_TOO_LARGE,
     R014_TOO_DEEP,
+    R017_SYMLINK_NOT_FOLLOWED,
+    R018_NOT_REGULAR,
+    R019_FOLDER_UNREADABLE,
+    R020_SYMLINK_BROKEN,
+    R021_LEFT_OUT,
     InputError,
     skip,
 )
@@ -59,43 +68,169 @@ class FileResult:
     notes: list[str] = field(default_factory=list)
 
 
-def discover(paths: Iterable[str | Path]) -> Iterator[Path | Skip]:
-    """Expand files and folders (recursively, sorted) into input files; a missing path is a Skip."""
+def discover(paths: Iterable[str | Path], *, follow_symlinks: bool = False,
+             exclude: Mapping[str | Path, str] | None = None) -> Iterator[Path | Skip]:
+    """Expand files and folders (recursively, sorted) into input files. Every entry that is not read is a Skip
+    with its reason: a missing path, a symbolic link that loops or leads nowhere, a pipe, socket or device, a
+    folder that cannot be listed, and a symbolic link that leads out of the input folder (followed only with
+    ``follow_symlinks``). Paths in ``exclude`` (an output folder, a store) are left out, each said once with
+    its reason. Names starting with a dot are not read (files) but searched (folders), as before."""
+    left_out = {os.path.realpath(path): why for path, why in (exclude or {}).items()}
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-        elif path.is_file():
+        real, found = _follow(path)
+        if isinstance(found, Skip):
+            yield found
+        elif _left_out(real, left_out):
+            yield skip(path_text(path), R021_LEFT_OUT, _left_out(real, left_out))
+        elif stat.S_ISDIR(found.st_mode):
+            yield from _walk(path, real, follow_symlinks, left_out)
+        elif stat.S_ISREG(found.st_mode):
             yield path
         else:
-            code, reason = R010_NOT_FOUND
-            yield Skip(str(path), code, reason)
+            yield skip(path_text(path), R018_NOT_REGULAR, _file_type(found.st_mode))
+
+
+def _follow(path: Path) -> tuple[str, os.stat_result | Skip]:
+    """The real path of ``path`` (its symbolic links resolved) and what it is, or a Skip saying why it is not
+    there: a link that loops, a link to nothing, a missing path."""
+    try:
+        return os.path.realpath(path, strict=True), path.stat()
+    except OSError as err:
+        if path.is_symlink():
+            target = path_text(os.readlink(path))
+            if err.errno == errno.ELOOP:
+                return "", skip(path_text(path), R020_SYMLINK_BROKEN, f"it loops (it leads to '{target}', which leads "
+                                "back to itself)")
+            if err.errno in (errno.ENOENT, errno.ENOTDIR):
+                return "", skip(path_text(path), R020_SYMLINK_BROKEN, f"it leads nowhere ('{target}' does not exist)")
+        if err.errno in (errno.ENOENT, errno.ENOTDIR):
+            return "", skip(path_text(path), R010_NOT_FOUND)
+        return "", skip(path_text(path), R009_UNREADABLE, err.strerror or str(err))
+
+
+def _walk(top: Path, real_top: str, follow_symlinks: bool, left_out: Mapping[str, str]) -> Iterator[Path | Skip]:
+    """The files under the folder ``top`` (whose real path is ``real_top``), depth first with each folder's
+    entries sorted by name, as ``sorted(top.rglob("*"))`` orders them; a Skip for each entry not read.
+
+    A symbolic link is followed when it leads inside ``real_top`` (the input folder), or anywhere with
+    ``follow_symlinks``. A link to a folder that holds it is a loop (R020); a folder already entered through
+    another link is not walked again, so that links cannot multiply the files (one folder linked twice from
+    each of 30 nested folders would be walked 2**30 times)."""
+    inside = real_top.rstrip(os.sep) + os.sep
+    linked: set[str] = set()  # the real paths of folders entered through a link
+    # each frame: a folder, its real path, the real paths of the folders above it, and its entries still to see
+    stack: list[tuple[Path, str, frozenset[str], Iterator[str]]] = []
+    entries = _entries(top)
+    if isinstance(entries, Skip):
+        yield entries
+        return
+    stack.append((top, real_top, frozenset([real_top]), iter(entries)))
+    while stack:
+        folder, real_folder, above, names = stack[-1]
+        name = next(names, None)
+        if name is None:
+            stack.pop()
+            continue
+        path = folder / name
+        try:
+            mode = path.lstat().st_mode
+        except OSError as err:  # removed since the folder was listed
+            yield skip(path_text(path), R009_UNREADABLE, err.strerror or str(err))
+            continue
+        if name.startswith(".") and not stat.S_ISDIR(mode):
+            continue
+        real = os.path.join(real_folder, name)
+        if stat.S_ISLNK(mode):
+            real, found = _follow(path)
+            if isinstance(found, Skip):
+                yield found
+                continue
+            if not follow_symlinks and not real.startswith(inside) and real != real_top:
+                target = path_text(os.readlink(path))
+                out = f"it leads out of the input folder (to '{target}'); --follow-symlinks reads it"
+                yield skip(path_text(path), R017_SYMLINK_NOT_FOLLOWED, out)
+                continue
+            mode = found.st_mode
+            if stat.S_ISDIR(mode):
+                if real in above:
+                    loop = f"it loops (it leads to '{path_text(os.readlink(path))}', a folder that holds it)"
+                    yield skip(path_text(path), R020_SYMLINK_BROKEN, loop)
+                    continue
+                if real in linked:
+                    again = "it leads to a folder already read through another link"
+                    yield skip(path_text(path), R017_SYMLINK_NOT_FOLLOWED, again)
+                    continue
+                linked.add(real)
+        if _left_out(real, left_out):
+            yield skip(path_text(path), R021_LEFT_OUT, _left_out(real, left_out))
+        elif stat.S_ISDIR(mode):
+            entries = _entries(path)
+            if isinstance(entries, Skip):
+                yield entries
+            else:
+                stack.append((path, real, above | {real}, iter(entries)))
+        elif stat.S_ISREG(mode):
+            yield path
+        else:
+            yield skip(path_text(path), R018_NOT_REGULAR, _file_type(mode))
+
+
+def _left_out(real: str, left_out: Mapping[str, str]) -> str:
+    """Why the file or folder at the real path ``real`` is left out ("" when it is not): it is one of ``left_out``,
+    or lies in one (a link that leads into a folder left out)."""
+    return next((why for path, why in left_out.items() if real == path or real.startswith(path + os.sep)), "")
+
+
+def _entries(folder: Path) -> list[str] | Skip:
+    """The names in a folder, sorted; a Skip (R019) when it cannot be listed."""
+    try:
+        with os.scandir(folder) as found:
+            return sorted(entry.name for entry in found)
+    except OSError as err:
+        return skip(path_text(folder), R019_FOLDER_UNREADABLE, err.strerror or str(err))
+
+
+def _file_type(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    return next((kind for test, kind in kinds if test(mode)), f"file type {stat.S_IFMT(mode):o}")
 
 
 def read_file(path: Path, limits: Limits = DEFAULT) -> FileResult:
     """Read one input file into pages; every failure becomes a Skip naming the file. A file over
     ``limits.max_bytes`` is not read."""
-    result = FileResult(str(path))
-    kind = _kind(path)
+    result = FileResult(path_text(path))
+    named = Path(result.path)  # the path as text, for the report: what is read is ``path``
+    kind = _kind(named)
     try:
         if kind is None:
-            raise InputError(R004_EXTENSION, "".join(path.suffixes[-2:]) or path.name)
+            raise InputError(R004_EXTENSION, "".join(named.suffixes[-2:]) or named.name)
         data = _read_bytes(path, limits.max_bytes)
         if kind == "warc":
-            _read_warc(path, data, result, limits.max_bytes)
+            _read_warc(named, data, result, limits.max_bytes)
         else:
-            text = decode(data)
+            text = decode(data, result.notes)
             if kind == "json":
-                _read_json(path, text, result)
+                _read_json(named, text, result)
             else:
                 is_html = kind == "html" or bool(_HTML_START.match(data[:512]))
-                result.pages.append(Page(id=path.stem, path=str(path), format=kind, content=text,
+                result.pages.append(Page(id=named.stem, path=result.path, format=kind, content=text,
                                          is_html=is_html))
     except InputError as err:
-        result.skips.append(Skip(str(path), err.code, err.reason, err.location))
+        result.skips.append(Skip(result.path, err.code, err.reason, err.location))
     if not result.pages and not result.skips:  # every input is reported with its reason
-        result.skips.append(skip(str(path), R001_EMPTY))
+        result.skips.append(skip(result.path, R001_EMPTY))
     return result
+
+
+def path_text(path: str | Path) -> str:
+    """A path as text that any UTF-8 encoder takes (the store, report.json): ``str(path)``, except that the bytes
+    of a file name that are not UTF-8 (which Python holds as lone surrogates) are written ``\\xe9``."""
+    text = str(path)
+    if text.isascii() or not _ESCAPED.search(text):
+        return text
+    return os.fsencode(text).decode("utf-8", "backslashreplace")
 
 
 def _kind(path: Path) -> PageFormat | None:
@@ -107,10 +242,18 @@ def _kind(path: Path) -> PageFormat | None:
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(R012_TOO_LARGE, f"the file is {_size(size)}, over the {_size(max_bytes)} limit per file")
-        with path.open("rb") as fh:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(R018_NOT_REGULAR, _file_type(info.st_mode))
+        if info.st_size > max_bytes:
+            raise InputError(R012_TOO_LARGE, f"the file is {_size(info.st_size)}, over the {_size(max_bytes)} "
+                             "limit per file")
+        # without waiting: a file swapped for a pipe since it was found is not waited on (a regular file ignores it)
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+        with open(os.open(path, flags), "rb") as fh:
+            mode = os.fstat(fh.fileno()).st_mode
+            if not stat.S_ISREG(mode):
+                raise InputError(R018_NOT_REGULAR, _file_type(mode))
             data = fh.read(max_bytes + 1)  # a file that grew since is cut at the limit
     except OSError as err:
         raise InputError(R009_UNREADABLE, err.strerror or str(err)) from err
@@ -125,8 +268,11 @@ def _size(n: int) -> str:
     return f"{n / MB:.1f} MB" if n >= MB // 10 else f"{n:,} bytes"
 
 
-def decode(data: bytes) -> str:
-    """Decode bytes to text: UTF-8 when valid, else Windows-1252/Latin-1, else charset-normalizer."""
+def decode(data: bytes, notes: list[str] | None = None) -> str:
+    """Decode bytes to text: UTF-8 when the bytes are UTF-8 (a few invalid bytes in it replaced with U+FFFD),
+    else Windows-1252/Latin-1, else charset-normalizer. What was replaced, and a code page other than UTF-8,
+    are said in ``notes``."""
+    notes = [] if notes is None else notes
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -136,24 +282,57 @@ def decode(data: bytes) -> str:
         raise InputError(R002_BINARY, "NUL bytes")
     try:
         return _check_text(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        first_bad = err.start + (3 if data.startswith(codecs.BOM_UTF8) else 0)  # utf-8-sig counts after its BOM
+    text, invalid = _mostly_utf8(data)
+    if text is not None:
+        more = f" and {invalid - 1} more invalid byte{'s' if invalid > 2 else ''}" if invalid > 1 else ""
+        notes.append(f"invalid UTF-8 at byte {first_bad}{more} replaced with U+FFFD")
+        return _check_text(text)
     # charset-normalizer guesses short French or English texts as cp1250/cp1257 and garbles their
     # accents, so the Western code pages (our first languages) are tried first and kept when the
     # result reads like Western text; anything else goes to charset-normalizer.
-    for encoding in ("cp1252", "latin-1"):
+    for encoding, name in (("cp1252", "Windows-1252"), ("latin-1", "Latin-1")):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         if _reads_western(text):
-            return _check_text(text)
+            text = _check_text(text)
+            notes.append(f"not UTF-8 ({invalid:,} invalid bytes): read as {name}")
+            return text
     import charset_normalizer
 
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise InputError(R002_BINARY, "no text encoding fits")
-    return _check_text(str(best))
+    text = _check_text(str(best))
+    notes.append(f"not UTF-8 ({invalid:,} invalid bytes): read as {best.encoding}, the encoding that fits best")
+    return text
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]")  # an invalid byte, as the surrogateescape error handler writes it
+_ASCII = bytes(range(128))
+
+
+def _mostly_utf8(data: bytes) -> tuple[str | None, int]:
+    """The text of bytes that are not valid UTF-8 as a whole, when they are UTF-8 with a few invalid bytes
+    (each replaced with U+FFFD); None when they are in another encoding. And the number of invalid bytes.
+
+    The measure: the file is UTF-8 when its valid multi-byte sequences (accented letters, curly quotes, the
+    euro sign...) are at least as many as its invalid bytes. A text in a one-byte code page almost never
+    forms a valid multi-byte sequence (cp1252's "é", E9, would have to be followed by two bytes from 80 to
+    BF, which are punctuation and symbols there, never letters), so a Windows-1252 file has none, and a
+    UTF-8 file with a stray byte has one invalid byte for all its valid ones. A file without any non-ASCII
+    character but the stray bytes is read in the one-byte code page, which changes nothing but those bytes.
+    """
+    escaped = data.decode("utf-8", "surrogateescape")
+    invalid = len(_ESCAPED.findall(escaped))
+    ascii_bytes = len(data) - len(data.translate(None, delete=_ASCII))
+    valid_multibyte = len(escaped) - ascii_bytes - invalid
+    if valid_multibyte < invalid:
+        return None, invalid
+    return _ESCAPED.sub("\ufffd", escaped).removeprefix("\ufeff"), invalid
 
 
 def _reads_western(text: str) -> bool:
@@ -221,6 +400,7 @@ def _add_record(path: Path, record: Any, default_id: str, where: str | None, res
         detail = f"the record is {_json_type(record)}, not an object"
         result.skips.append(skip(str(path), R006_BAD_JSON, detail, where))
         return
+    record = _without_surrogates(record, where, result)
     text = _first_str(record, TEXT_FIELDS)
     html = _first_str(record, HTML_FIELDS)
     if not text and not html:
@@ -235,6 +415,31 @@ def _add_record(path: Path, record: Any, default_id: str, where: str | None, res
         content=text or html or "", is_html=not text, url=_url(_first_str(record, ("url",)), where, result),
         title=_first_str(record, ("title",)), date=_first_str(record, DATE_FIELDS),
         language=_first_str(record, ("language", "lang")), location=where))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_READ_FIELDS = ("id", "url", "title", "language", "lang", *TEXT_FIELDS, *HTML_FIELDS, *DATE_FIELDS)
+
+
+def _without_surrogates(record: dict[str, Any], where: str | None, result: FileResult) -> dict[str, Any]:
+    """The record with lone surrogates in the fields we read replaced with U+FFFD, and a note saying so.
+
+    JSON's escapes write UTF-16: ``"\\ud800"`` without its pair decodes to a lone surrogate, a str that no
+    UTF-8 encoder takes (the content hash, SQLite, report.json would each fail on it). Cleaned here, at the
+    boundary, nothing after has to know."""
+    fixed: dict[str, str] = {}
+    count = 0
+    for name in _READ_FIELDS:
+        value = record.get(name)
+        if isinstance(value, str) and not value.isascii():
+            value, n = _SURROGATE.subn("\ufffd", value)
+            if n:
+                fixed[name], count = value, count + n
+    if not fixed:
+        return record
+    result.notes.append(f"{where + ': ' if where else ''}{count} lone surrogate{'s' if count > 1 else ''} (JSON "
+                        f"escapes \\ud800-\\udfff without their pair) in {', '.join(fixed)} replaced with U+FFFD")
+    return record | fixed
 
 
 def _record_id(record: dict[str, Any], default_id: str, where: str | None, result: FileResult) -> str:
@@ -352,11 +557,13 @@ def _read_warc(path: Path, data: bytes, result: FileResult, max_bytes: int) -> N
                 continue
             record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
             record_id = record_id.removeprefix("urn:uuid:") or f"{path.stem}-{number}"
+            notes: list[str] = []
             try:
-                html = decode(body)
+                html = decode(body, notes)
             except InputError as err:
                 result.skips.append(Skip(str(path), err.code, err.reason, where))
                 continue
+            result.notes += [f"{where}, its page: {note}" for note in notes]
             result.pages.append(Page(
                 id=record_id, path=str(path), format="warc", content=html, is_html=True,
                 url=_url(record.rec_headers.get_header("WARC-Target-URI"), where, result),

@@ -121,7 +121,8 @@ def prepare(page: Page, limits: Limits = DEFAULT) -> Article | Skip:
 
 
 def analyze(paths: Iterable[str | Path], *, executor: Executor | None = None, progress: Progress | None = None,
-            batch: int = BATCH, store: Store | None = None, limits: Limits = DEFAULT) -> Corpus:
+            batch: int = BATCH, store: Store | None = None, limits: Limits = DEFAULT, follow_symlinks: bool = False,
+            exclude: Mapping[str | Path, str] | None = None) -> Corpus:
     """Analyse files and folders of articles into a Corpus (articles, and a report line per input).
 
     The per-article stages run in tasks of ``batch`` files through ``executor`` (``dist.executor`` gives
@@ -133,12 +134,14 @@ def analyze(paths: Iterable[str | Path], *, executor: Executor | None = None, pr
     the store, new ones are kept there. Adding N articles to M stored ones parses and encodes only the N;
     the lighter corpus-wide stages (entities, stories, claims) read all N + M. The caller saves the result.
     A file over one of ``limits`` (size, time to read and clean) is skipped with the limit as its reason.
+    Symbolic links that lead out of a folder given are not followed unless ``follow_symlinks``; the paths in
+    ``exclude`` (what the run writes) are left out, with their reason (``ingest.discover``).
     """
     check_order(ARTICLE_STAGES)
     clock = Clock(progress)
     mapper = executor.map if executor is not None else map
     with clock.stage("discover"):
-        items = list(ingest.discover(paths))
+        items = list(ingest.discover(paths, follow_symlinks=follow_symlinks, exclude=exclude))
         known = store.articles() if store is not None else []
     files = [item for item in items if not isinstance(item, Skip)]
     chunks = [files[i:i + batch] for i in range(0, len(files), batch)]
@@ -290,7 +293,7 @@ def _prepare_files(paths: list[Path], limits: Limits) -> list[_Prepared]:
     out: list[_Prepared] = []
     language.load()  # once per process, before any file's time starts
     for path in paths:
-        read = ingest.FileResult(str(path))
+        read = ingest.FileResult(ingest.path_text(path))
         results: list[Article | Skip] = []
         try:
             with deadline(limits.seconds):
@@ -301,14 +304,14 @@ def _prepare_files(paths: list[Path], limits: Limits) -> list[_Prepared]:
             left = read.pages[len(results):]
             if left or not read.pages:  # else the time ran out as the last page was done: nothing is lost
                 where = f"{left[0].location} and after" if left and left[0].location else None
-                read.skips.append(Skip(str(path), err.code, err.reason, where))
+                read.skips.append(Skip(read.path, err.code, err.reason, where))
         except RecursionError:  # the page's own stages catch theirs: this one came from reading the file
-            read.skips.append(skip(str(path), R014_TOO_DEEP, "while reading"))
+            read.skips.append(skip(read.path, R014_TOO_DEEP, "while reading"))
         except MemoryError:
-            read.skips.append(skip(str(path), R016_NO_MEMORY, "while reading"))
+            read.skips.append(skip(read.path, R016_NO_MEMORY, "while reading"))
         except Exception as err:  # the per-file boundary of reading: one bad file never stops a corpus
             log.exception("reading %s failed", path)
-            read.skips.append(Skip(str(path), "R099", f"internal error while reading: {type(err).__name__}: {err}"))
+            read.skips.append(Skip(read.path, "R099", f"internal error while reading: {type(err).__name__}: {err}"))
         out.append((read.path, list(read.notes), list(read.skips), results))
     return out
 

@@ -14,6 +14,8 @@ from .records import Corpus
 from .render import views
 from .render.templates import render
 
+FILES = ("report.json", "index.html")  # what ``write`` writes into its folder
+
 
 def write(corpus: Corpus, out_dir: str | Path) -> Path:
     """Write report.json and index.html into ``out_dir``; return the path of index.html."""
