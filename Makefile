@@ -24,6 +24,7 @@ test: $(STAMP) lint
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[bench]'
 	mkdir -p bench/results
+	$(BIN)/python bench/quality.py --by-language --json bench/results/quality.json
 	$(BIN)/python bench/extraction.py --json bench/results/extraction.json
 	$(BIN)/python bench/crosslingual.py --json bench/results/crosslingual.json
 	$(BIN)/python bench/stories_scale.py --sizes 1000,5000,20000 --full-limit 60 --json bench/results/stories_scale.json
