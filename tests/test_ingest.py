@@ -522,3 +522,113 @@ def test_discover_leaves_out_what_it_is_told_to_once(tmp_path: Path) -> None:
     why = "left out of the inputs: the output folder of this run (--out)"
     assert [(s.path, s.code, s.reason) for s in found[1:] if isinstance(s, Skip)] == [
         (str(tmp_path / "lien.json"), "R021", why), (str(tmp_path / "out"), "R021", why)]
+
+
+# -- metadata given with a plain text: sidecar, front matter (issue 16) ------------------------------------
+
+TEXT_FR = ("La mairie de Lyon a présenté mardi son budget pour l'année prochaine, en hausse de trois pour cent. "
+           "Les élus de l'opposition ont dénoncé une dépense mal maîtrisée et demandé un audit indépendant.")
+TEXT_EN = ("The city council of Leeds approved its budget on Tuesday, up three per cent on last year. "
+           "Opposition councillors called the spending reckless and asked for an independent audit.")
+
+
+def test_a_sidecar_gives_the_metadata_of_its_text(tmp_path: Path) -> None:
+    (tmp_path / "budget.txt").write_text("Budget de Lyon\n\n" + TEXT_FR, encoding="utf-8")
+    (tmp_path / "budget.meta.json").write_text(json.dumps({
+        "url": "https://www.exemple.fr/lyon/budget", "title": "Lyon vote son budget", "outlet": "Le Progrès local",
+        "published": "2024-03-12", "language": "fr"}), encoding="utf-8")
+    corpus = analyze([tmp_path])
+    (article,) = corpus.articles
+    assert [i.path for i in corpus.inputs] == [str(tmp_path / "budget.txt")]  # the sidecar is not an input
+    assert (article.id, article.title, article.url, article.outlet, article.published) == (
+        "budget", "Lyon vote son budget", "https://www.exemple.fr/lyon/budget", "Le Progrès local", "2024-03-12")
+    assert dict(article.provenance) == {"title": "sidecar", "url": "sidecar", "outlet": "sidecar",
+                                        "published": "sidecar", "language": "text"}
+    from recoupe.serialize import article as article_data
+
+    assert article_data(article)["provenance"]["outlet"] == "sidecar"
+    assert TEXT_FR in article.text
+
+
+def test_a_published_date_is_never_more_precise_than_given(tmp_path: Path) -> None:
+    (tmp_path / "budget.txt").write_text("Leeds budget\n\n" + TEXT_EN, encoding="utf-8")
+    (tmp_path / "budget.meta.json").write_text('{"published": "March 2024"}', encoding="utf-8")
+    (article,) = analyze([tmp_path]).articles
+    assert article.published == "2024-03"
+    assert dict(article.provenance)["published"] == "sidecar" and dict(article.provenance)["title"] == "text"
+
+
+@pytest.mark.parametrize("sidecar, words", [
+    ('{"title": "Lyon vote son budget", ', "not valid JSON"),
+    ('["Lyon"]', "not a JSON object"),
+    ('{"title": 12, "outlet": "Le Progrès"}', "field 'title' is int, not a string"),
+])
+def test_a_bad_sidecar_is_noted_and_its_article_kept(tmp_path: Path, sidecar: str, words: str) -> None:
+    (tmp_path / "budget.txt").write_text("Budget de Lyon\n\n" + TEXT_FR, encoding="utf-8")
+    (tmp_path / "budget.meta.json").write_text(sidecar, encoding="utf-8")
+    corpus = analyze([tmp_path])
+    (article,) = corpus.articles
+    (entry,) = corpus.inputs
+    assert entry.status == "ok" and not corpus.skips
+    assert "sidecar budget.meta.json" in (entry.reason or "") and words in (entry.reason or ""), entry.reason
+    assert article.title == "Budget de Lyon" and dict(article.provenance)["title"] == "text"
+
+
+def test_a_sidecar_without_its_text_is_skipped(tmp_path: Path, good: Path) -> None:
+    orphan = tmp_path / "perdu.meta.json"
+    orphan.write_text('{"title": "Lost"}', encoding="utf-8")
+    corpus = analyze([tmp_path])
+    assert [a.id for a in corpus.articles] == ["good"]
+    entry = _by_path(corpus, orphan)
+    assert entry.status == "skipped" and "[R022]" in (entry.reason or "")
+    assert "metadata without its article" in (entry.reason or "") and "perdu.txt" in (entry.reason or "")
+    assert any(s.path == str(orphan) and s.code == "R022" for s in corpus.skips)
+
+
+def test_front_matter_gives_metadata_and_is_removed(tmp_path: Path) -> None:
+    head = ("---\nurl: https://news.example.co.uk/leeds-budget\ntitle: \"Leeds passes its budget\"\n"
+            "outlet: Yorkshire Daily\npublished: 2024-03-12\nlanguage: en\n---\n")
+    (tmp_path / "leeds.txt").write_text(head + "Leeds budget\n\n" + TEXT_EN, encoding="utf-8")
+    (article,) = analyze([tmp_path]).articles
+    assert (article.title, article.url, article.outlet, article.published) == (
+        "Leeds passes its budget", "https://news.example.co.uk/leeds-budget", "Yorkshire Daily", "2024-03-12")
+    assert dict(article.provenance) == {"title": "front matter", "url": "front matter", "outlet": "front matter",
+                                        "published": "front matter", "language": "text"}
+    assert "---" not in article.text and "outlet:" not in article.text and TEXT_EN in article.text
+    assert article.removed[0].reason == "front matter" and "outlet: Yorkshire Daily" in article.removed[0].text
+
+
+def test_a_sidecar_comes_before_front_matter(tmp_path: Path) -> None:
+    (tmp_path / "lyon.txt").write_text("---\ntitle: Titre du bloc\noutlet: Lyon Matin\n---\n" + TEXT_FR,
+                                       encoding="utf-8")
+    (tmp_path / "lyon.meta.json").write_text('{"title": "Titre du fichier"}', encoding="utf-8")
+    (article,) = analyze([tmp_path]).articles
+    assert (article.title, article.outlet) == ("Titre du fichier", "Lyon Matin")
+    assert dict(article.provenance)["title"] == "sidecar" and dict(article.provenance)["outlet"] == "front matter"
+
+
+def test_a_dashed_line_that_is_no_front_matter_stays_text(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("---\nUn titre sans bloc\n---\n\n" + TEXT_FR, encoding="utf-8")
+    (article,) = analyze([tmp_path]).articles
+    assert not any(r.reason == "front matter" for r in article.removed)
+    assert "Un titre sans bloc" in article.title + article.text and TEXT_FR in article.text
+
+
+def test_extensionless_html_is_read_as_html(tmp_path: Path, good: Path) -> None:
+    (tmp_path / "page").write_bytes(b"\xef\xbb\xbf\n  " + _html("Budget de Lyon", TEXT_FR).encode("utf-8"))
+    (tmp_path / "page.php").write_text("<!DOCTYPE html>" + _html("Leeds budget", TEXT_EN), encoding="utf-8")
+    corpus = analyze([tmp_path])
+    assert _codes(corpus, tmp_path) == {"good.txt": "ok", "page": "ok", "page.php": "ok"}
+    titles = {a.path.rsplit("/", 1)[-1]: a.title for a in corpus.articles}
+    assert titles["page"] == "Budget de Lyon" and titles["page.php"] == "Leeds budget"
+    page = next(a for a in corpus.articles if a.path.endswith("/page"))
+    assert "Mentions légales" not in page.text and dict(page.provenance)["title"] == "page"
+
+
+@pytest.mark.parametrize("name, content", [
+    ("photo", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4),
+    ("notes", ("Titre\n\n" + TEXT_FR).encode("utf-8")),  # text without an extension: not read, as before
+])
+def test_extensionless_files_that_are_not_html_are_skipped(tmp_path: Path, good: Path, name: str,
+                                                           content: bytes) -> None:
+    _skipped(tmp_path, name, content, "R004", f"unsupported file type '{name}'")

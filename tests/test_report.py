@@ -81,7 +81,9 @@ def test_entities_and_quotes_are_escaped(tmp_path: Path) -> None:
 # A reviewed change of the analysis updates this digest (paths are made relative to the seeds' folder).
 # Issue 15 (identity and versions): each article's content_hash is its key (raw content, metadata, analyser),
 # and each article gained "version": 1 and "version_of": null; nothing else changed.
-SEEDS_REPORT_SHA256 = "7d84e65b12e1e384a8eba833451a6a75b5503eefb61274ebe11b9382aa5ea7c5"
+# Issue 16 (sidecars, front matter): each article gained "provenance" (where title, url, outlet, published and
+# language came from); nothing else changed (report.json diffed before and after).
+SEEDS_REPORT_SHA256 = "356bb245fb558d6e140f889432790f9f3b59b1c1f0b7da509892e89deb5f8a04"
 
 
 def test_seeds_report_is_byte_identical(seeds_run: Path) -> None:

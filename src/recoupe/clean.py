@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from . import identity, lang, textblocks
 from .dates import looks_like_date, parse_date
 from .errors import R005_NO_TEXT, InputError
+from .metadata import FRONT_MATTER, front_matter
 from .records import Article, Cleaned, Page, Removal
 from .text import READ_MORE, TYPOGRAPHY, fold, host
 
@@ -459,18 +460,38 @@ def _first_outlet(who: str) -> str:
 
 
 def to_article(page: Page) -> Article:
-    """Clean one page and merge what its input said (title, URL, date) with what its text shows."""
+    """Clean one page and merge what its input said (title, URL, outlet, date) with what its text shows; a
+    front-matter block (``metadata``) is taken out first. ``provenance`` says where each field came from."""
+    content = page.content
+    head: tuple[Removal, ...] = ()
+    if page.format == "txt" and not page.is_html and (block := front_matter(page.content)) is not None:
+        content, head = page.content[len(block[1]):], (Removal(block[1].strip(), FRONT_MATTER),)
     if page.is_html:
-        cleaned = clean_html(page.content, url=page.url)
+        cleaned = clean_html(content, url=page.url)
     else:
-        cleaned = clean_plain(page.content, page.title, title_in_text=page.format == "txt")
+        cleaned = clean_plain(content, page.title, title_in_text=page.format == "txt")
     if not cleaned.text.strip():
         raise InputError(R005_NO_TEXT, "cleaning left no body text" if page.content.strip() else "empty",
                          page.location)
     declared = parse_date(page.date) if page.date else None  # news-please's date_publish and the like
+    given, shown = dict(page.origins), "page" if page.is_html else "text"
+    default = page.format if page.format in ("json", "warc") else "page"
+
+    def origin(name: str, from_input: object, from_text: object = None, other: str | None = None) -> str | None:
+        if from_input:
+            return given.get(name, default)
+        return shown if from_text else other
+
+    outlet = page.outlet or cleaned.outlet or host(page.url)
+    provenance = tuple((name, where) for name, where in (
+        ("title", origin("title", page.title, cleaned.title)), ("url", origin("url", page.url, cleaned.url)),
+        ("outlet", origin("outlet", page.outlet, cleaned.outlet, "url" if outlet else None)),
+        ("published", origin("published", declared, cleaned.published)),
+        ("language", origin("language", page.language))) if where is not None)
     return Article(
         id=page.id, path=page.path, content_hash=identity.key(page), raw_hash=identity.raw_hash(page),
         text=cleaned.text,
-        title=page.title or cleaned.title or "", removed=cleaned.removed, url=page.url or cleaned.url,
-        outlet=cleaned.outlet or host(page.url), published=declared or cleaned.published,
-        page_date=declared or cleaned.page_date, language=page.language, credits=cleaned.credits)
+        title=page.title or cleaned.title or "", removed=head + cleaned.removed, url=page.url or cleaned.url,
+        outlet=outlet, published=declared or cleaned.published,
+        page_date=declared or cleaned.page_date, language=page.language, credits=cleaned.credits,
+        provenance=provenance)

@@ -2,9 +2,10 @@
 
 The key (``Article.content_hash``, the store's ``articles.hash``) is a SHA-256 of everything the analysis
 of an input depends on: its raw content, every field its input gave with it (``Page``: format, HTML or not,
-title, URL, date, language; not where it was found: id, path, location) and the analyser that reads it
-(recoupe's ``__version__`` and ``READING_VERSION``). The same file read again by the same recoupe has the
-same key: it is the same article, stored once, whatever its name.
+title, URL, date, language; the outlet and which fields a sidecar or front matter gave, only when there are;
+not where it was found: id, path, location) and the analyser that reads it (recoupe's ``__version__`` and
+``READING_VERSION``). The same file read again by the same recoupe has the same key: it is the same article,
+stored once, whatever its name.
 
 Versions. The raw content alone has its own hash (``Article.raw_hash``). An input whose raw text is known
 but whose key is not is either
@@ -34,6 +35,8 @@ from .records import Article, Page
 READING_VERSION = 1
 ANALYSER = f"recoupe {__version__}, reading {READING_VERSION}"
 _NOT_IDENTITY = ("id", "path", "location", "content")  # where an input was found, and the content (hashed apart)
+# fields Page gained later: keyed only when given, so that the keys of inputs without them do not change
+_LATER = ("outlet", "origins")
 # what reading an input gives: two readings of one raw text that agree on all of these are one article
 READ_FIELDS = ("title", "url", "published", "page_date", "outlet", "language", "title_language", "text", "removed",
                "credits")
@@ -41,7 +44,8 @@ READ_FIELDS = ("title", "url", "published", "page_date", "outlet", "language", "
 
 def key(page: Page) -> str:
     """The article's key: a SHA-256 of the analyser, every field its input gave, and its raw content."""
-    given = {f.name: getattr(page, f.name) for f in fields(Page) if f.name not in _NOT_IDENTITY}
+    given = {f.name: getattr(page, f.name) for f in fields(Page) if f.name not in _NOT_IDENTITY
+             and not (f.name in _LATER and not getattr(page, f.name))}
     head = json.dumps({"analyser": ANALYSER, **given}, sort_keys=True, ensure_ascii=False)
     digest = hashlib.sha256(head.encode("utf-8", "surrogatepass"))
     digest.update(b"\0")

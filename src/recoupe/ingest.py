@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from . import metadata
 from .errors import (
     R001_EMPTY,
     R002_BINARY,
@@ -40,6 +41,7 @@ from .errors import (
     R019_FOLDER_UNREADABLE,
     R020_SYMLINK_BROKEN,
     R021_LEFT_OUT,
+    R022_ORPHAN_METADATA,
     InputError,
     skip,
 )
@@ -51,7 +53,7 @@ HTML_FIELDS = ("html", "raw_html")
 DATE_FIELDS = ("date_publish", "published", "date")
 SUFFIXES: dict[str, PageFormat] = {".txt": "txt", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "json",
             ".warc": "warc", ".warc.gz": "warc"}
-_HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body)", re.IGNORECASE)
+_HTML_START = re.compile(rb"^(\xef\xbb\xbf)?\s*(<!doctype html|<html|<head|<body)", re.IGNORECASE)
 WARC_INFLATE = 10  # a compressed WARC is read up to this many times the size limit, decompressed
 WARC_BLOCK = 4 * MB  # warcio reads a header line by blocks, copying it whole at each: large blocks bound that
 _JSON_TYPES = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", int: "a number",
@@ -86,9 +88,19 @@ def discover(paths: Iterable[str | Path], *, follow_symlinks: bool = False,
         elif stat.S_ISDIR(found.st_mode):
             yield from _walk(path, real, follow_symlinks, left_out)
         elif stat.S_ISREG(found.st_mode):
-            yield path
+            yield from _unless_sidecar(path)
         else:
             yield skip(path_text(path), R018_NOT_REGULAR, _file_type(found.st_mode))
+
+
+def _unless_sidecar(path: Path) -> Iterator[Path | Skip]:
+    """``path``, unless it is a sidecar (``name.meta.json``): then nothing when its text is there (it is read with
+    it), else a Skip (R022)."""
+    text = metadata.sidecar_name(path.name)
+    if text is None:
+        yield path
+    elif not path.with_name(text).is_file():
+        yield skip(path_text(path), R022_ORPHAN_METADATA, f"no '{path_text(text)}' beside it")
 
 
 def _follow(path: Path) -> tuple[str, os.stat_result | Skip]:
@@ -171,7 +183,7 @@ def _walk(top: Path, real_top: str, follow_symlinks: bool, left_out: Mapping[str
             else:
                 stack.append((path, real, above | {real}, iter(entries)))
         elif stat.S_ISREG(mode):
-            yield path
+            yield from _unless_sidecar(path)
         else:
             yield skip(path_text(path), R018_NOT_REGULAR, _file_type(mode))
 
@@ -204,9 +216,8 @@ def read_file(path: Path, limits: Limits = DEFAULT) -> FileResult:
     named = Path(result.path)  # the path as text, for the report: what is read is ``path``
     kind = _kind(named)
     try:
-        if kind is None:
-            raise InputError(R004_EXTENSION, "".join(named.suffixes[-2:]) or named.name)
-        data = _read_bytes(path, limits.max_bytes)
+        data = _read_bytes(path, limits.max_bytes) if kind is not None else _sniffed_html(path, named, limits)
+        kind = kind or "html"
         if kind == "warc":
             _read_warc(named, data, result, limits.max_bytes)
         else:
@@ -215,13 +226,52 @@ def read_file(path: Path, limits: Limits = DEFAULT) -> FileResult:
                 _read_json(named, text, result)
             else:
                 is_html = kind == "html" or bool(_HTML_START.match(data[:512]))
-                result.pages.append(Page(id=named.stem, path=result.path, format=kind, content=text,
-                                         is_html=is_html))
+                given = _given_metadata(path, text, result, limits) if kind == "txt" and not is_html else {}
+                result.pages.append(Page(
+                    id=named.stem, path=result.path, format=kind, content=text, is_html=is_html,
+                    url=given.get("url", (None,))[0], title=given.get("title", (None,))[0],
+                    date=given.get("published", (None,))[0], language=given.get("language", (None,))[0],
+                    outlet=given.get("outlet", (None,))[0],
+                    origins=tuple((name, origin) for name, (_, origin) in given.items())))
     except InputError as err:
         result.skips.append(Skip(result.path, err.code, err.reason, err.location))
     if not result.pages and not result.skips:  # every input is reported with its reason
         result.skips.append(skip(result.path, R001_EMPTY))
     return result
+
+
+def _sniffed_html(path: Path, named: Path, limits: Limits) -> bytes:
+    """The bytes of a file whose name has no extension we read (or none) when they start as HTML does (after a
+    BOM and blank space: ``<!doctype html``, ``<html``, ``<head``, ``<body``); else R004, as before."""
+    data = _read_bytes(path, limits.max_bytes)
+    if not _HTML_START.match(data[:512]):
+        raise InputError(R004_EXTENSION, "".join(named.suffixes[-2:]) or named.name)
+    return data
+
+
+def _given_metadata(path: Path, text: str, result: FileResult, limits: Limits) -> dict[str, tuple[str, str]]:
+    """The metadata given with a plain text, each field with its origin: its sidecar (``name.meta.json``) first,
+    then its front-matter block (``metadata``). A sidecar that cannot be read is said in the notes, never
+    followed when it is a symbolic link, and a URL that cannot be split is left out (a note)."""
+    given: dict[str, tuple[str, str]] = {}
+    sidecar = path.with_name(path.name[:-len(path.suffix)] + metadata.SIDECAR_SUFFIX)
+    problems: list[str] = []
+    if sidecar.is_symlink():
+        problems = ["a symbolic link, not followed; its metadata is not used"]
+    elif sidecar.is_file():
+        try:
+            fields, problems = metadata.sidecar_fields(decode(_read_bytes(sidecar, min(limits.max_bytes, MB))))
+        except InputError as err:
+            fields, problems = {}, [f"{err.reason} [{err.code}]; its metadata is not used"]
+        given = {name: (value, "sidecar") for name, value in fields.items()}
+    result.notes += [f"sidecar {path_text(sidecar.name)}: {problem}" for problem in problems]
+    block = metadata.front_matter(text)
+    if block is not None:
+        for name, value in block[0].items():
+            given.setdefault(name, (value, metadata.FRONT_MATTER))
+    if "url" in given and _url(given["url"][0], None, result) is None:
+        del given["url"]
+    return {name: given[name] for name in metadata.FIELDS if name in given}
 
 
 def path_text(path: str | Path) -> str:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .records import Article
+from .records import Article, with_origin
 
 if TYPE_CHECKING:
     from lingua import LanguageDetector
@@ -55,6 +55,8 @@ def _short_detector() -> LanguageDetector:
 
 def annotate(article: Article) -> Article:
     """Set the language of the body and, separately, of the title (a field may differ from the body)."""
-    body = detect(article.text) or article.language  # the input's own label only when lingua cannot tell
+    detected = detect(article.text)
+    body = detected or article.language  # the input's own label only when lingua cannot tell
     title = detect(article.title) if article.title else None
-    return replace(article, language=body, title_language=title or body)
+    provenance = with_origin(article.provenance, "language", "text") if detected else article.provenance
+    return replace(article, language=body, title_language=title or body, provenance=provenance)

@@ -29,6 +29,7 @@ from .records import (
     StageTime,
     Story,
     free_id,
+    with_origin,
 )
 
 if TYPE_CHECKING:
@@ -496,8 +497,13 @@ def _assemble(found: Findings) -> Corpus:
     articles = []
     for article in found.articles:
         dated = dates.get(article.id)
-        articles.append(replace(article, story=story_of.get(article.id)) if dated is None else replace(
-            article, story=story_of.get(article.id), published=dated.published, page_date_note=dated.page_date_note))
+        if dated is None:
+            articles.append(replace(article, story=story_of.get(article.id)))
+            continue
+        provenance = article.provenance if dated.published == article.published else \
+            with_origin(article.provenance, "published", "story" if dated.published else None)
+        articles.append(replace(article, story=story_of.get(article.id), published=dated.published,
+                                page_date_note=dated.page_date_note, provenance=provenance))
     return Corpus(**_fields(found) | {"articles": tuple(articles)})
 
 

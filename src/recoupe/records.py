@@ -5,7 +5,7 @@ Records are frozen: a stage returns new records (``dataclasses.replace``) and ne
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 InputStatus = Literal["ok", "skipped"]
@@ -30,6 +30,10 @@ class Page:
     date: str | None = None
     language: str | None = None
     location: str | None = None  # "line 3", "record 2": where in the input file it came from
+    outlet: str | None = None
+    # where the fields above were given when not by the input file itself: ("title", "sidecar"), ("url",
+    # "front matter")... (``metadata``); a field not listed came with the page (JSON record, WARC header)
+    origins: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +98,24 @@ class Article:
     raw_hash: str = ""  # SHA-256 of the raw content alone, shared by the versions ("": content_hash stands for it)
     version: int = 1  # 1 for the first version read, then 2, 3...
     version_of: str | None = None  # the first version's id, for a later version
+    # where title, url, outlet, published and language came from, one (field, origin) pair each that is set:
+    # origin is one of ORIGINS. report.json writes it as an object, "provenance"; the store keeps it in a table of
+    # its own. It says how the fields were found, not what they are: it is not part of an article's equality
+    provenance: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+
+ORIGINS = ("sidecar", "front matter", "json", "warc", "page", "text", "url", "story")
+PROVENANCE_FIELDS = ("title", "url", "outlet", "published", "language")
+
+
+def with_origin(provenance: tuple[tuple[str, str], ...], name: str, origin: str | None) -> tuple[tuple[str, str], ...]:
+    """``provenance`` with ``name`` coming from ``origin`` (its former origin dropped; none when ``origin`` is None),
+    in the order of ``PROVENANCE_FIELDS``."""
+    found = dict(provenance)
+    found.pop(name, None)
+    if origin is not None:
+        found[name] = origin
+    return tuple((f, found[f]) for f in PROVENANCE_FIELDS if f in found)
 
 
 def free_id(wanted: str, taken: Callable[[str], bool]) -> str:

@@ -45,6 +45,7 @@ def article(a: Article) -> Data:
         "removals": removals(a.removed),
         "credits": list(a.credits), "content_hash": a.content_hash, "story": a.story,
         "page_date_note": a.page_date_note, "version": a.version, "version_of": a.version_of,
+        "provenance": dict(a.provenance),
     }
 
 

@@ -183,6 +183,9 @@ def migrate(conn: sqlite3.Connection) -> None:
             conn.rollback()
             if version(conn) < target:  # not another process's migration: a real failure
                 raise
+    # where each article's fields came from (issue 16): a table beside the versioned ones, made where missing
+    conn.execute("CREATE TABLE IF NOT EXISTS provenance (hash TEXT PRIMARY KEY, data TEXT NOT NULL)")
+    conn.commit()
 
 
 def _parse_key(key: str | None, text: str | None) -> str | None:

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from .. import identity
 from ..errors import StoreError
-from ..records import Article, Corpus, Entity, Mention, Quote, Removal, free_id
+from ..records import PROVENANCE_FIELDS, Article, Corpus, Entity, Mention, Quote, Removal, free_id
 from ..serialize import dumps, edge, removals, removals_from, story_bundle
 from .schema import connect, migrate
 
@@ -167,6 +167,9 @@ class Store:
                 self.conn.executemany(
                     _INSERT + " ON CONFLICT(hash) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in _ANALYSED),
                     [(*_row(a, now), identity.ANALYSER) for a in corpus.articles])
+                self.conn.executemany(  # where each field came from, as the report says it (not a column: schema 7)
+                    "INSERT INTO provenance (hash, data) VALUES (?, ?) ON CONFLICT(hash) DO UPDATE SET data = "
+                    "excluded.data", [(a.content_hash, dumps(dict(a.provenance))) for a in corpus.articles])
                 self.conn.executemany(
                     "INSERT INTO inputs (run, path, status, reason, articles) VALUES (?, ?, ?, ?, ?)",
                     [(run, i.path, i.status, i.reason, json.dumps(list(i.articles))) for i in corpus.inputs])
@@ -285,12 +288,13 @@ class Store:
         """
         with self.reader() as conn:
             rows = conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM articles ORDER BY rowid").fetchall()
+            given = dict(conn.execute("SELECT hash, data FROM provenance").fetchall())
         articles: list[Article] = []
         repairs: list[_Repair] = []
         held: set[str] = set()
         for row in rows:
             problems: list[str] = []
-            article = _article(row, problems)
+            article = _with_provenance(_article(row, problems), given)
             for column in problems:
                 old = row[_COLUMNS.index(column)]
                 repairs.append(_Repair(article, column, "[]", old, "repaired",
@@ -380,6 +384,16 @@ def _article(row: Sequence[object], problems: list[str] | None = None) -> Articl
         title_language=_opt(v["title_language"]), credits=credits,
         story=_opt(v["story"]), page_date_note=_opt(v["page_date_note"]),
         raw_hash=str(v["raw_hash"] or v["hash"]), version=_number(v["version"]), version_of=_opt(v["version_of"]))
+
+
+def _with_provenance(article: Article, given: Mapping[str, str]) -> Article:
+    """``article`` with the provenance stored for it (none when there is none, or it cannot be read)."""
+    try:
+        data = json.loads(given.get(article.content_hash) or "{}")
+        pairs = tuple((str(k), str(v)) for k, v in data.items() if k in PROVENANCE_FIELDS)
+    except (ValueError, AttributeError):
+        pairs = ()
+    return replace(article, provenance=pairs) if pairs else article
 
 
 def _number(value: object) -> int:
