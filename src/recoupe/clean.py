@@ -350,7 +350,8 @@ _READING_TIME = re.compile(r"^(?:\d+\s*)?(?:" + lang.alternation(lang.union("REA
 _BYLINE_START = re.compile(r"^(?i:" + lang.alternation(lang.union("BYLINE_WORDS")) + r")\s+[A-Z][^.!?]{1,60}$")
 _NAV_SEPARATORS = re.compile(r"\s[|•·›»/>]\s|\s[|•·›»]|[|•·›»]\s")
 # " — Le Monde", " | BBC News", " - AFP": a site or agency name after the headline, 1 to 4 capitalised words
-_SITE_SUFFIX = re.compile(r"\s+[|—–-]\s+(?P<site>(?:[A-Z0-9][\w.&'-]*)(?: [A-Z0-9][\w.&'-]*){0,3})$")
+# (short lower-case particles between them: "Le Journal du Soir")
+_SITE_SUFFIX = re.compile(r"\s+[|—–-]\s+(?P<site>[A-Z0-9][\w.&'-]*(?: (?:[a-z]{1,3} )?[A-Z0-9][\w.&'-]*){0,3})$")
 
 
 def _sentence_count(text: str) -> int:
