@@ -229,3 +229,18 @@ def test_no_sentence_is_removed_as_a_title_headline_variant_or_byline() -> None:
         assert _taken_as_header(text) == [], text[:80]
     # the check itself sees a sentence when one is taken: a lead made the title, as before issue 16
     assert _is_sentence_with_verb(lead) and not _is_sentence_with_verb(HEADLINE)
+
+
+def test_a_rubric_glued_to_the_headline_is_cut_off_when_the_page_echoes_the_headline() -> None:
+    for rubric, headline, said, body in (("Politique", HEADLINE, ", a indiqué un communiqué.", BODY),
+                                         ("Politics", EN_HEADLINE, ", a statement said.", EN_BODY)):
+        cleaned = clean_plain(f"{rubric}{headline}\n{headline}{said}\n{body}")
+        assert cleaned.title == headline
+        assert (rubric, "rubric glued to the headline") in [(r.text, r.reason) for r in cleaned.removed]
+        assert cleaned.text == f"{headline}{said}\n{body}"
+
+
+def test_a_headline_may_hold_an_ellipsis_and_a_question() -> None:
+    headline = "Réforme de l'énergie : vote dans la nuit, recours annoncé… Que contient le texte ?"
+    cleaned = clean_plain(f"{headline}\n{BODY}")
+    assert (cleaned.title, cleaned.text) == (headline, BODY)

@@ -348,6 +348,8 @@ _READING_TIME = re.compile(r"^(?:\d+\s*)?(?:" + lang.alternation(lang.union("REA
                            r"|\d+\s*(?:" + lang.alternation(lang.union("READING_TIMES")) + r")")
 # "Par Marie Dupont", "By John Smith": a byline, whatever the case of its first word
 _BYLINE_START = re.compile(r"^(?i:" + lang.alternation(lang.union("BYLINE_WORDS")) + r")\s+[A-Z][^.!?]{1,60}$")
+# a rubric glued to the headline with no space: a word of 4+ letters, then a capital ("InternationalLe …")
+_GLUED_RUBRIC = re.compile(r"(?P<rubric>[^\W\d_]{3,}[a-zà-ÿа-я])(?=[A-ZÀ-ÝА-Я][^\W\d_])")
 _NAV_SEPARATORS = re.compile(r"\s[|•·›»/>]\s|\s[|•·›»]|[|•·›»]\s")
 # " — Le Monde", " | BBC News", " - AFP": a site or agency name after the headline, 1 to 4 capitalised words
 # (short lower-case particles between them: "Le Journal du Soir")
@@ -355,7 +357,11 @@ _SITE_SUFFIX = re.compile(r"\s+[|—–-]\s+(?P<site>[A-Z0-9][\w.&'-]*(?: (?:[a-
 
 
 def _sentence_count(text: str) -> int:
-    return sum(1 for a, b in sentences(text) if _words(text[a:b]) >= 3)
+    """Sentences of 3+ words closed by a period, and the last one: a headline may hold "…" or "?" and go on
+    ("Mort de X : refus d'obtempérer… Que sait-on ?"), a paragraph's sentences end with periods."""
+    spans = [(a, b) for a, b in sentences(text) if _words(text[a:b]) >= 3]
+    closed = [b for a, b in spans[:-1] if re.search(r"(?<!\.)\.[\"'»”’)\]]*$", text[a:b])]
+    return len(closed) + bool(spans)
 
 
 def _furniture_reason(text: str) -> str | None:
@@ -444,6 +450,11 @@ def _choose_headline(page: _Page) -> None:
         if reason or _words(line.text) <= 8:
             page.drop(line, reason or "above the headline")
     title = best.text
+    later = fold(" ".join(ln.text for ln in page.lines[best.number + 1:] if ln.removed is None))
+    if (m := _GLUED_RUBRIC.match(title)) is not None and fold(title[m.end():]) in later:
+        # "ПроисшествияЭвакуация началась…": a rubric glued to the headline, which the page echoes without it
+        page.removals.append((best.number, Removal(m.group("rubric"), "rubric glued to the headline")))
+        title = title[m.end():]
     if (m := _SITE_SUFFIX.search(title)) is not None and _words(title[:m.start()]) >= 4:
         page.removals.append((best.number, Removal(m.group(0).strip(" |—–-"), "site name after the headline")))
         title = title[:m.start()].rstrip()
