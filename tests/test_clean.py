@@ -244,3 +244,10 @@ def test_a_headline_may_hold_an_ellipsis_and_a_question() -> None:
     headline = "Réforme de l'énergie : vote dans la nuit, recours annoncé… Que contient le texte ?"
     cleaned = clean_plain(f"{headline}\n{BODY}")
     assert (cleaned.title, cleaned.text) == (headline, BODY)
+
+
+def test_a_site_name_or_a_ticker_alone_above_the_body_is_no_title() -> None:
+    for furniture, body in (("BFMTV", BODY), ("USD 1,0842", EN_BODY)):
+        cleaned = clean_plain(f"{furniture}\n{body}\n{body}")
+        assert cleaned.title is None
+        assert cleaned.text == f"{body}\n{body}"

@@ -339,7 +339,8 @@ def _drop_comment_section(page: _Page) -> None:
 # lines above the body; the page often repeats or echoes it lower down. What is not a headline: a
 # paragraph (25 words or more, or several sentences: the lead of an article published without its
 # title), a sentence of 12+ words closed by its period (a lead), a section or site name alone, a reading
-# time, a nav bar (three separators or more), a ticker or an icon-font dump (under half of it letters).
+# time, a nav bar (three separators or more), a line of figures (a ticker, a bare date and time: under 60%
+# of it letters) or an icon-font dump (private-use characters).
 _HEADLINE_WINDOW = 8  # how many kept lines above the body are candidates: headers are short
 _PARAGRAPH_WORDS = 25  # from this length a line is a paragraph: no headline in the corpora is that long
 _LEAD_WORDS = 12  # a sentence this long closed by its period is a lead, not a headline
@@ -375,7 +376,7 @@ def _furniture_reason(text: str) -> str | None:
     if len(_NAV_SEPARATORS.findall(text)) >= 3:
         return "navigation bar"
     if letters < 0.6 * len(text.replace(" ", "")) or any("\ue000" <= c <= "\uf8ff" for c in text):
-        return "ticker or icons"
+        return "figures or icons"  # a ticker, a bare date and time, an icon-font dump
     return None
 
 
@@ -399,7 +400,8 @@ def _headline_score(text: str, rank: int, later: str, then: _Line | None, alone:
     """How much a line looks like the headline (None: it cannot be one); the best line above 0 is the title.
 
     Length: 6 to 20 words is a headline's length (2); 3 to 5 or 21 to 24 words may be one (1); a word or
-    two is a label (-2), unless no other line above the body may be the headline (0.5: "Titre"). Closed
+    two is a label (-2), unless no other line above the body may be the headline (0.5: "Titre"; never an
+    acronym such as "BFMTV", a site's name). Closed
     by a period: a short sentence of the body (-2). Repeated or echoed lower down (+1). Followed by a
     byline, an agency or a date, as headlines are (+1). Rank: each plausible line of 3+ words above it
     (-0.25), the headline standing first.
@@ -407,7 +409,7 @@ def _headline_score(text: str, rank: int, later: str, then: _Line | None, alone:
     n = _words(text)
     if not _eligible(text):
         return None
-    score = 2.0 if 6 <= n <= 20 else 1.0 if n >= 3 else 0.5 if alone else -2.0
+    score = 2.0 if 6 <= n <= 20 else 1.0 if n >= 3 else 0.5 if alone and not _OUTLET_LIKE.match(text) else -2.0
     score -= 2.0 if _closed(text) else 0.0
     score += 1.0 if fold(text) in later else 0.0
     if then is not None and (then.removed in ("page date", "byline", "source line") or (
