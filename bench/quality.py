@@ -86,13 +86,14 @@ def table(results: dict[str, dict[str, Any]]) -> None:
         rows = result.get("by_language")
         if not rows:
             continue
-        columns = [c for c in next(iter(rows.values())) if c != "articles"]
-        per = Table(title=f"{corpus}: by language")
-        for head in ("language", "articles", *columns):
-            per.add_column(head, justify="left" if head == "language" else "right")
+        measures = [c for c in next(iter(rows.values())) if c != "articles"]
+        per = Table(title=f"{corpus} by language")
+        per.add_column("measure")
         for code, row in rows.items():
-            per.add_row(code, str(int(row["articles"])),
-                        *(f"{row[c]:.3f}" if c in row else "-" for c in columns))
+            per.add_column(f"{code} ({int(row['articles'])})", justify="right")
+        for measure_name in measures:
+            per.add_row(measure_name, *(f"{row[measure_name]:.3f}" if measure_name in row else "-"
+                                        for row in rows.values()))
         console.print(per)
 
 

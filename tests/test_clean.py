@@ -1,8 +1,12 @@
 """The plain-text cleaner on small texts written for each rule: what goes, with its reason, and what stays."""
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+from recoupe import lang
 from recoupe.clean import clean_plain
-from recoupe.text import fold
+from recoupe.text import fold, sentences
 
 BODY = ("Le gouvernement a présenté mardi un projet de loi sur l'énergie, qui doit être débattu au "
         "Parlement dès le mois prochain, a indiqué le porte-parole.")
@@ -131,3 +135,119 @@ def test_wordpress_page_in_english() -> None:
     assert (cleaned.published, cleaned.outlet) == ("2022-11-14", "Reuters")
     assert [r.reason for r in cleaned.removed].count("after the article body") == 4  # Twitter … Like Loading
     assert {r.text for r in cleaned.removed} >= {"Share this:", "Related", "Leave a Reply Cancel reply"}
+
+
+# -- the headline (issue 16): chosen among the first lines by what headlines look like ---------------
+HEADLINE = "Le Parlement adopte la réforme de l'énergie après une nuit de débats"
+EN_HEADLINE = "Energy bill presented to Parliament by the government"
+
+
+def test_one_paragraph_file_is_an_article_with_no_title() -> None:
+    one = ("Le président turc a déclaré lundi que la réunion avait eu lieu à Ankara, selon Anadolu. "
+           "Les deux hommes ont discuté deux heures.")
+    cleaned = clean_plain(one + "\n")
+    assert (cleaned.title, cleaned.text, cleaned.removed) == (None, one, ())
+
+
+def test_a_long_lead_under_no_title_stays_in_the_body() -> None:
+    lead = ("The government presented on Tuesday a draft energy bill that ministers say will cut household "
+            "bills by a fifth within three years, a claim the opposition disputes")  # 30 words, no period
+    cleaned = clean_plain(f"{lead}\n\n{EN_BODY}")
+    assert cleaned.title is None
+    assert cleaned.text == f"{lead}\n\n{EN_BODY}"
+
+
+def test_a_section_name_above_the_headline_is_no_title() -> None:
+    for section, headline, body in (("International", HEADLINE, BODY), ("World", EN_HEADLINE, EN_BODY)):
+        text = f"{section}\n{headline}\n{body}"
+        cleaned = clean_plain(text)
+        assert (cleaned.title, cleaned.text) == (headline, body)
+        assert _reasons(text) == {section: "section name"}
+
+
+def test_a_site_name_after_the_headline_is_cut_off() -> None:
+    for site, headline, body in (("Le Journal du Soir", HEADLINE, BODY), ("The Daily Example", EN_HEADLINE, EN_BODY)):
+        cleaned = clean_plain(f"{headline} — {site}\n{body}")
+        assert (cleaned.title, cleaned.text) == (headline, body)
+        assert [(r.text, r.reason) for r in cleaned.removed] == [(site, "site name after the headline")]
+
+
+def test_a_reading_time_line_is_furniture() -> None:
+    for line, headline, body in (("4 min de lecture", HEADLINE, BODY), ("3 min read", EN_HEADLINE, EN_BODY)):
+        text = f"{line}\n{headline}\n{line}\n{body}"
+        cleaned = clean_plain(text)
+        assert (cleaned.title, cleaned.text) == (headline, body)
+        assert {r.reason for r in cleaned.removed} == {"reading time"}
+
+
+def test_the_headline_repeated_lower_down_wins_over_a_line_above_it() -> None:
+    for notice, headline, body in (("Les plus lus de la semaine", HEADLINE, BODY),
+                                   ("Most read this week on our site", EN_HEADLINE, EN_BODY)):
+        text = f"{notice}\n{headline}\n{body}\n{headline}\n{body}"
+        cleaned = clean_plain(text)
+        assert cleaned.title == headline
+        assert cleaned.text == f"{body}\n{body}"
+        assert _reasons(text) == {notice: "above the headline", headline: "repeated title"}
+
+
+def test_a_byline_is_never_the_headline() -> None:
+    cleaned = clean_plain(f"By John Smith\n{EN_HEADLINE}\n{EN_BODY}")
+    assert (cleaned.title, cleaned.text) == (EN_HEADLINE, EN_BODY)
+
+
+# -- nothing real is lost: no sentence is ever taken out as a title, a headline variant or a byline -------
+# A sentence here: closed by . ! ? or …, of 12 words or more, with a verb (a finite form, an auxiliary or a
+# speech verb of a language file). Headlines are moved to the title field, the others are removed: neither
+# may hold one.
+_VERBS = (lang.union("FINITE_VERBS") | lang.union("AUXILIARIES") | set(lang.merged("SPEECH_FORMS"))
+          | lang.union("FRAME_VERBS"))
+_NOT_BODY = {"headline variant", "byline", "repeated title"}
+
+
+def _is_sentence_with_verb(text: str) -> bool:
+    words = re.findall(r"\w+(?:['’]\w+)?", text.lower())
+    closed = re.search(r"[.!?…][\"'»”’)]*$", text.strip()) is not None
+    return closed and len(words) >= 12 and any(w in _VERBS for w in words)
+
+
+def _taken_as_header(text: str) -> list[str]:
+    cleaned = clean_plain(text)
+    taken = [r.text for r in cleaned.removed if r.reason in _NOT_BODY] + [cleaned.title or ""]
+    return [t[a:b] for t in taken for a, b in sentences(t) if _is_sentence_with_verb(t[a:b])]
+
+
+def test_no_sentence_is_removed_as_a_title_headline_variant_or_byline() -> None:
+    from conftest import SEEDS
+
+    lead = ("Le président turc a déclaré lundi que la réunion des chefs du renseignement avait eu lieu "
+            "à Ankara, selon l'agence Anadolu.")
+    texts = [path.read_text(encoding="utf-8") for path in sorted(Path(SEEDS).glob("*.txt"))]
+    texts += [f"{lead}\n\n{BODY}", f"International\n{lead}\n{BODY}", f"By John Smith\n{EN_BODY}\n{EN_BODY}",
+              f"{HEADLINE}\n{lead}\n{BODY}", f"{EN_BODY}\nReuters\n{EN_BODY}", f"{BODY}\n", f"{EN_BODY}\n"]
+    assert len(texts) >= 10
+    for text in texts:
+        assert _taken_as_header(text) == [], text[:80]
+    # the check itself sees a sentence when one is taken: a lead made the title, as before issue 16
+    assert _is_sentence_with_verb(lead) and not _is_sentence_with_verb(HEADLINE)
+
+
+def test_a_rubric_glued_to_the_headline_is_cut_off_when_the_page_echoes_the_headline() -> None:
+    for rubric, headline, said, body in (("Politique", HEADLINE, ", a indiqué un communiqué.", BODY),
+                                         ("Politics", EN_HEADLINE, ", a statement said.", EN_BODY)):
+        cleaned = clean_plain(f"{rubric}{headline}\n{headline}{said}\n{body}")
+        assert cleaned.title == headline
+        assert (rubric, "rubric glued to the headline") in [(r.text, r.reason) for r in cleaned.removed]
+        assert cleaned.text == f"{headline}{said}\n{body}"
+
+
+def test_a_headline_may_hold_an_ellipsis_and_a_question() -> None:
+    headline = "Réforme de l'énergie : vote dans la nuit, recours annoncé… Que contient le texte ?"
+    cleaned = clean_plain(f"{headline}\n{BODY}")
+    assert (cleaned.title, cleaned.text) == (headline, BODY)
+
+
+def test_a_site_name_or_a_ticker_alone_above_the_body_is_no_title() -> None:
+    for furniture, body in (("BFMTV", BODY), ("USD 1,0842", EN_BODY)):
+        cleaned = clean_plain(f"{furniture}\n{body}\n{body}")
+        assert cleaned.title is None
+        assert cleaned.text == f"{body}\n{body}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import identity, lang, textblocks
@@ -16,7 +17,7 @@ from .dates import looks_like_date, parse_date
 from .errors import R005_NO_TEXT, InputError
 from .metadata import FRONT_MATTER, front_matter
 from .records import Article, Cleaned, Page, Removal
-from .text import READ_MORE, TYPOGRAPHY, fold, host
+from .text import READ_MORE, TYPOGRAPHY, fold, host, sentences
 
 
 def _words(text: str) -> int:
@@ -334,6 +335,136 @@ def _drop_comment_section(page: _Page) -> None:
             return
 
 
+# -- the headline: scored among the first lines, never taken blindly -------------------------------
+# A headline is a line of 3 to 20 words, not a sentence with its final period, standing among the first
+# lines above the body; the page often repeats or echoes it lower down. What is not a headline: a
+# paragraph (25 words or more, or several sentences: the lead of an article published without its
+# title), a sentence of 12+ words closed by its period (a lead), a section or site name alone, a reading
+# time, a nav bar (three separators or more), a line of figures (a ticker, a bare date and time: under 60%
+# of it letters) or an icon-font dump (private-use characters).
+_HEADLINE_WINDOW = 8  # how many kept lines above the body are candidates: headers are short
+_PARAGRAPH_WORDS = 25  # from this length a line is a paragraph: no headline in the corpora is that long
+_LEAD_WORDS = 12  # a sentence this long closed by its period is a lead, not a headline
+_SECTION = re.compile(r"^(?:" + lang.alternation(lang.union("SECTION_NAMES")) + r")$")
+_READING_TIME = re.compile(r"^(?:\d+\s*)?(?:" + lang.alternation(lang.union("READING_TIMES")) + r")"
+                           r"|\d+\s*(?:" + lang.alternation(lang.union("READING_TIMES")) + r")")
+# "Par Marie Dupont", "By John Smith": a byline, whatever the case of its first word
+_BYLINE_START = re.compile(r"^(?i:" + lang.alternation(lang.union("BYLINE_WORDS")) + r")\s+[A-Z][^.!?]{1,60}$")
+# a rubric glued to the headline with no space: a word of 4+ letters, then a capital ("InternationalLe …")
+_GLUED_RUBRIC = re.compile(r"(?P<rubric>[^\W\d_]{3,}[a-zà-ÿа-я])(?=[A-ZÀ-ÝА-Я][^\W\d_])")
+_NAV_SEPARATORS = re.compile(r"\s[|•·›»/>]\s|\s[|•·›»]|[|•·›»]\s")
+# " — Le Monde", " | BBC News", " - AFP": a site or agency name after the headline, 1 to 4 capitalised words
+# (short lower-case particles between them: "Le Journal du Soir")
+_SITE_SUFFIX = re.compile(r"\s+[|—–-]\s+(?P<site>[A-Z0-9][\w.&'-]*(?: (?:[a-z]{1,3} )?[A-Z0-9][\w.&'-]*){0,3})$")
+
+
+def _sentence_count(text: str) -> int:
+    """Sentences of 3+ words closed by a period, and the last one: a headline may hold "…" or "?" and go on
+    ("Mort de X : refus d'obtempérer… Que sait-on ?"), a paragraph's sentences end with periods."""
+    spans = [(a, b) for a, b in sentences(text) if _words(text[a:b]) >= 3]
+    closed = [b for a, b in spans[:-1] if re.search(r"(?<!\.)\.[\"'»”’)\]]*$", text[a:b])]
+    return len(closed) + bool(spans)
+
+
+def _furniture_reason(text: str) -> str | None:
+    """Why a line near the top is page furniture and no headline: a section name, a reading time…"""
+    folded = fold(text).strip(" :.")
+    letters = sum(c.isalpha() for c in text)
+    if _SECTION.match(folded):
+        return "section name"
+    if _words(text) <= 8 and _READING_TIME.search(folded):
+        return "reading time"
+    if len(_NAV_SEPARATORS.findall(text)) >= 3:
+        return "navigation bar"
+    if letters < 0.6 * len(text.replace(" ", "")) or any("\ue000" <= c <= "\uf8ff" for c in text):
+        return "figures or icons"  # a ticker, a bare date and time, an icon-font dump
+    return None
+
+
+def _is_paragraph(text: str) -> bool:
+    """A paragraph, never a headline: 25 words or more, several sentences, or a 12+-word closed sentence."""
+    n = _words(text)
+    return n >= _PARAGRAPH_WORDS or _sentence_count(text) >= 2 or (_closed(text) and n >= _LEAD_WORDS)
+
+
+def _closed(text: str) -> bool:
+    """Ends with the period (or ; :) that closes a sentence; an ellipsis may end a headline."""
+    text = text.translate(TYPOGRAPHY).rstrip()
+    return bool(re.search(r"[.;:]$", text)) and not text.endswith(("...", "…"))
+
+
+def _eligible(text: str) -> bool:
+    return not (_is_paragraph(text) or _furniture_reason(text) or _BYLINE_START.match(text))
+
+
+def _headline_score(text: str, rank: int, later: str, then: _Line | None, alone: bool) -> float | None:
+    """How much a line looks like the headline (None: it cannot be one); the best line above 0 is the title.
+
+    Length: 6 to 20 words is a headline's length (2); 3 to 5 or 21 to 24 words may be one (1); a word or
+    two is a label (-2), unless no other line above the body may be the headline (0.5: "Titre"; never an
+    acronym such as "BFMTV", a site's name). Closed
+    by a period: a short sentence of the body (-2). Repeated or echoed lower down (+1). Followed by a
+    byline, an agency or a date, as headlines are (+1). Rank: each plausible line of 3+ words above it
+    (-0.25), the headline standing first.
+    """
+    n = _words(text)
+    if not _eligible(text):
+        return None
+    score = 2.0 if 6 <= n <= 20 else 1.0 if n >= 3 else 0.5 if alone and not _OUTLET_LIKE.match(text) else -2.0
+    score -= 2.0 if _closed(text) else 0.0
+    score += 1.0 if fold(text) in later else 0.0
+    if then is not None and (then.removed in ("page date", "byline", "source line") or (
+            then.removed is None and (_BYLINE_START.match(then.text) or _OUTLET_LIKE.match(then.text)
+                                      or re.fullmatch(r"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2}", then.text)))):
+        score += 1.0
+    return score - 0.25 * rank
+
+
+def _header(page: _Page, ends: Callable[[str], bool] = _is_prose) -> list[_Line]:
+    """The kept lines above the body: up to the first paragraph (``ends``), or the first line of a wrapped one."""
+    kept = page.kept()
+    out: list[_Line] = []
+    for index, line in enumerate(kept):
+        following = kept[index + 1] if index + 1 < len(kept) else None
+        wrapped = (following is not None and not following.blank_before and following.text[:1].islower()
+                   and not _ends_sentence(line.text))
+        if ends(line.text) or wrapped:
+            break
+        out.append(line)
+    return out
+
+
+def _choose_headline(page: _Page) -> None:
+    """The best-scoring line of the header is the title; the furniture above it goes, with its reason."""
+    header = _header(page, _is_paragraph)[:_HEADLINE_WINDOW]
+    best, best_score, rank = None, 0.0, 0
+    for line in header:
+        after = page.lines[line.number + 1:]
+        later = fold(" ".join(ln.text for ln in after if ln.removed is None))
+        alone = not any(_eligible(other.text) for other in header if other is not line)
+        score = _headline_score(line.text, rank, later, after[0] if after else None, alone)
+        if score is not None and score > best_score:
+            best, best_score = line, score
+        rank += score is not None and _words(line.text) >= 3
+    if best is None:
+        return  # no headline: the title stays empty, the lead stays in the body
+    for line in header[:header.index(best)]:
+        reason = _furniture_reason(line.text)
+        if reason or _words(line.text) <= 8:
+            page.drop(line, reason or "above the headline")
+    title = best.text
+    later = fold(" ".join(ln.text for ln in page.lines[best.number + 1:] if ln.removed is None))
+    if (m := _GLUED_RUBRIC.match(title)) is not None and fold(title[m.end():]) in later:
+        # "ПроисшествияЭвакуация началась…": a rubric glued to the headline, which the page echoes without it
+        page.removals.append((best.number, Removal(m.group("rubric"), "rubric glued to the headline")))
+        title = title[m.end():]
+    if (m := _SITE_SUFFIX.search(title)) is not None and _words(title[:m.start()]) >= 4:
+        page.removals.append((best.number, Removal(m.group(0).strip(" |—–-"), "site name after the headline")))
+        title = title[:m.start()].rstrip()
+    page.title = title
+    best.removed = "title"  # moved to the title field, not lost
+
+
 def _read_header(page: _Page) -> None:
     """Title, then what stands between it and the body: repeats, bylines, headline variants."""
     kept = page.kept()
@@ -345,22 +476,20 @@ def _read_header(page: _Page) -> None:
         page.title = page.title or segments[0]
         page.drop(first, "title, standfirst and caption glued together")
     elif page.title is None and page.title_in_text:
-        page.title = first.text
-        first.removed = "title"  # moved to the title field, not lost
-    kept = page.kept()
-    for line in kept:
-        if _is_prose(line.text):
-            break
+        _choose_headline(page)
+    for line in _header(page):
         n = _words(line.text)
         if _same_title(line.text, page.title):
             page.drop(line, "repeated title")
+        elif (reason := _furniture_reason(line.text)) is not None:
+            page.drop(line, reason)
         elif n <= 4 and not _ends_sentence(line.text):
             page.credits.append(line.text)
             # under the title, a lone capitalised word is a byline too ("Reuters"), not a button
             if _OUTLET_LIKE.match(line.text) or re.fullmatch(r"[A-Z][a-z]{2,}", line.text):
                 page.outlets.setdefault("byline", line.text.strip("()"))
             page.drop(line, "byline")
-        elif n <= 20 and not _ends_sentence(line.text):
+        elif page.title is not None and n <= 20 and not _ends_sentence(line.text):
             page.drop(line, "headline variant")
 
 

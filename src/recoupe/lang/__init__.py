@@ -83,6 +83,9 @@ Text and pages
   SOURCE_LABELS     labels of a source line: source (clean, entities); CREDIT_LABELS: credits (clean)
   BYLINE_WORDS      par, by (clean, entities); CORRESPONDENT_BYLINES: "de notre correspondant", read
                     with any ending (clean)
+  SECTION_NAMES     *folded* names of a site's sections and rubrics, which stand alone above a headline:
+                    international, monde, world (clean: never a headline)
+  READING_TIMES     *folded* phrases of a reading-time line: min de lecture, min read (clean)
   PUBLISHED_LABELS  *folded* labels of a publication date: publie le, posted on; UPDATED_LABELS:
                     *folded* mis a jour; DATE_LEADS: *folded* the word before a bare date: le, on (clean)
   BRIEF_PHRASES     the brief's sentences in this language: "only", "disagree" templates (brief)
@@ -155,6 +158,8 @@ LISTS: dict[str, tuple[type, type]] = {
     "ABBREVIATIONS": (frozenset, str),
     "QUOTE_ABBREVIATIONS": (frozenset, str),
     "READ_MORE_MARKERS": (frozenset, str),
+    "SECTION_NAMES": (frozenset, str),
+    "READING_TIMES": (frozenset, str),
     "SEE_ALSO_POINTERS": (frozenset, str),
     "FURNITURE_WORDS": (frozenset, str),
     "PROMOTIONS": (frozenset, str),
@@ -176,7 +181,8 @@ LISTS: dict[str, tuple[type, type]] = {
 
 # lists matched on folded text, hence written folded (a test checks that folding leaves them unchanged)
 FOLDED = frozenset({
-    "READ_MORE_MARKERS", "PROMOTIONS", "PROMOTION_WORDS", "PROMOTION_LABELS", "COMMENT_FORM_OPENINGS",
+    "READ_MORE_MARKERS", "SECTION_NAMES", "READING_TIMES", "PROMOTIONS", "PROMOTION_WORDS", "PROMOTION_LABELS",
+    "COMMENT_FORM_OPENINGS",
     "COMMENT_FORM_NOTICES", "COMMENT_COUNT_LABELS", "PUBLISHED_LABELS", "UPDATED_LABELS", "DATE_LEADS",
 })
 

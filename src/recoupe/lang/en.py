@@ -105,6 +105,12 @@ PROMOTIONS = frozenset(["newsletter", "follow us", "subscribe", "sign up", "down
                         "share this", "share on", "print this", "all rights reserved"])
 PROMOTION_WORDS = frozenset(["cookie", "cookies"])
 PROMOTION_LABELS = frozenset(["advertisement"])
+SECTION_NAMES = frozenset(["world", "international", "news", "world news", "politics", "business", "economy",
+                           "europe", "africa", "asia", "americas", "middle east", "opinion", "sport", "sports",
+                           "technology", "tech", "science", "culture", "breaking news", "live", "top stories",
+                           "us news", "uk news", "latest news"])
+READING_TIMES = frozenset(["min read", "mins read", "minute read", "minutes read", "reading time",
+                           "read time"])
 COMMENT_FORM_OPENINGS = frozenset(["leave a reply", "leave a comment", "post a comment", "add a comment",
                                    "cancel reply", "log in to comment", "log in to reply", "sign in to comment",
                                    "sign in to reply"])

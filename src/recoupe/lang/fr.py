@@ -125,6 +125,13 @@ PROMOTIONS = frozenset(["toute l'actualite", "retrouvez toute", "retrouvez tous"
                         "partager cet", "imprimer l'article", "tous droits reserves"])
 PROMOTION_WORDS = frozenset(["cookie", "cookies"])
 PROMOTION_LABELS = frozenset(["publicite"])
+SECTION_NAMES = frozenset(["international", "monde", "france", "politique", "economie", "societe", "culture",
+                           "sport", "sports", "faits divers", "europe", "afrique", "asie", "ameriques",
+                           "moyen-orient", "proche-orient", "actualite", "actualites", "a la une", "en direct",
+                           "direct", "video", "opinions", "idees", "debats", "sciences", "planete", "justice",
+                           "police-justice", "guerre en ukraine", "depeches", "fil info", "info", "infos"])
+READING_TIMES = frozenset(["min de lecture", "minutes de lecture", "minute de lecture", "temps de lecture",
+                           "mn de lecture", "lecture :"])
 COMMENT_FORM_OPENINGS = frozenset([
     "laisser un commentaire", "laissez un commentaire", "ajouter un commentaire", "poster un commentaire",
     "ecrire un commentaire", "publier un commentaire", "votre commentaire", "s'il vous plait entrez votre",
