@@ -63,7 +63,7 @@ def test_a_schema_6_store_migrates_its_keys_and_parses(tmp_path: Path) -> None:
     """Version 7 (identity and versions): a row's key was the hash of its raw text, which becomes its raw_hash;
     parses, keyed by the row, are keyed by the row's key and text; the store opens, nothing lost."""
     from recoupe.identity import parse_key
-    from recoupe.store.schema import MIGRATIONS
+    from recoupe.store.schema import MIGRATIONS, SCHEMA_VERSION
 
     db = tmp_path / "r.sqlite"
     with sqlite3.connect(db) as conn:
@@ -79,6 +79,6 @@ def test_a_schema_6_store_migrates_its_keys_and_parses(tmp_path: Path) -> None:
     assert (article.id, article.content_hash, article.raw_hash, article.version, article.version_of) == (
         "a", "h1", "h1", 1, None)
     with sqlite3.connect(db) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 7
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert conn.execute("SELECT hash, data FROM parses").fetchall() == [(parse_key("h1", "Le texte."), b"\x01")]
         assert conn.execute("SELECT count(*) FROM article_log").fetchone()[0] == 0

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import identity
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 MIGRATIONS = {
     1: """
     CREATE TABLE articles (
@@ -154,6 +154,11 @@ MIGRATIONS = {
     DROP TABLE parses;
     ALTER TABLE parses_by_text RENAME TO parses;
     """,
+    8: """
+    -- where each article's title, url, outlet, published date and language came from (sidecar, front matter,
+    -- the input's record, the page, the text, the story): JSON {field: origin}, keyed by the article's key
+    CREATE TABLE provenance (hash TEXT PRIMARY KEY, data TEXT NOT NULL);
+    """,
 }
 
 
@@ -183,9 +188,6 @@ def migrate(conn: sqlite3.Connection) -> None:
             conn.rollback()
             if version(conn) < target:  # not another process's migration: a real failure
                 raise
-    # where each article's fields came from (issue 16): a table beside the versioned ones, made where missing
-    conn.execute("CREATE TABLE IF NOT EXISTS provenance (hash TEXT PRIMARY KEY, data TEXT NOT NULL)")
-    conn.commit()
 
 
 def _parse_key(key: str | None, text: str | None) -> str | None:
