@@ -24,7 +24,6 @@ from fastapi.testclient import TestClient
 
 from recoupe.records import Article, Claim, Corpus, Entity, InputReport, Origin, Passage, Quote, ReuseEdge, Span, Story
 from recoupe.store import Store
-from recoupe.web import app as web_app
 from recoupe.web import create_app
 
 ARTICLE = ("Le tramway de Valmont inauguré\n\nLe maire de Valmont, Claire Dubois, a inauguré lundi la nouvelle "
@@ -40,19 +39,6 @@ def store(seeds_run: Path, tmp_path: Path) -> Path:
     db.parent.mkdir()
     shutil.copy(seeds_run / "recoupe.sqlite", db)
     return db
-
-
-@pytest.fixture
-def analysed(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, bytes]]:
-    """The analysis of an upload replaced by a stub that records the file it was given and its bytes."""
-    calls: list[tuple[Path, bytes]] = []
-
-    def stub(db: Path, path: Path) -> dict[str, Any]:
-        calls.append((path, path.read_bytes()))
-        return {"ok": True, "articles": [path.stem], "run": 99, "skipped": []}
-
-    monkeypatch.setattr(web_app, "_analyse_upload", stub)
-    return calls
 
 
 def _error(response, status: int, *words: str) -> dict:

@@ -78,19 +78,6 @@ def site(seeds_db: Path, tmp_path: Path) -> Site:
     return Site(tmp_path, data, data / "store.sqlite", data / "uploads")
 
 
-@pytest.fixture
-def analysed(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, bytes]]:
-    """The analysis of an upload replaced by a stub that records what it was given."""
-    calls: list[tuple[Path, bytes]] = []
-
-    def stub(db: Path, path: Path) -> dict[str, Any]:
-        calls.append((path, path.read_bytes()))
-        return {"ok": True, "articles": [path.stem], "run": 99, "skipped": []}
-
-    monkeypatch.setattr(web_app, "_analyse_upload", stub)
-    return calls
-
-
 def _shape(response, status: int, *words: str) -> dict:
     assert response.status_code == status, (response.status_code, response.text)
     body = response.json()
