@@ -251,3 +251,76 @@ def test_a_site_name_or_a_ticker_alone_above_the_body_is_no_title() -> None:
         cleaned = clean_plain(f"{furniture}\n{body}\n{body}")
         assert cleaned.title is None
         assert cleaned.text == f"{body}\n{body}"
+
+
+# -- the page's dates (issue 16): labelled, stamped, refined by the dateline; never invented --------------
+RU_BODY = ("Министр заявил в понедельник, что переговоры продолжатся на следующей неделе в столице, "
+           "сообщает агентство.")
+IT_BODY = ("Il ministro ha dichiarato lunedì che i negoziati proseguiranno la settimana prossima nella "
+           "capitale, secondo l'agenzia.")
+
+
+def _dates(text: str) -> tuple[str | None, str | None]:
+    cleaned = clean_plain(text)
+    return cleaned.published, cleaned.page_date
+
+
+def test_a_label_glued_to_its_date_is_read() -> None:
+    assert _dates(f"{EN_HEADLINE}\n\nPublished12 Mar 2021, 09:15 AM\n\n{EN_BODY}") == ("2021-03-12", "2021-03-12")
+
+
+def test_a_colon_label_in_any_language_and_a_time_make_the_publication_date() -> None:
+    page = f"Министр объявил о новых переговорах\nДата публикации: 17 сентября 2021 года в 08:40.\n{RU_BODY}"
+    cleaned = clean_plain(page)
+    assert (cleaned.published, cleaned.page_date) == ("2021-09-17", "2021-09-17")
+    assert "Дата публикации: 17 сентября 2021 года в 08:40." not in cleaned.text
+
+
+def test_an_unlabelled_date_stamped_with_a_time_above_the_body_is_the_publication_date() -> None:
+    assert _dates(f"21.09.2021 14:05\nIl ministro annuncia nuovi negoziati\n\n{IT_BODY}") == ("2021-09-21",
+                                                                                          "2021-09-21")
+
+
+def test_an_unlabelled_date_without_a_time_is_only_the_page_date() -> None:
+    # "dimanche, 14 avril 2024" atop an older article may be the page's clock: the story's dates decide
+    assert _dates(f"mardi, 21 septembre 2021\n\n{HEADLINE}\n\n{BODY}\n\n{BODY2}") == (None, "2021-09-21")
+
+
+def test_a_timestamp_below_the_article_is_no_publication_date() -> None:
+    page = f"{EN_HEADLINE}\n\n{EN_BODY}\n\n{EN_BODY}\n\njdoe\nSeptember 21, 2021 10:32\nGreat news."
+    assert clean_plain(page).published is None
+
+
+def test_a_month_only_date_takes_the_day_its_line_or_the_dateline_gives() -> None:
+    assert _dates(f"date 2021-03 12 marzo 2021\n\n{IT_BODY}") == ("2021-03-12", "2021-03-12")
+    dated = f"{HEADLINE}\n\nPublié le mars 2021\n\nPARIS, 12 mars (AFP) - {BODY}"
+    assert _dates(dated) == ("2021-03-12", "2021-03-12")
+    assert _dates(f"{HEADLINE}\n\nPublié le mars 2021\n\n{BODY}") == ("2021-03", "2021-03")  # no day given
+
+
+def test_a_wire_dateline_a_day_before_the_page_date_is_the_publication_date() -> None:
+    page = f"{EN_HEADLINE}\n\nPublished March 13, 2021 07:10\n\nLONDON, March 12 (Reuters) - {EN_BODY}"
+    assert _dates(page) == ("2021-03-12", "2021-03-13")
+    far = f"{EN_HEADLINE}\n\nPublished March 20, 2021 07:10\n\nLONDON, March 12 (Reuters) - {EN_BODY}"
+    assert _dates(far) == ("2021-03-20", "2021-03-20")  # a week later: the page's date stands
+
+
+def test_a_text_wrapped_at_a_fixed_width_is_one_paragraph_of_the_body() -> None:
+    wrapped = ("(AGI) - MILANO, 12 MAR - Il ministro dell'economia ha annunciato\n"
+               "oggi un piano di investimenti per le regioni del sud del paese\n"
+               "Italia, che sarà presentato al consiglio dei ministri la\n"
+               "settimana prossima, secondo fonti del governo.\n")
+    cleaned = clean_plain(wrapped + "\n" + IT_BODY)
+    assert cleaned.text.startswith(wrapped.strip()) and not cleaned.removed
+
+
+def test_a_page_with_no_headline_is_titled_by_its_lead_marked_as_derived(tmp_path: Path) -> None:
+    from recoupe import analyze
+
+    one = ("Le président turc a déclaré lundi que la réunion avait eu lieu à Ankara, selon Anadolu. "
+           "Les deux hommes ont discuté deux heures.")
+    (tmp_path / "one.txt").write_text(one + "\n", encoding="utf-8")
+    (article,) = analyze([tmp_path]).articles
+    assert article.text == one  # the lead stays in the body
+    assert article.title == "Le président turc a déclaré lundi que la réunion avait eu lieu à Ankara, selon Anadolu."
+    assert dict(article.provenance)["title"] == "lead" and article.headline == ""

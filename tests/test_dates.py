@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from recoupe.dates import parse_date
+from recoupe.dates import parse_date, refine
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -19,3 +19,42 @@ from recoupe.dates import parse_date
 ])
 def test_precision(text: str, expected: str | None) -> None:
     assert parse_date(text) == expected
+
+
+# -- issue 16: dates in the languages news arrives in, numeric dates, month refinement --------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("12 marzo 2021", "2021-03-12"),                 # it
+    ("3 de fevereiro de 2020", "2020-02-03"),        # pt
+    ("9 Ekim 2019", "2019-10-09"),                   # tr
+    ("17 сентября 2021 года", "2021-09-17"),         # ru, genitive month and "года"
+    ("2. Mai 2018", "2018-05-02"),                   # de
+    ("miércoles, 8 de enero de 2020", "2020-01-08"),  # es
+    ("octubre de 2019", "2019-10"),                  # a month stays a month
+    ("21.09.2019", "2019-09-21"),                    # dots: day first in every convention that writes them
+    ("21-09-2019", "2019-09-21"),                    # a day over 12 tells the order
+    ("09/21/2019", "2019-09-21"),                    # month first, as the United States write it
+    ("05/05/2019", "2019-05-05"),
+    ("04/09/2019", None),                            # 4 September or 9 April: nothing says which
+    ("31.02.2019", None),                            # not a day of the calendar
+])
+def test_written_and_numeric_dates(text: str, expected: str | None) -> None:
+    assert parse_date(text) == expected
+
+
+def test_an_ambiguous_numeric_date_is_read_day_first_only_when_the_page_says_so() -> None:
+    assert parse_date("04/09/2019", day_first=True) == "2019-09-04"
+
+
+@pytest.mark.parametrize(("month", "text", "expected"), [
+    ("2021-03", "ROME, 12 mars (Reuters) - Le ministre a parlé.", "2021-03-12"),
+    ("2021-03", "BERLIN, March 12 (dpa) - The minister spoke.", "2021-03-12"),
+    ("2021-03", "Le texte du 12.03.2021 a été voté.", "2021-03-12"),
+    ("2021-03", "Ce vendredi 12, les députés ont voté.", "2021-03-12"),  # 12 March 2021 was a Friday
+    ("2021-03", "Ce jeudi 12, les députés ont voté.", "2021-03"),        # it was no Thursday: no day
+    ("2021-03", "Les députés ont voté vendredi.", "2021-03"),            # a weekday alone has no known week
+    ("2021-03", "Le 12 avril, les députés voteront.", "2021-03"),        # a day of another month
+    ("2021-03-05", "ROME, 12 mars (Reuters) -", "2021-03-05"),           # a day is never changed
+])
+def test_a_month_is_refined_only_by_a_day_the_text_states_in_it(month: str, text: str, expected: str) -> None:
+    assert refine(month, text) == expected

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import identity, lang, textblocks
-from .dates import looks_like_date, parse_date
+from .dates import dates_in, looks_like_date, parse_date, refine, signed_gap
 from .errors import R005_NO_TEXT, InputError
 from .metadata import FRONT_MATTER, front_matter
 from .records import Article, Cleaned, Page, Removal
@@ -72,6 +72,17 @@ _PUBLISHED_LABELS = tuple(sorted(lang.union("PUBLISHED_LABELS")))
 _DATE_LABEL = re.compile(
     r"^(?P<label>" + lang.alternation(lang.union("PUBLISHED_LABELS") | lang.union("UPDATED_LABELS")
                                       | lang.union("DATE_LEADS")) + r")\s*:?\s*", re.IGNORECASE)
+# the longest title annotated in the seeds and the dev corpus has 30 words: a longer first sentence is a lead
+LEAD_TITLE_WORDS = 40
+DATELINE_DAYS = 2  # a wire's dateline may precede the page's date by this much: a later republication, a time zone
+# any short label closed by a colon before a date, in whatever language ("Дата публикации: 25 июня 2023")
+_COLON_LABEL = re.compile(r"^[^\W\d](?:[^\W\d]|[ '’.-]){0,30}:\s*")
+# labels of languages that write a numeric date day first ("Publié le 06/07/2023" is the 6th of July)
+_DATE_LABEL_LISTS = ("PUBLISHED_LABELS", "UPDATED_LABELS", "DATE_LEADS")
+_DAY_FIRST_LABELS = frozenset(label for code in lang.LANGUAGES if code != "en" for name in _DATE_LABEL_LISTS
+                              for label in getattr(lang.get(code), name)) - {
+                                  label for name in _DATE_LABEL_LISTS for label in getattr(lang.get("en"), name)}
+_CLOCK_TIME = re.compile(r"(?<![\d.,])\d{1,2}\s?[h:]\s?\d{2}(?!\d|[.,]\d)")  # "21:08", "14h33", "14 h 33"
 _TIME_TAIL = re.compile(r"\s*(?:,|a|at|-|–)?\s*\d{1,2}\s*[h:]\s*\d{2}.*$", re.IGNORECASE)
 # an agency or outlet signature: "AA", "AFP", "CNN", "BBC News", "(Reuters)"; a lone capitalised word
 # ("Twitter", "Related") is a button or a label, not a signature
@@ -146,6 +157,7 @@ def clean_plain(text: str, title: str | None = None, detect_body: bool = True,
     _drop_signatures(page)
     _drop_related_headlines(page)
     _read_dateline(page)
+    _date_from_lead(page)
     for line, keep in zip(page.lines, body, strict=True):
         if not keep and line.removed is None:
             page.drop(line, "outside the article body")
@@ -244,18 +256,34 @@ def _strip_fragments(page: _Page) -> None:
 def _date_head(text: str) -> tuple[str, bool, int] | None:
     """The date opening a line, after an optional label: (ISO date, labelled as publication, end offset).
 
-    The shortest head that reads as a date wins: longer heads swallow title words ("2022-11 Un" reads
-    as the 1st of the month).
+    The label is one a language file lists ("Publié le", "Published", glued or not: "Published25 Aug"), or
+    any short label closed by a colon ("Дата публикации:"), which says nothing of what the date is. The
+    shortest head that reads as a date wins: longer heads swallow title words ("2022-11 Un" reads as the
+    1st of the month).
     """
     m = _DATE_LABEL.match(fold(text))
     label = m.group("label") if m else ""
-    words = list(re.finditer(r"\S+", text))
-    skip = len(m.group(0).split()) if m else 0
-    for n in range(skip + 1, min(len(words), skip + 7) + 1):
-        head = text[words[skip].start():words[n - 1].end()]
-        if looks_like_date(head) and (date := parse_date(_TIME_TAIL.sub("", head))):
-            return date, label.startswith(_PUBLISHED_LABELS), words[n - 1].end()
+    start = _after_folded(text, m.end()) if m else 0
+    if not m and (colon := _COLON_LABEL.match(text)) is not None:
+        start = colon.end()
+    words = list(re.finditer(r"\S+", text[start:]))
+    for n in range(1, min(len(words), 7) + 1):
+        head = text[start + words[0].start():start + words[n - 1].end()]
+        if looks_like_date(head) and (date := parse_date(_TIME_TAIL.sub("", head), label in _DAY_FIRST_LABELS)):
+            return date, label.startswith(_PUBLISHED_LABELS), start + words[n - 1].end()
     return None
+
+
+def _after_folded(text: str, folded_end: int) -> int:
+    """The offset in ``text`` after the part that folds to ``fold(text)[:folded_end]``: folding takes out
+    accents and spaces, so the two are matched by their letters and digits."""
+    wanted = sum(c.isalnum() for c in fold(text)[:folded_end])
+    seen = 0
+    for offset, char in enumerate(text):
+        if seen == wanted:
+            return offset + len(text[offset:]) - len(text[offset:].lstrip(" \t:"))
+        seen += bool(fold(char)) and char.isalnum()
+    return len(text)
 
 
 def _strip_date_label(page: _Page, line: _Line) -> None:
@@ -263,17 +291,32 @@ def _strip_date_label(page: _Page, line: _Line) -> None:
     head = _date_head(line.text)
     if head is None or _words(line.text[head[2]:]) <= 4 or not _DATE_LABEL.match(fold(line.text)):
         return
-    _note_date(page, head)
+    _note_date(page, head, line)
     page.cut(line, 0, head[2], "page date")
 
 
-def _note_date(page: _Page, head: tuple[str, bool, int]) -> None:
-    date, labelled_published, _ = head
+def _note_date(page: _Page, head: tuple[str, bool, int], line: _Line) -> None:
+    """Keep the page's first date; a month-only one takes the day that the rest of its line gives inside
+    that month ("date 2023-06 24 giugno 2023").
+
+    The date is the publication date when a label says so ("Publié le"), or when it is stamped with a time
+    of day ("06-06-2023 21:08", "23 августа 2023, 23:51") above most of the article's prose: pages stamp
+    their articles so. A date alone, unlabelled, may be the page's clock ("dimanche, 14 avril 2024" atop an
+    article of 2022) or a republication date: it stays the page's date, and the story's dates decide.
+    """
+    date, labelled_published, end = head
+    rest = line.text[end:]
+    date = refine(date, rest) if page.page_date is None else date
     page.page_date = page.page_date or date
-    # an unlabelled date may be a sidebar clock or a republication date: only a label such as
-    # "Publié le" says that it is the publication date
-    if labelled_published:
+    if labelled_published or (_CLOCK_TIME.search(rest) and _above_most_prose(page, line)):
         page.published = page.published or date
+
+
+def _above_most_prose(page: _Page, line: _Line) -> bool:
+    """More of the page's prose stands below the line than above it (a comment's timestamp stands below)."""
+    above = sum(_words(ln.text) for ln in page.lines[:line.number] if ln.removed is None and _is_prose(ln.text))
+    below = sum(_words(ln.text) for ln in page.lines[line.number + 1:] if ln.removed is None and _is_prose(ln.text))
+    return below > above
 
 
 def _drop_furniture(page: _Page) -> None:
@@ -311,7 +354,7 @@ def _date_line(page: _Page, line: _Line) -> bool:
     head = _date_head(line.text)
     if head is None or _words(line.text[head[2]:]) > 4:
         return False
-    _note_date(page, head)
+    _note_date(page, head, line)
     return True
 
 
@@ -549,6 +592,32 @@ def _read_dateline(page: _Page) -> None:
         page.outlets.setdefault("dateline", m.group("agency"))
 
 
+def _date_from_lead(page: _Page) -> None:
+    """The dateline and the lead make the page's date precise, never more than they say.
+
+    A month-only date takes the day that the dateline or the lead's first sentences state inside that month
+    (``dates.refine``). A wire's dateline ("PARIS, Aug 24 (Reuters) -") dates the text itself: when it
+    names a day up to ``DATELINE_DAYS`` before the page's date, the page republished the wire later (or in
+    a later time zone) and the dateline's day is the publication date.
+    """
+    kept = page.kept()
+    known = page.published or page.page_date
+    if not kept or known is None:
+        return
+    lead = " ".join(kept[0].text[a:b] for a, b in sentences(kept[0].text)[:2])
+    if known.count("-") == 1:
+        if (day := refine(known, lead)) != known:
+            page.published = day if page.published else page.published
+            page.page_date = day if page.page_date == known else page.page_date
+        return
+    if (m := _DATELINE.match(kept[0].text)) is None:
+        return
+    for day in dates_in(m.group(0), known[:7]):
+        if day.count("-") == 2 and 0 <= -signed_gap(day, known) <= DATELINE_DAYS:
+            page.published = day
+            return
+
+
 def _drop_related_headlines(page: _Page) -> None:
     """A headline beside a read-more link is the link's own title: related content, not body."""
     lines = page.lines
@@ -588,12 +657,22 @@ def _first_outlet(who: str) -> str:
     return _OUTLET_SPLIT.split(who.strip())[0].strip(" .")
 
 
+def _lead_title(text: str) -> str:
+    """A page with no headline is titled by its lead's first sentence, which stays in the body (provenance
+    "lead" says the title is derived); a sentence over ``LEAD_TITLE_WORDS`` is no usable title."""
+    first = re.sub(r"\s*\n\s*", " ", text.split("\n\n", 1)[0])  # a paragraph wrapped at a fixed width, unwrapped
+    spans = sentences(first)
+    sentence = first[spans[0][0]:spans[0][1]] if spans else ""
+    return sentence if _words(sentence) <= LEAD_TITLE_WORDS else ""
+
+
 def to_article(page: Page) -> Article:
     """Clean one page and merge what its input said (title, URL, outlet, date) with what its text shows; a
     front-matter block (``metadata``) is taken out first. ``provenance`` says where each field came from."""
     content = page.content
     head: tuple[Removal, ...] = ()
-    if page.format == "txt" and not page.is_html and (block := front_matter(page.content)) is not None:
+    scraped = page.format == "txt" and not page.is_html  # a page's text, headline included when it has one
+    if scraped and (block := front_matter(page.content)) is not None:
         content, head = page.content[len(block[1]):], (Removal(block[1].strip(), FRONT_MATTER),)
     if page.is_html:
         cleaned = clean_html(content, url=page.url)
@@ -612,15 +691,17 @@ def to_article(page: Page) -> Article:
         return shown if from_text else other
 
     outlet = page.outlet or cleaned.outlet or host(page.url)
+    title = page.title or cleaned.title or (_lead_title(cleaned.text) if scraped else "")
     provenance = tuple((name, where) for name, where in (
-        ("title", origin("title", page.title, cleaned.title)), ("url", origin("url", page.url, cleaned.url)),
+        ("title", origin("title", page.title, cleaned.title, "lead" if title else None)),
+        ("url", origin("url", page.url, cleaned.url)),
         ("outlet", origin("outlet", page.outlet, cleaned.outlet, "url" if outlet else None)),
         ("published", origin("published", declared, cleaned.published)),
         ("language", origin("language", page.language))) if where is not None)
     return Article(
         id=page.id, path=page.path, content_hash=identity.key(page), raw_hash=identity.raw_hash(page),
         text=cleaned.text,
-        title=page.title or cleaned.title or "", removed=head + cleaned.removed, url=page.url or cleaned.url,
+        title=title, removed=head + cleaned.removed, url=page.url or cleaned.url,
         outlet=outlet, published=declared or cleaned.published,
         page_date=declared or cleaned.page_date, language=page.language, credits=cleaned.credits,
         provenance=provenance)

@@ -1,7 +1,9 @@
 """Dates as precise as the text makes them: ``YYYY-MM-DD``, ``YYYY-MM`` when only the month is known.
 
-dateparser reads the many written forms ("dimanche, 14 avril 2024", "Nov. 15, 2022"); this module only
-decides the precision and refuses anything without an explicit year, so that no day or year is invented.
+dateparser reads the many written forms ("dimanche, 14 avril 2024", "Nov. 15, 2022", "25 июня 2023 года")
+in every language of ``lang.NEWS_LANGUAGES``; this module decides the precision and refuses anything
+without an explicit year, so that no day or year is invented. Numeric dates are read here: dateparser
+takes "06/07/2023" for the 7th of June whatever the page's language.
 """
 from __future__ import annotations
 
@@ -17,26 +19,56 @@ if TYPE_CHECKING:
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
-_MONTHS: dict[str, int] = lang.merged("MONTHS")
-_MONTH_ABBREVIATIONS: dict[str, int] = lang.merged("MONTH_ABBREVIATIONS")
-_WEEKDAYS: dict[str, int] = lang.merged("WEEKDAYS")
-# a written-out date names a month (an abbreviation, or a word that starts like one) or has a numeric
-# day/month part beside the year
-_DATE_WORDS = re.compile(
-    r"\b(" + lang.alternation(_MONTH_ABBREVIATIONS.keys() | _MONTHS.keys()) + r")[a-zéû]*\.?\b"
-    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}", re.IGNORECASE)
+# "24/06/2023", "06-06-2023", "14.11.2022": day and month in one order or the other, then the year
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/-]|\.\d)")
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+
+
+@lru_cache(maxsize=1)
+def month_words() -> dict[str, int]:
+    """Every way of writing a month that the language files and dateparser's locales give, folded to lower
+    case without a final dot: word -> month number. Words under three letters are left out (Turkish "Ha")."""
+    from dateparser.languages.loader import default_loader
+
+    words = {w: n for w, n in (lang.merged("MONTHS") | lang.merged("MONTH_ABBREVIATIONS")).items()}
+    for code in lang.NEWS_LANGUAGES:
+        info = default_loader.get_locale(code).info
+        for number, name in enumerate(_MONTH_NAMES, 1):
+            for word in info.get(name, ()):
+                word = word.lower().rstrip(".")
+                if len(word) >= 3:
+                    words.setdefault(word, number)
+    return words
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> re.Pattern[str]:
+    """A written date names a month (a word that starts like one) or has a numeric day/month beside the year."""
+    return re.compile(r"(?<!\w)(" + lang.alternation(month_words()) + r")\w*\.?(?!\w)"
+                      r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)  # the same dates recur across a corpus, and dateparser takes milliseconds
-def parse_date(text: str, languages: tuple[str, ...] = lang.LANGUAGES) -> str | None:
-    """Return the date written in ``text`` as ISO at the precision given, or None when no year is written."""
+def parse_date(text: str, day_first: bool = False) -> str | None:
+    """Return the date written in ``text`` as ISO at the precision given, or None when no year is written.
+
+    A numeric date whose day and month could be swapped ("06/07/2023") is read day first only when
+    ``day_first`` says the page writes dates that way (a label in a language that does); a dotted one
+    ("06.07.2023") always is, as every convention that writes dots puts the day first.
+    """
     iso = _ISO.match(text)
     if iso:
         year, month, day = iso.groups()
         return f"{year}-{month}-{day}" if day else f"{year}-{month}"
-    if not _YEAR.search(text) or not _DATE_WORDS.search(text):
+    if not _YEAR.search(text):
         return None
-    data = _parser(languages).get_date_data(text)
+    named = _date_words().search(text)
+    if named is None:
+        return None
+    if (numeric := _NUMERIC.search(text)) is not None and not named.group(1):
+        return _numeric_date(numeric, day_first)
+    data = _parser().get_date_data(text)
     if data.date_obj is None:
         return None
     if data.period == "day":
@@ -46,34 +78,67 @@ def parse_date(text: str, languages: tuple[str, ...] = lang.LANGUAGES) -> str | 
     return None  # a year alone has no place in a YYYY-MM(-DD) field
 
 
+def _numeric_date(m: re.Match[str], day_first: bool) -> str | None:
+    """The day a numeric date names, when its order can be told (see ``parse_date``)."""
+    first, separator, second, year = int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4))
+    if separator == "." or first > 12 or first == second or (day_first and second <= 12):
+        day, month = first, second
+    elif second > 12:
+        day, month = second, first  # month first, as in the United States
+    else:
+        return None  # "06/07/2023" with nothing to say which is the month: not a date we can trust
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def looks_like_date(text: str) -> bool:
     """Cheap test: does the text hold a year and a month or numeric date (worth parsing)?"""
-    return bool(_YEAR.search(text) and _DATE_WORDS.search(text)) or bool(_ISO.match(text))
+    return bool(_YEAR.search(text) and _date_words().search(text)) or bool(_ISO.match(text))
 
 
-@lru_cache(maxsize=8)
-def _parser(languages: tuple[str, ...]) -> DateDataParser:
+@lru_cache(maxsize=1)
+def _parser() -> DateDataParser:
     from dateparser.date import DateDataParser
 
-    return DateDataParser(languages=list(languages), settings={"PREFER_DAY_OF_MONTH": "first"})
+    return DateDataParser(languages=list(lang.NEWS_LANGUAGES), settings={"PREFER_DAY_OF_MONTH": "first"})
 
 
 # -- dates a sentence states or implies, resolved against the article's own date -------------------------
 
-# the month and weekday words come from the language files; the grammar of written dates around them
-# ("le 3 mars", "fin mars", "lundi prochain", "next Monday", tense cues) is French and English, kept here
+# the weekday words come from the language files, the month words from them and dateparser's locales; the
+# grammar of dates around them ("le 3 mars", "fin mars", "lundi prochain", "next Monday", tense cues) is
+# French and English, kept here
+_MONTHS: dict[str, int] = lang.merged("MONTHS")
 _MONTH_RE = lang.alternation(_MONTHS)
-_ABBR_RE = lang.alternation(_MONTH_ABBREVIATIONS)
-_DAY_RE = lang.alternation(_WEEKDAYS)
-# a written date with its year ("vendredi 3 mars 2023", "Nov. 15, 2022", "2022-11-14", "15/11/2022")
-_ABSOLUTE = re.compile(
-    rf"\b(?:(?:{_DAY_RE}),?\s+)?(?:(?:le\s+)?\d{{1,2}}(?:er|st|nd|rd|th)?\s+)?(?:{_MONTH_RE}|{_ABBR_RE})\.?"
-    rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?:de\s+|of\s+)?(?:19|20)\d\d\b"
-    r"|\b(?:19|20)\d\d-\d{2}(?:-\d{2})?\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b", re.IGNORECASE)
-# a day and month without the year ("le 14 novembre", "on November 14")
-_DAY_MONTH = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?P<m1>{_MONTH_RE})|(?P<m2>{_MONTH_RE})\s+(?P<d2>\d{{1,2}})"
-    rf"(?:st|nd|rd|th)?)\b", re.IGNORECASE)
+_DAY_RE = lang.alternation(lang.merged("WEEKDAYS"))
+_WEEKDAYS: dict[str, int] = lang.merged("WEEKDAYS")
+
+
+@lru_cache(maxsize=1)
+def _written_dates() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two patterns over every language's month words, built at first use (dateparser's locales load then):
+
+    - a written date with its year ("vendredi 3 mars 2023", "Nov. 15, 2022", "24 giugno 2023", "5 de junho
+      de 2023", "25 июня 2023 года", "2022-11-14", "15/11/2022", "14.11.2022");
+    - a day and month without the year ("le 14 novembre", "on November 14", "Aug 24", "6 Haziran"), where
+      three-letter words count only when the language files list them (Portuguese "set" or "out" beside a
+      number are too often other words).
+    """
+    every = lang.alternation(month_words())
+    listed = lang.merged("MONTHS").keys() | lang.merged("MONTH_ABBREVIATIONS").keys()
+    named = lang.alternation({w for w in month_words() if len(w) >= 4} | listed)
+    absolute = re.compile(
+        rf"\b(?:(?:{_DAY_RE}),?\s+)?(?:(?:le\s+)?\d{{1,2}}(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?)?(?:{every})\.?"
+        rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+(?:de\s+|of\s+)?(?:19|20)\d\d\b"
+        r"|\b(?:19|20)\d\d-\d{2}(?:-\d{2})?\b|\b\d{1,2}([/.-])\d{1,2}\1(?:19|20)\d\d\b", re.IGNORECASE)
+    day_month = re.compile(
+        rf"\b(?:(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?(?P<m1>{named})"
+        rf"|(?P<m2>{named})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\b", re.IGNORECASE)
+    return absolute, day_month
+
+
 # a month named alone after a preposition ("en septembre", "in October", "fin mars", "mi-juillet")
 _MONTH_ALONE = re.compile(
     rf"\b(?:en|in|fin|début|debut|courant|early|late|end of|beginning of|mois d[e']\s*|mi-|mid-|(?P<last>last))\s*"
@@ -85,6 +150,9 @@ _DAY_WORDS = {r"\b(?:" + lang.alternation(w for w, n in _RELATIVE_DAYS.items() i
               for shift in sorted(set(_RELATIVE_DAYS.values()))}
 _WEEKDAY = re.compile(rf"\b(?P<pre>ce\s+|this\s+|next\s+|last\s+)?(?P<d>{_DAY_RE})(?P<post>\s+prochain|\s+dernier)?\b",
                       re.IGNORECASE)
+# a weekday with its day number and no month ("jeudi 16,", "Thursday 16"): placed only in a known month
+_WEEKDAY_NUMBER = re.compile(rf"\b(?P<d>{_DAY_RE}),?\s+(?P<n>\d{{1,2}})(?:er|st|nd|rd|th)?\b(?![/.:-]?\d)",
+                             re.IGNORECASE)
 # the last verb before a weekday tells whether it points back ("a déclaré lundi") or ahead ("sera
 # perturbée jeudi", "expire vendredi"): past is the default, as news mostly reports what happened
 _FUTURE_WORDS = re.compile(r"\b(?:sera|seront|aura|auront|fera|feront|va|vont|will|shall|expire|expires|"
@@ -129,7 +197,8 @@ def dates_in(text: str, reference: str | None = None, past_only: bool = False) -
     """
     found: list[str] = []
     taken: list[tuple[int, int]] = []
-    for m in _ABSOLUTE.finditer(text):
+    absolute, day_month = _written_dates()
+    for m in absolute.finditer(text):
         iso = parse_date(m.group(0).removeprefix("le ").removeprefix("Le "))
         taken.append(m.span())
         if iso:
@@ -146,9 +215,9 @@ def dates_in(text: str, reference: str | None = None, past_only: bool = False) -
         # the latest such month not after the reference month ("novembre dernier": strictly before)
         return (ref0.year, month) if month < ref0.month + (not strict) else (ref0.year - 1, month)
 
-    for m in _DAY_MONTH.finditer(text):
+    for m in day_month.finditer(text):
         if free(m.span()):
-            year, month = latest(_MONTHS[(m.group("m1") or m.group("m2")).lower()])
+            year, month = latest(month_words()[(m.group("m1") or m.group("m2")).lower()])
             try:
                 found.append(date(year, month, int(m.group("d1") or m.group("d2"))).isoformat())
             except ValueError:  # "31 février": not a date
@@ -173,6 +242,27 @@ def dates_in(text: str, reference: str | None = None, past_only: bool = False) -
             if not past_only or when <= ref0:
                 found.append(when.isoformat())
     return found
+
+
+def refine(iso: str, text: str) -> str:
+    """A month-only date made a day when ``text`` states a day inside that month: "14 novembre", "Nov 14",
+    "14.11.2022", or a weekday with its day number ("jeudi 16", which must fall on that weekday); any other
+    date is returned as it is. Nothing else places a day: a weekday alone has no known week."""
+    if iso.count("-") != 1:
+        return iso
+    days = [d for d in dates_in(text, iso) if d.startswith(iso + "-")]
+    year, month = (int(part) for part in iso.split("-"))
+    day_month = _written_dates()[1]
+    for m in _WEEKDAY_NUMBER.finditer(text):
+        if day_month.match(text, m.start("n")):
+            continue  # "jeudi 16 mars": a day and its month, read above
+        try:
+            day = date(year, month, int(m.group("n")))
+        except ValueError:
+            continue
+        if day.weekday() == _WEEKDAYS[m.group("d").lower()]:
+            days.append(day.isoformat())
+    return days[0] if days else iso
 
 
 def _resolve_weekday(text: str, m: re.Match[str], ref: date) -> date:

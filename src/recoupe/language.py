@@ -2,7 +2,7 @@
 
 Long texts use lingua's low-accuracy mode over all its languages: fast to load and exact on
 paragraphs. Short texts such as titles need the high-accuracy models, which are loaded only for the
-usual languages of news, since all of them take ten seconds and a gigabyte.
+usual languages of news (``lang.NEWS_LANGUAGES``), since all of them take ten seconds and a gigabyte.
 """
 from __future__ import annotations
 
@@ -10,14 +10,13 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from . import lang
 from .records import Article, with_origin
 
 if TYPE_CHECKING:
     from lingua import LanguageDetector
 
 SHORT = 120  # characters under which a text is "short" for lingua's low-accuracy mode
-NEWS_LANGUAGES = ("ENGLISH", "FRENCH", "GERMAN", "SPANISH", "ITALIAN", "PORTUGUESE", "DUTCH", "RUSSIAN",
-                  "UKRAINIAN", "POLISH", "TURKISH", "ARABIC")
 
 
 def detect(text: str) -> str | None:
@@ -48,9 +47,10 @@ def _long_detector() -> LanguageDetector:
 
 @lru_cache(maxsize=1)
 def _short_detector() -> LanguageDetector:
-    from lingua import Language, LanguageDetectorBuilder
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
-    return LanguageDetectorBuilder.from_languages(*(getattr(Language, name) for name in NEWS_LANGUAGES)).build()
+    news = (Language.from_iso_code_639_1(IsoCode639_1.from_str(code)) for code in lang.NEWS_LANGUAGES)
+    return LanguageDetectorBuilder.from_languages(*news).build()
 
 
 def annotate(article: Article) -> Article:

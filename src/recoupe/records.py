@@ -103,8 +103,14 @@ class Article:
     # its own. It says how the fields were found, not what they are: it is not part of an article's equality
     provenance: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
+    @property
+    def headline(self) -> str:
+        """The title the page itself shows: "" when ``title`` is derived from the lead (origin "lead"), whose
+        sentence is already in the body."""
+        return "" if dict(self.provenance).get("title") == "lead" else self.title
 
-ORIGINS = ("sidecar", "front matter", "json", "warc", "page", "text", "url", "story")
+
+ORIGINS = ("sidecar", "front matter", "json", "warc", "page", "text", "lead", "url", "story")
 PROVENANCE_FIELDS = ("title", "url", "outlet", "published", "language")
 
 

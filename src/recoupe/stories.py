@@ -85,7 +85,7 @@ def _features(articles: Sequence[Article]) -> list[_Features]:
     owners: list[int] = []
     for index, article in enumerate(articles):
         lead = [article.text[s:e] for s, e in sentences(article.text)[:SENTENCES]]
-        for text in ([article.title] if article.title else []) + lead:
+        for text in ([article.headline] if article.headline else []) + lead:
             texts.append(text)
             owners.append(index)
     vectors = embed.encode(texts)

@@ -119,6 +119,9 @@ _FIRST_SHARE = 0.5  # the body is the first block weighing half as much as the h
 _MERGE_SHARE = 1 / 9  # neighbour blocks this heavy, relative to the body, are merged into it ...
 _MERGE_COST = 40.0  # ... across a gap costing at most this
 _DROP_BELOW = -7.0  # lines scoring below this (furniture) are dropped even inside the body
+# a text wrapped at a fixed width: lines of at least this many characters (wire services wrap at 60 to 80; a
+# first line after a dateline may be shorter) and words
+_WRAP_WIDTH, _WRAP_WORDS = 40, 5
 _EDGE_WORDS = 12  # longer lines touching the body are taken in (titles, closing pointers)
 
 
@@ -209,14 +212,39 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+def _unwrapped(lines: Sequence[str], full: Sequence[int]) -> list[list[int]]:
+    """The non-blank lines grouped into paragraphs: a text wrapped at a fixed width ("fondatore e" /
+    "amministratore delegato…") is judged paragraph by paragraph, since its lines alone are short and
+    do not end like sentences. A line continues the one before it, with no blank line between, when that
+    one is as long as a wrapped line and ends with no sentence's end, and the line opens in lower case,
+    or holds a few words after a lower-case word or a comma."""
+    groups: list[list[int]] = []
+    for i in full:
+        if groups and groups[-1][-1] == i - 1 and _continues(lines[i - 1].strip(), lines[i].strip()):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def _continues(before: str, line: str) -> bool:
+    if _SENTENCE_END.search(before) or len(before) < _WRAP_WIDTH:
+        return False
+    return line[:1].islower() or (len(_TOKEN.findall(line)) >= _WRAP_WORDS and (
+        before[-1:].islower() or before.endswith(",")))
+
+
 def keep_mask(lines: Sequence[str]) -> list[bool]:
     """Return, for each line, whether it belongs to the article body."""
     # Blank lines carry no evidence (plain text often separates paragraphs with them): decide on
     # the others, then keep a blank line when the nearest lines on both sides of it are kept.
     full = [i for i, line in enumerate(lines) if line.strip()]
     out: list[bool | None] = [None] * len(lines)
-    for i, keep in zip(full, _mask([lines[i] for i in full]) if full else [], strict=True):
-        out[i] = keep
+    paragraphs = _unwrapped(lines, full)
+    joined = [" ".join(lines[i].strip() for i in paragraph) for paragraph in paragraphs]
+    for paragraph, keep in zip(paragraphs, _mask(joined) if joined else [], strict=True):
+        for i in paragraph:
+            out[i] = keep
     before = [False] * len(lines)
     last = False
     for i, state in enumerate(out):
