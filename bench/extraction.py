@@ -229,11 +229,12 @@ def gold_headline(page: str) -> str | None:
     import lxml.html
 
     try:
-        tree = lxml.html.fromstring(page)
-    except ValueError:  # a str with an XML encoding declaration: read as UTF-8 bytes
-        tree = lxml.html.fromstring(page.encode("utf-8", errors="replace"),
-                                    parser=lxml.html.HTMLParser(encoding="utf-8"))
-    except lxml.etree.ParserError:
+        try:
+            tree = lxml.html.fromstring(page)
+        except ValueError:  # a str with an XML encoding declaration: read as UTF-8 bytes
+            tree = lxml.html.fromstring(page.encode("utf-8", errors="replace"),
+                                        parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (ValueError, lxml.etree.ParserError):
         return None
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
