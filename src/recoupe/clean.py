@@ -1,7 +1,7 @@
 """Cleaning: a page's body text with the boilerplate taken out, and the metadata the page shows.
 
-HTML goes through trafilatura. Already-scraped plain text has lost its DOM, so it goes through a
-line-level remover written here: no library handles what scrapers leave in a text file (comment
+HTML goes through trafilatura (htmlpage.py). Already-scraped plain text has lost its DOM, so it goes
+through a line-level remover written here: no library handles what scrapers leave in a text file (comment
 forms, "Lire la suite" links, captions glued to titles, repeated titles, lone agency signatures).
 Every line or fragment taken out is kept, with its reason, in ``removed``: nothing else is lost.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from . import identity, lang, textblocks
@@ -93,6 +93,18 @@ _OUTLET_SPLIT = re.compile(r"\s+(?:" + lang.alternation(lang.union("AND_WORDS") 
                            + r")\s+|[,;/]")
 
 
+# Every rule of clean_plain that takes text out, by name: the reason it records, or the name given apart
+# where two rules record the same reason ("short line under the title": the header's short lines, which
+# are recorded as bylines). clean_plain(rules=...) runs only the named ones: the HTML path keeps those
+# that the extraction benchmark shows help after trafilatura (htmlpage.HTML_RULES).
+RULES: frozenset[str] = frozenset({
+    "stray markup", "photo caption", "page date", "stray punctuation", "source URL", "read-more link", "promotion",
+    "source line", "byline", "comment form", "comment section", "title, standfirst and caption glued together",
+    "repeated title", "section name", "reading time", "navigation bar", "figures or icons", "above the headline",
+    "short line under the title", "headline variant", "signature", "after the article body", "related link",
+    "outside the article body"})
+
+
 @dataclass(slots=True)
 class _Line:
     text: str
@@ -114,16 +126,22 @@ class _Page:
     credits: list[str] = field(default_factory=list)
     title_in_text: bool = True
     outlets: dict[str, str] = field(default_factory=dict)  # kind of evidence -> outlet name
+    rules: frozenset[str] = RULES  # the rules that may take text out (by name, see RULES)
 
     def kept(self) -> list[_Line]:
         return [ln for ln in self.lines if ln.removed is None]
 
-    def drop(self, line: _Line, reason: str) -> None:
+    def drop(self, line: _Line, reason: str, rule: str | None = None) -> None:
+        """Take a line out for ``reason``, when its rule (the reason unless named apart) runs on this page."""
+        if (rule or reason) not in self.rules:
+            return
         line.removed = reason
         self.removals.append((line.number, Removal(line.text, reason)))
 
     def cut(self, line: _Line, start: int, end: int, reason: str) -> None:
         """Take a fragment out of a line (a caption glued to a title, stray markup)."""
+        if reason not in self.rules:
+            return
         fragment = line.text[start:end].strip()
         if fragment:
             self.removals.append((line.number, Removal(fragment, reason)))
@@ -139,14 +157,15 @@ class _Page:
 
 
 def clean_plain(text: str, title: str | None = None, detect_body: bool = True,
-                title_in_text: bool = True) -> Cleaned:
+                title_in_text: bool = True, rules: Collection[str] = RULES) -> Cleaned:
     """Clean already-scraped text.
 
     ``title`` is the title from the input's metadata when it has one; ``title_in_text`` says whether the
     text starts with its title (a scraped page does; news-please's ``maintext`` and trafilatura's body
-    do not).
+    do not). ``rules``: the names (of RULES) of the rules that may take text out; all of them by default.
     """
-    page = _Page(_split_lines(text), title=title.strip() if title else None, title_in_text=title_in_text)
+    page = _Page(_split_lines(text), title=title.strip() if title else None, title_in_text=title_in_text,
+                 rules=frozenset(rules))
     _strip_fragments(page)
     # the body region is found on the page as it came, before the rules below take lines out of it
     body = textblocks.keep_mask([ln.text for ln in page.lines]) if detect_body else [True] * len(page.lines)
@@ -162,64 +181,6 @@ def clean_plain(text: str, title: str | None = None, detect_body: bool = True,
         if not keep and line.removed is None:
             page.drop(line, "outside the article body")
     return _finish(page)
-
-
-def clean_html(html: str, url: str | None = None) -> Cleaned:
-    """Clean an HTML page with trafilatura, then take out the read-more and credit lines it kept."""
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                      include_tables=True, include_images=False)
-    body = (getattr(doc, "text", None) or "") if doc is not None else ""
-    if not body.strip():
-        return Cleaned(text="")
-    title = getattr(doc, "title", None)
-    cleaned = clean_plain(body, title=title, detect_body=False, title_in_text=False)
-    date = parse_date(getattr(doc, "date", None) or "") if getattr(doc, "date", None) else None
-    page_url = url or getattr(doc, "url", None)
-    outlet = getattr(doc, "sitename", None) or cleaned.outlet or host(page_url)
-    removed = cleaned.removed + _dropped_by_extractor(html, cleaned, title)
-    return Cleaned(text=cleaned.text, removed=removed, title=cleaned.title or title,
-                   page_date=date or cleaned.page_date, published=date or cleaned.published,
-                   url=page_url or cleaned.url, outlet=outlet, credits=cleaned.credits)
-
-
-def _dropped_by_extractor(html: str, cleaned: Cleaned, title: str | None) -> tuple[Removal, ...]:
-    """The page's visible lines that trafilatura left out, so that the reader sees what was dropped."""
-    kept = fold(cleaned.text)
-    seen = {fold(r.text) for r in cleaned.removed} | {fold(title or "")}
-    out = []
-    for line in _visible_lines(html):
-        key = fold(line)
-        if key and key not in seen and key not in kept:
-            seen.add(key)
-            out.append(Removal(line.strip(), "outside the article body"))
-    return tuple(out)
-
-
-_BLOCKS = ("p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption",
-           "caption", "dt", "dd", "pre", "address", "label", "button", "option", "header",
-           "footer", "nav", "aside", "section", "article", "main", "form", "figure")
-
-
-def _visible_lines(html: str) -> list[str]:
-    """The text of a page's innermost blocks, one per line (scripts and styles left out)."""
-    import lxml.html
-    from lxml import etree
-
-    try:
-        tree = lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError):
-        return []
-    etree.strip_elements(tree, "script", "style", "noscript", "template", etree.Comment, with_tail=False)
-    lines = []
-    for element in tree.iter(*_BLOCKS):
-        if any(child.tag in _BLOCKS for child in element.iterdescendants()):
-            continue  # only innermost blocks, so that no text is listed twice
-        text = " ".join(" ".join(element.itertext()).split())
-        if text:
-            lines.append(text)
-    return lines
 
 
 # -- the steps of clean_plain, in order -------------------------------------------------------------
@@ -531,7 +492,7 @@ def _read_header(page: _Page) -> None:
             # under the title, a lone capitalised word is a byline too ("Reuters"), not a button
             if _OUTLET_LIKE.match(line.text) or re.fullmatch(r"[A-Z][a-z]{2,}", line.text):
                 page.outlets.setdefault("byline", line.text.strip("()"))
-            page.drop(line, "byline")
+            page.drop(line, "byline", rule="short line under the title")
         elif page.title is not None and n <= 20 and not _ends_sentence(line.text):
             page.drop(line, "headline variant")
 
@@ -675,6 +636,8 @@ def to_article(page: Page) -> Article:
     if scraped and (block := front_matter(page.content)) is not None:
         content, head = page.content[len(block[1]):], (Removal(block[1].strip(), FRONT_MATTER),)
     if page.is_html:
+        from .htmlpage import clean_html  # here: htmlpage builds on clean_plain
+
         cleaned = clean_html(content, url=page.url)
     else:
         cleaned = clean_plain(content, page.title, title_in_text=page.format == "txt")
