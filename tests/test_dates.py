@@ -37,6 +37,8 @@ def test_precision(text: str, expected: str | None) -> None:
     ("05/05/2019", "2019-05-05"),
     ("04/09/2019", None),                            # 4 September or 9 April: nothing says which
     ("31.02.2019", None),                            # not a day of the calendar
+    ("2019-13", None),
+    ("2019-02-30", None),
 ])
 def test_written_and_numeric_dates(text: str, expected: str | None) -> None:
     assert parse_date(text) == expected

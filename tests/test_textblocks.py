@@ -118,3 +118,11 @@ def test_clean_seed_article_keeps_every_paragraph(path: Path) -> None:
 
 def test_seed_files_are_present() -> None:
     assert len(SEEDS) == 5
+
+
+def test_a_table_of_figures_between_two_paragraphs_does_not_split_the_body() -> None:
+    table = [f"Stop {n} – Lyon to Grenoble, {n * 12} km, {n + 2} hours by coach" for n in range(1, 17)]
+    lines = EN_MENU + EN_BODY + table + EN_BODY_2 + EN_FOOTER
+    kept = _kept(lines)
+    assert set(EN_BODY + table + EN_BODY_2) <= kept
+    assert not kept & set(EN_MENU)

@@ -60,6 +60,10 @@ def parse_date(text: str, day_first: bool = False) -> str | None:
     iso = _ISO.match(text)
     if iso:
         year, month, day = iso.groups()
+        try:  # "2019-13" or "2019-02-30" is no date
+            date(int(year), int(month), int(day or 1))
+        except ValueError:
+            return None
         return f"{year}-{month}-{day}" if day else f"{year}-{month}"
     if not _YEAR.search(text):
         return None
