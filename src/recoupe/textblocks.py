@@ -23,6 +23,7 @@ _SENTENCE_END = re.compile(r"[.!?…。！？:;]['\"’”»)\]]*$")
 _TRUNCATED = re.compile(r"\w[,;]?\s?(?:\.\.\.|…)\s*$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DIGIT = re.compile(r"\d")
+_BAR = re.compile(r"\s\|\s")
 _DATA_WORDS = 6
 _WEAK = -3.0  # the scores of lines that are no prose but no furniture either
 _TIME = re.compile(r"\b\d{1,2}[:h.]\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b", re.I)
@@ -83,6 +84,8 @@ def _line_score(words: Sequence[str], line: str, stop: frozenset[str], template:
         return -8.0
     if n <= 12 and _POINTER.search(line):
         return -8.0
+    if len(_BAR.findall(line)) >= 2:
+        return -8.0  # "Solutions | Partners | Careers": a navigation bar, however long
     if template or (n <= 8 and not sentence and (_TIME.search(line) or _YEAR.search(line))):
         # Bylines, datelines and comment headers ("Name says:", "Nov 19, 2019 at 6:34 am").
         return -6.0
