@@ -324,3 +324,10 @@ def test_a_page_with_no_headline_is_titled_by_its_lead_marked_as_derived(tmp_pat
     assert article.text == one  # the lead stays in the body
     assert article.title == "Le président turc a déclaré lundi que la réunion avait eu lieu à Ankara, selon Anadolu."
     assert dict(article.provenance)["title"] == "lead" and article.headline == ""
+
+
+def test_only_the_first_lone_url_is_the_pages_address() -> None:
+    links = ["https://shop.example/item/1", "https://shop.example/item/2"]
+    cleaned = clean_plain("\n".join(["https://news.example/article", HEADLINE, "", BODY, "", *links, "", BODY2]))
+    assert cleaned.url == "https://news.example/article"
+    assert all(link in cleaned.text for link in links)

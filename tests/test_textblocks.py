@@ -126,3 +126,22 @@ def test_a_table_of_figures_between_two_paragraphs_does_not_split_the_body() -> 
     kept = _kept(lines)
     assert set(EN_BODY + table + EN_BODY_2) <= kept
     assert not kept & set(EN_MENU)
+
+
+def test_a_numbered_list_after_the_intro_is_the_body() -> None:
+    # a ranking: the items are the article, though none reads as prose
+    items = [f"{n}) Gift idea number {n}: a {colour} scarf knitted by hand" for n, colour in
+             enumerate(["red", "blue", "green", "grey", "black", "white", "pink", "brown", "yellow", "navy",
+                        "orange", "purple"], 1)]
+    lines = EN_MENU + EN_BODY[:1] + items + EN_FOOTER
+    kept = _kept(lines)
+    assert set(items) <= kept
+    assert not kept & set(EN_MENU + EN_FOOTER)
+
+
+def test_rows_of_figures_right_after_the_body_are_its_table() -> None:
+    rows = [f"June {day} – Stadium {day}, City {day} at 8 pm" for day in range(2, 30, 3)]
+    lines = EN_MENU + EN_BODY + EN_BODY_2 + rows + EN_FOOTER
+    kept = _kept(lines)
+    assert set(EN_BODY + EN_BODY_2 + rows) <= kept
+    assert not kept & set(EN_FOOTER)

@@ -287,8 +287,10 @@ def _drop_furniture(page: _Page) -> None:
         n = _words(line.text)
         if not re.search(r"\w", line.text):
             page.drop(line, "stray punctuation")
-        elif (m := _URL_LINE.match(line.text)) is not None:
-            page.url = page.url or m.group("url")
+        elif (m := _URL_LINE.match(line.text)) is not None and page.url is None:
+            # the page's own address, once: further links alone on their lines are the article's (a list of
+            # links, a shop's products), kept unless another rule takes them
+            page.url = m.group("url")
             if name := host(m.group("url")):
                 page.outlets.setdefault("url", name)
             page.drop(line, "source URL")

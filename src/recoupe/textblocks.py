@@ -24,6 +24,10 @@ _TRUNCATED = re.compile(r"\w[,;]?\s?(?:\.\.\.|…)\s*$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DIGIT = re.compile(r"\d")
 _BAR = re.compile(r"\s\|\s")
+# a numbered item: "1) ", "2. ", "3a etapa", "4 –", the number alone first
+_ITEM_NUMBER = re.compile(r"^\W{0,2}(\d{1,3})(?:[.)\]:ºª°-]|[a-z]{1,2}\b|\s[–—-])")
+_LIST_ITEMS, _ITEM_GAP = 4, 2
+_ITEM_WEIGHT = 1.0  # an item weighs as half a prose word per word
 _DATA_WORDS = 6
 _WEAK = -3.0  # the scores of lines that are no prose but no furniture either
 _TIME = re.compile(r"\b\d{1,2}[:h.]\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b", re.I)
@@ -184,6 +188,27 @@ def _best_region(scores: Sequence[float]) -> tuple[int, int]:
     return blocks[_reach(blocks, k, -1, weight)].start, blocks[_reach(blocks, k, 1, weight)].end
 
 
+def _enumerated(lines: Sequence[str], tokens: Sequence[Sequence[str]]) -> list[int]:
+    """The items of numbered lists: lines opening with 1, 2, 3… in turn ("1) Lego…", "2a etapa: 8 de abril"),
+    at most ``_ITEM_GAP`` lines apart, ``_LIST_ITEMS`` or more of them, each of 3 words or more. A list the
+    article numbers is its content (a calendar, a ranking, a recipe), however little it reads like prose."""
+    out: list[int] = []
+    run: list[int] = []
+    last = 0  # the number of the run's last item
+    for i, line in enumerate(lines):
+        m = _ITEM_NUMBER.match(line)
+        if m is None or len(tokens[i]) < 3:
+            continue
+        number = int(m.group(1))
+        if run and number == last + 1 and i - run[-1] <= _ITEM_GAP:
+            run.append(i)
+        else:
+            out += run if len(run) >= _LIST_ITEMS else []
+            run = [i] if number == 1 else []
+        last = number
+    return out + (run if len(run) >= _LIST_ITEMS else [])
+
+
 def _scores(lines: Sequence[str]) -> tuple[list[list[str]], list[float]]:
     """Tokens and prose score of every line of a page."""
     tokens = [[w.lower() for w in _TOKEN.findall(line)] for line in lines]
@@ -194,6 +219,8 @@ def _scores(lines: Sequence[str]) -> tuple[list[list[str]], list[float]]:
     # body as often as of the page around it; it neither makes nor breaks a region.
     scores = [0.0 if _WEAK <= s < 0 and len(t) >= _DATA_WORDS and _DIGIT.search(line) else s
               for s, t, line in zip(scores, tokens, lines, strict=True)]
+    for i in _enumerated(lines, tokens):
+        scores[i] = max(scores[i], _ITEM_WEIGHT * len(tokens[i]))
     # A paragraph printed twice on one page is a gallery caption or a teaser, not the body.
     seen = Counter(" ".join(t) for t in tokens)
     return tokens, [min(s, -1.0) if len(t) >= 5 and seen[" ".join(t)] > 1 else s
@@ -212,6 +239,9 @@ def _mask(lines: Sequence[str]) -> list[bool]:
     while lo > 0 and len(tokens[lo - 1]) > _EDGE_WORDS and scores[lo - 1] > _DROP_BELOW:
         lo -= 1
     while hi < len(lines) and len(tokens[hi]) > _EDGE_WORDS and scores[hi] > _DROP_BELOW:
+        hi += 1
+    # Rows of figures right after the body (tour dates, results) are the body's table or list.
+    while hi < len(lines) and scores[hi] == 0.0 and _DIGIT.search(lines[hi]):
         hi += 1
     # Inside the body, buttons, "Advertisement" slots and bylines are still dropped one by one.
     return [lo <= i < hi and scores[i] > _DROP_BELOW for i in range(len(lines))]
