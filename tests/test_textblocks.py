@@ -145,3 +145,14 @@ def test_rows_of_figures_right_after_the_body_are_its_table() -> None:
     kept = _kept(lines)
     assert set(EN_BODY + EN_BODY_2 + rows) <= kept
     assert not kept & set(EN_FOOTER)
+
+
+def test_a_list_that_a_line_ending_in_a_colon_introduces_is_the_body() -> None:
+    intro = "Here is what the new timetable changes for travellers:"
+    items = ["Night buses run every twenty minutes on weekdays", "Trams stop later on Friday and Saturday",
+             "Ferries keep their summer hours until October", "Tickets bought online stay valid for a month",
+             "Bikes travel free on every regional train"]
+    lines = EN_MENU + EN_BODY + [intro] + items + EN_FOOTER
+    kept = _kept(lines)
+    assert set(EN_BODY + [intro] + items) <= kept
+    assert not kept & set(EN_MENU + EN_FOOTER)

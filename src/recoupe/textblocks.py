@@ -209,6 +209,21 @@ def _enumerated(lines: Sequence[str], tokens: Sequence[Sequence[str]]) -> list[i
     return out + (run if len(run) >= _LIST_ITEMS else [])
 
 
+def _introduced(lines: Sequence[str], tokens: Sequence[Sequence[str]], scores: Sequence[float]) -> list[int]:
+    """The items of a list that a line ending in a colon introduces ("Tour dates:", "What you get:"): the
+    lines after it of 3 words or more that are no prose and no furniture, ``_LIST_ITEMS`` or more in a row."""
+    out: list[int] = []
+    for i, line in enumerate(lines):
+        if not line.rstrip().endswith(":") or scores[i] < _WEAK:
+            continue
+        j = i + 1
+        while j < len(lines) and _WEAK <= scores[j] <= 0 and len(tokens[j]) >= 3:
+            j += 1
+        if j - i - 1 >= _LIST_ITEMS:
+            out += range(i, j)
+    return out
+
+
 def _scores(lines: Sequence[str]) -> tuple[list[list[str]], list[float]]:
     """Tokens and prose score of every line of a page."""
     tokens = [[w.lower() for w in _TOKEN.findall(line)] for line in lines]
@@ -219,7 +234,7 @@ def _scores(lines: Sequence[str]) -> tuple[list[list[str]], list[float]]:
     # body as often as of the page around it; it neither makes nor breaks a region.
     scores = [0.0 if _WEAK <= s < 0 and len(t) >= _DATA_WORDS and _DIGIT.search(line) else s
               for s, t, line in zip(scores, tokens, lines, strict=True)]
-    for i in _enumerated(lines, tokens):
+    for i in _enumerated(lines, tokens) + _introduced(lines, tokens, scores):
         scores[i] = max(scores[i], _ITEM_WEIGHT * len(tokens[i]))
     # A paragraph printed twice on one page is a gallery caption or a teaser, not the body.
     seen = Counter(" ".join(t) for t in tokens)
