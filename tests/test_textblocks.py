@@ -156,3 +156,22 @@ def test_a_list_that_a_line_ending_in_a_colon_introduces_is_the_body() -> None:
     kept = _kept(lines)
     assert set(EN_BODY + [intro] + items) <= kept
     assert not kept & set(EN_MENU + EN_FOOTER)
+
+
+def test_the_block_a_wire_dateline_opens_is_the_body_though_teasers_above_outweigh_it() -> None:
+    teasers = [
+        f"{title} The {what} was approved on {day} by a large majority of the members of the council, who said "
+        f"that the money would be spent on the schools and roads of the city over the next three years."
+        for title, what, day in [("Council Votes New Budget", "budget", "Monday"),
+                                 ("Mayor Backs Tram Plan", "tram plan", "Tuesday"),
+                                 ("Library Hours Extended", "longer opening", "Wednesday"),
+                                 ("Harbour Works Begin", "harbour project", "Thursday"),
+                                 ("New Bridge Approved", "bridge", "Friday"),
+                                 ("Parks Get More Staff", "hiring plan", "Saturday")]]
+    lead = ("LYON (AFP) — The regional council voted on Tuesday to double the number of night trains between "
+            "the two cities, after a year of complaints from travellers about crowded carriages.")
+    body = [lead, *EN_BODY, *EN_BODY_2]
+    lines = EN_MENU + teasers + ["Advertisement", "Sign in", "Subscribe", "Newsletter", "Share", "Email",
+                                 "Print", "Comments"] + body + EN_FOOTER
+    kept = _kept(lines)
+    assert set(body) <= kept

@@ -17,7 +17,7 @@ from .dates import dates_in, looks_like_date, parse_date, refine, signed_gap
 from .errors import R005_NO_TEXT, InputError
 from .metadata import FRONT_MATTER, front_matter
 from .records import Article, Cleaned, Page, Removal
-from .text import READ_MORE, TYPOGRAPHY, fold, host, sentences
+from .text import DATELINE, READ_MORE, TYPOGRAPHY, fold, host, sentences
 
 
 def _words(text: str) -> int:
@@ -87,8 +87,6 @@ _TIME_TAIL = re.compile(r"\s*(?:,|a|at|-|–)?\s*\d{1,2}\s*[h:]\s*\d{2}.*$", re.
 # an agency or outlet signature: "AA", "AFP", "CNN", "BBC News", "(Reuters)"; a lone capitalised word
 # ("Twitter", "Related") is a button or a label, not a signature
 _OUTLET_LIKE = re.compile(r"^(?:\(?[A-Z][A-Z0-9&.-]{1,9}(?: [A-Z][A-Za-z]+)?\)?|\([A-Z][a-z]+\))$")
-# a dateline opening the body: "PARIS (AFP) -", "ANKARA, 14 nov (Reuters) —"
-_DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý' .-]{1,30}(?:,[^()]{1,25})?\s*\((?P<agency>[A-Z][\w.]{1,15})\)\s*[-–—]")
 _OUTLET_SPLIT = re.compile(r"\s+(?:" + lang.alternation(lang.union("AND_WORDS") | lang.union("WITH_WORDS"))
                            + r")\s+|[,;/]")
 
@@ -551,7 +549,7 @@ def _drop_signatures(page: _Page) -> None:
 def _read_dateline(page: _Page) -> None:
     """An agency named in the dateline of the first paragraph is the article's outlet."""
     kept = page.kept()
-    if kept and (m := _DATELINE.match(kept[0].text)):
+    if kept and (m := DATELINE.match(kept[0].text)):
         page.outlets.setdefault("dateline", m.group("agency"))
 
 
@@ -573,7 +571,7 @@ def _date_from_lead(page: _Page) -> None:
             page.published = day if page.published else page.published
             page.page_date = day if page.page_date == known else page.page_date
         return
-    if (m := _DATELINE.match(kept[0].text)) is None:
+    if (m := DATELINE.match(kept[0].text)) is None:
         return
     for day in dates_in(m.group(0), known[:7]):
         if day.count("-") == 2 and 0 <= -signed_gap(day, known) <= DATELINE_DAYS:

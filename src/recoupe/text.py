@@ -98,3 +98,7 @@ def read_more_marker(text: str) -> str | None:
     """The marker opening a read-more line ("lire la suite", "en savoir plus"), folded; None if none."""
     m = READ_MORE.match(fold(text))
     return m.group(0).strip(" :>»-") if m else None
+
+
+# -- a wire's dateline opening a lead: "PARIS (AFP) -", "ANKARA, 14 nov (Reuters) —", "ST. JOSEPH, Mich. (AP) —"
+DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{1,30}(?:,[^()]{1,25})?\s*\((?P<agency>[A-Z][\w.]{1,15})\)\s*[-–—]")

@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from . import lang
+from .text import DATELINE
 
 # Scripts written without spaces count one token per character, so that a Japanese or Chinese
 # sentence weighs like a sentence and not like a single long word.
@@ -178,12 +179,15 @@ def _reach(blocks: Sequence[_Block], k: int, step: int, weight: float) -> int:
     return best
 
 
-def _best_region(scores: Sequence[float]) -> tuple[int, int]:
-    """Bounds [start, end) of the body: its main block grown over thin gaps to weighty neighbours."""
+def _best_region(scores: Sequence[float], leads: Sequence[int] = ()) -> tuple[int, int]:
+    """Bounds [start, end) of the body: its main block grown over thin gaps to weighty neighbours. ``leads``:
+    lines that open an article (a wire's dateline)."""
     blocks = _blocks(scores)
     top = max(b.score for b in blocks)
-    # Comments, teaser lists and footers come after the article: among the heavy blocks, the first.
-    k = next(j for j, b in enumerate(blocks) if b.score >= _FIRST_SHARE * top)
+    # Comments, teaser lists and footers come after the article: among the heavy blocks, the first, unless
+    # a later heavy one holds the lead that a dateline opens (teasers came before it)
+    heavy = [j for j, b in enumerate(blocks) if b.score >= _FIRST_SHARE * top]
+    k = next((j for j in heavy if any(blocks[j].start <= i < blocks[j].end for i in leads)), heavy[0])
     weight = blocks[k].score * _MERGE_SHARE
     return blocks[_reach(blocks, k, -1, weight)].start, blocks[_reach(blocks, k, 1, weight)].end
 
@@ -224,6 +228,12 @@ def _introduced(lines: Sequence[str], tokens: Sequence[Sequence[str]], scores: S
     return out
 
 
+def _datelines(lines: Sequence[str], tokens: Sequence[Sequence[str]]) -> list[int]:
+    """Lines opening with a wire's dateline ("ST. JOSEPH, Mich. (AP) —", "PARIS (AFP) -"): the lead of an article,
+    whatever its words score."""
+    return [i for i, line in enumerate(lines) if len(tokens[i]) >= _DATA_WORDS and DATELINE.match(line)]
+
+
 def _scores(lines: Sequence[str]) -> tuple[list[list[str]], list[float]]:
     """Tokens and prose score of every line of a page."""
     tokens = [[w.lower() for w in _TOKEN.findall(line)] for line in lines]
@@ -234,7 +244,7 @@ def _scores(lines: Sequence[str]) -> tuple[list[list[str]], list[float]]:
     # body as often as of the page around it; it neither makes nor breaks a region.
     scores = [0.0 if _WEAK <= s < 0 and len(t) >= _DATA_WORDS and _DIGIT.search(line) else s
               for s, t, line in zip(scores, tokens, lines, strict=True)]
-    for i in _enumerated(lines, tokens) + _introduced(lines, tokens, scores):
+    for i in _enumerated(lines, tokens) + _introduced(lines, tokens, scores) + _datelines(lines, tokens):
         scores[i] = max(scores[i], _ITEM_WEIGHT * len(tokens[i]))
     # A paragraph printed twice on one page is a gallery caption or a teaser, not the body.
     seen = Counter(" ".join(t) for t in tokens)
@@ -248,7 +258,7 @@ def _mask(lines: Sequence[str]) -> list[bool]:
     if max(scores) <= 0:
         # No line looks like prose: nothing tells the body from the rest, so keep everything.
         return [True] * len(lines)
-    lo, hi = _best_region(scores)
+    lo, hi = _best_region(scores, _datelines(lines, tokens))
     # Long lines right at the edges of the body (a title with its photo credit, a closing "read
     # more" sentence without a full stop) belong with it; the block step ignores them.
     while lo > 0 and len(tokens[lo - 1]) > _EDGE_WORDS and scores[lo - 1] > _DROP_BELOW:
