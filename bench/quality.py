@@ -13,6 +13,10 @@ pages, never copied into the project):
 - ``dev``: shared/corpus/dev/articles/ and dev.gold.json, 98 excerpts of other events in eight
   languages, with hard negatives (its README says what is in it).
 
+Beside recoupe's ``story_f1``, ``baseline_story_f1`` scores the off-the-shelf baseline of issue 17 on the
+same articles: average-linkage clustering of the same USE vectors (each text's first 1,000 characters), cut
+at cosine 0.5 fixed beforehand; recoupe's story stage must beat it.
+
 ``--by-language`` adds the scorer's per-language table of the dev corpus (reading, quotes, reuse).
 ``--json`` writes the measures, the seconds each analysis took and the machine to a file
 (bench/results/quality.json under ``make bench``).
@@ -60,9 +64,34 @@ def measure(name: str, shared: Path, score: ModuleType, by_language: bool) -> di
     report = json.loads(json.dumps(serialize.report(corpus), ensure_ascii=False))  # as report.json reads back
     out: dict[str, Any] = {"articles": len(corpus.articles), "seconds": round(seconds, 1),
                            "measures": score.Scorer(report, gold).run()}
+    baseline = dict(report, stories=baseline_stories(corpus.articles))
+    out["measures"]["baseline_story_f1"] = score.Scorer(baseline, gold).run()["story_f1"]
     if by_language:
         out["by_language"] = score.by_language(report, gold)
     return out
+
+
+BASELINE_CHARS = 1000  # the baseline reads each article's first 1,000 characters ...
+BASELINE_COSINE = 0.5  # ... and joins clusters whose average cosine is at least this, fixed beforehand
+
+
+def baseline_stories(articles: Any) -> list[dict[str, Any]]:
+    """The off-the-shelf baseline that recoupe's story stage must beat (issue 17): average-linkage
+    agglomerative clustering (scipy) of the same multilingual USE vectors, of each text's first
+    ``BASELINE_CHARS`` characters, cut at cosine ``BASELINE_COSINE``; stories in report.json's shape."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    from recoupe import embed
+
+    if len(articles) < 2:
+        return [{"id": f"b-{a.id}", "articles": [a.id]} for a in articles]
+    vectors = embed.encode([a.text[:BASELINE_CHARS] for a in articles])
+    labels = fcluster(linkage(vectors, method="average", metric="cosine"), t=1 - BASELINE_COSINE,
+                      criterion="distance")
+    groups: dict[int, list[str]] = {}
+    for article, label in zip(articles, labels, strict=True):
+        groups.setdefault(int(label), []).append(article.id)
+    return [{"id": f"b-{label}", "articles": ids} for label, ids in sorted(groups.items())]
 
 
 def table(results: dict[str, dict[str, Any]]) -> None:
