@@ -632,3 +632,18 @@ def test_extensionless_html_is_read_as_html(tmp_path: Path, good: Path) -> None:
 def test_extensionless_files_that_are_not_html_are_skipped(tmp_path: Path, good: Path, name: str,
                                                            content: bytes) -> None:
     _skipped(tmp_path, name, content, "R004", f"unsupported file type '{name}'")
+
+
+def test_hidden_files_and_folders_are_listed_not_read(tmp_path: Path) -> None:
+    from recoupe import analyze
+
+    (tmp_path / "article.txt").write_text("Le ministre a annoncé lundi à Paris un plan de relance pour les "
+                                          "collectivités locales, a-t-on appris auprès de son cabinet.\n",
+                                          encoding="utf-8")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    corpus = analyze([tmp_path])
+    assert [a.id for a in corpus.articles] == ["article"]
+    hidden = {Path(s.path).name: s.code for s in corpus.skips}
+    assert hidden == {".DS_Store": "R023", ".git": "R023"}

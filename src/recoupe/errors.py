@@ -49,12 +49,13 @@ R019 cannot read the folder: {detail}
 R020 broken symbolic link: {detail}
 R021 left out of the inputs: {detail}
 R022 metadata without its article: {detail}
+R023 hidden, not read: {detail}
 """
 REASONS = [Reason(*line.split(" ", 1)) for line in _REASONS.strip().splitlines()]
 (R001_EMPTY, R002_BINARY, R003_ENCODING, R004_EXTENSION, R005_NO_TEXT, R006_BAD_JSON, R007_JSON_FIELDS, R008_BAD_WARC,
  R009_UNREADABLE, R010_NOT_FOUND, R011_DUPLICATE_ID, R012_TOO_LARGE, R013_TIMEOUT, R014_TOO_DEEP, R015_TOO_LONG,
  R016_NO_MEMORY, R017_SYMLINK_NOT_FOLLOWED, R018_NOT_REGULAR, R019_FOLDER_UNREADABLE, R020_SYMLINK_BROKEN,
- R021_LEFT_OUT, R022_ORPHAN_METADATA) = REASONS
+ R021_LEFT_OUT, R022_ORPHAN_METADATA, R023_HIDDEN) = REASONS
 
 
 def skip(path: str, reason: Reason, detail: str = "", location: str | None = None) -> Skip:

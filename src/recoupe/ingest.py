@@ -42,6 +42,7 @@ from .errors import (
     R020_SYMLINK_BROKEN,
     R021_LEFT_OUT,
     R022_ORPHAN_METADATA,
+    R023_HIDDEN,
     InputError,
     skip,
 )
@@ -150,7 +151,9 @@ def _walk(top: Path, real_top: str, follow_symlinks: bool, left_out: Mapping[str
         except OSError as err:  # removed since the folder was listed
             yield skip(path_text(path), R009_UNREADABLE, err.strerror or str(err))
             continue
-        if name.startswith(".") and not stat.S_ISDIR(mode):
+        if name.startswith("."):  # a system or editor file or folder (.DS_Store, .git): listed, never read
+            kind = "folder" if stat.S_ISDIR(mode) else "file"
+            yield skip(path_text(path), R023_HIDDEN, f"a {kind} whose name starts with a dot (.DS_Store, .git)")
             continue
         real = os.path.join(real_folder, name)
         if stat.S_ISLNK(mode):
