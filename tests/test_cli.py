@@ -92,7 +92,7 @@ def test_names_with_markup_and_escapes_are_printed_literally(tmp_path: Path, mon
     if not terminal:
         assert "\x1b" not in shown
     plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown)  # rich's own colours, on a terminal
-    assert "3 articles analysed, 1 inputs skipped" in plain
+    assert "3 articles analysed, 1 input skipped" in plain
     report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     assert sorted(i["path"] for i in report["inputs"]) == sorted(f"in/{n}" for n in [*HOSTILE,
                                                                                      "vide [/] \x1b]0;titre\x07.txt"])

@@ -300,6 +300,12 @@ def _summary(corpus: Corpus) -> None:
     skipped = sum(i.status == "skipped" for i in corpus.inputs)
     read = len({a for i in corpus.inputs for a in i.articles})
     stored = len(corpus.articles) - read
-    console.print(f"{read} articles analysed, {skipped} inputs skipped, {len(corpus.skips)} problems reported"
-                  + (f"; with {stored} articles already stored, the report covers {len(corpus.articles)}"
+    console.print(f"{_count(read, 'article')} analysed, {_count(skipped, 'input')} skipped, "
+                  f"{_count(len(corpus.skips), 'problem')} reported"
+                  + (f"; with {_count(stored, 'article')} already stored, the report covers {len(corpus.articles)}"
                      if stored > 0 else ""))
+
+
+def _count(n: int, noun: str) -> str:
+    """"1 article", "2 articles"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
