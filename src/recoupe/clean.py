@@ -567,9 +567,11 @@ def _date_from_lead(page: _Page) -> None:
         return
     lead = " ".join(kept[0].text[a:b] for a, b in sentences(kept[0].text)[:2])
     if known.count("-") == 1:
-        if (day := refine(known, lead)) != known:
-            page.published = day if page.published else page.published
-            page.page_date = day if page.page_date == known else page.page_date
+        day = refine(known, lead)
+        if page.published == known:
+            page.published = day
+        if page.page_date == known:
+            page.page_date = day
         return
     if (m := DATELINE.match(kept[0].text)) is None:
         return

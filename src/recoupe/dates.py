@@ -31,7 +31,7 @@ def month_words() -> dict[str, int]:
     case without a final dot: word -> month number. Words under three letters are left out (Turkish "Ha")."""
     from dateparser.languages.loader import default_loader
 
-    words = {w: n for w, n in (lang.merged("MONTHS") | lang.merged("MONTH_ABBREVIATIONS")).items()}
+    words = lang.merged("MONTHS") | lang.merged("MONTH_ABBREVIATIONS")
     for code in lang.NEWS_LANGUAGES:
         info = default_loader.get_locale(code).info
         for number, name in enumerate(_MONTH_NAMES, 1):
@@ -116,8 +116,8 @@ def _parser() -> DateDataParser:
 # French and English, kept here
 _MONTHS: dict[str, int] = lang.merged("MONTHS")
 _MONTH_RE = lang.alternation(_MONTHS)
-_DAY_RE = lang.alternation(lang.merged("WEEKDAYS"))
 _WEEKDAYS: dict[str, int] = lang.merged("WEEKDAYS")
+_DAY_RE = lang.alternation(_WEEKDAYS)
 
 
 @lru_cache(maxsize=1)

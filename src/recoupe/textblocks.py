@@ -234,8 +234,8 @@ def _datelines(lines: Sequence[str], tokens: Sequence[Sequence[str]]) -> list[in
     return [i for i, line in enumerate(lines) if len(tokens[i]) >= _DATA_WORDS and DATELINE.match(line)]
 
 
-def _scores(lines: Sequence[str]) -> tuple[list[list[str]], list[float]]:
-    """Tokens and prose score of every line of a page."""
+def _scores(lines: Sequence[str]) -> tuple[list[list[str]], list[float], list[int]]:
+    """Tokens and prose score of every line of a page, and the lines that open an article (``_datelines``)."""
     tokens = [[w.lower() for w in _TOKEN.findall(line)] for line in lines]
     stop = _stopwords(tokens)
     templ = _templates(tokens)
@@ -244,21 +244,22 @@ def _scores(lines: Sequence[str]) -> tuple[list[list[str]], list[float]]:
     # body as often as of the page around it; it neither makes nor breaks a region.
     scores = [0.0 if _WEAK <= s < 0 and len(t) >= _DATA_WORDS and _DIGIT.search(line) else s
               for s, t, line in zip(scores, tokens, lines, strict=True)]
-    for i in _enumerated(lines, tokens) + _introduced(lines, tokens, scores) + _datelines(lines, tokens):
+    leads = _datelines(lines, tokens)
+    for i in _enumerated(lines, tokens) + _introduced(lines, tokens, scores) + leads:
         scores[i] = max(scores[i], _ITEM_WEIGHT * len(tokens[i]))
     # A paragraph printed twice on one page is a gallery caption or a teaser, not the body.
     seen = Counter(" ".join(t) for t in tokens)
     return tokens, [min(s, -1.0) if len(t) >= 5 and seen[" ".join(t)] > 1 else s
-                    for s, t in zip(scores, tokens, strict=True)]
+                    for s, t in zip(scores, tokens, strict=True)], leads
 
 
 def _mask(lines: Sequence[str]) -> list[bool]:
     """keep_mask for lines that are all non-blank."""
-    tokens, scores = _scores(lines)
+    tokens, scores, leads = _scores(lines)
     if max(scores) <= 0:
         # No line looks like prose: nothing tells the body from the rest, so keep everything.
         return [True] * len(lines)
-    lo, hi = _best_region(scores, _datelines(lines, tokens))
+    lo, hi = _best_region(scores, leads)
     # Long lines right at the edges of the body (a title with its photo credit, a closing "read
     # more" sentence without a full stop) belong with it; the block step ignores them.
     while lo > 0 and len(tokens[lo - 1]) > _EDGE_WORDS and scores[lo - 1] > _DROP_BELOW:
