@@ -54,8 +54,10 @@ class _Features:
     month: int | None  # year * 12 + month, when at least the month is known
 
 
-def cluster(articles: Sequence[Article]) -> list[Story]:
-    """Group articles into stories; every article belongs to exactly one story."""
+def cluster(articles: Sequence[Article], known: Sequence[Sequence[str]] = ()) -> list[Story]:
+    """Group articles into stories; every article belongs to exactly one story. ``known`` gives groups of
+    article ids already told as one story (an earlier run's stories): they stay together, and a new article
+    joins one of them or starts a story of its own."""
     if not articles:
         return []
     features = _features(articles)
@@ -66,7 +68,9 @@ def cluster(articles: Sequence[Article]) -> list[Story]:
         if score is not None:
             accepted.add((i, j))
             scored.append((score, i, j))
-    groups = _link(len(features), sorted(scored, reverse=True), accepted)
+    index = {f.article.id: i for i, f in enumerate(features)}
+    start = [[index[a] for a in group if a in index] for group in known]
+    groups = _link(len(features), sorted(scored, reverse=True), accepted, [g for g in start if len(g) > 1])
     return [_story([features[i].article for i in members], features, members, accepted)
             for members in groups]
 
@@ -217,9 +221,10 @@ def _apart(a: _Features, b: _Features) -> bool:
 
 # -- clustering -------------------------------------------------------------------------------------
 
-def _link(n: int, scored: Sequence[tuple[float, int, int]], accepted: set[tuple[int, int]]) -> list[list[int]]:
+def _link(n: int, scored: Sequence[tuple[float, int, int]], accepted: set[tuple[int, int]],
+          start: Sequence[Sequence[int]]) -> list[list[int]]:
     """Merge groups best pair first, when enough of their cross pairs are accepted (no chaining)."""
-    groups = merge_linked(n, ((i, j) for _, i, j in scored), accepted, LINK_SHARE)
+    groups = merge_linked(n, ((i, j) for _, i, j in scored), accepted, LINK_SHARE, start=start)
     return sorted((sorted(m) for m in groups), key=lambda m: m[0])
 
 
