@@ -23,6 +23,7 @@ _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/-]|\.\d)")
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december")
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +41,25 @@ def month_words() -> dict[str, int]:
                 if len(word) >= 3:
                     words.setdefault(word, number)
     return words
+
+
+@lru_cache(maxsize=1)
+def weekday_words() -> dict[str, int]:
+    """Every weekday name that the language files and dateparser's locales give, in lower case: word -> 0
+    (Monday)..6. Only names of five letters or more: abbreviations ("mer", "sam", "mi") are common words; and
+    no short form of a longer name ("segunda" of "segunda-feira", "pazar" of "pazartesi"): alone it is an
+    ordinary word ("pela segunda vez", a market)."""
+    from dateparser.languages.loader import default_loader
+
+    words = {word.lower(): number for word, number in lang.merged("WEEKDAYS").items()}
+    for code in lang.NEWS_LANGUAGES:
+        info = default_loader.get_locale(code).info
+        for number, name in enumerate(_WEEKDAY_NAMES):
+            for word in info.get(name, ()):
+                if len(word) >= 5:
+                    words.setdefault(word.lower(), number)
+    return {word: number for word, number in words.items()
+            if not any(other != word and other.startswith(word) for other in words)}
 
 
 @lru_cache(maxsize=1)

@@ -33,22 +33,12 @@ def members(groups: DisjointSet[T], items: Iterable[T]) -> list[list[T]]:
 
 
 def merge_linked(n: int, pairs: Iterable[Pair], linked: Collection[Pair], share: float,
-                 veto: Callable[[Sequence[Pair]], bool] | None = None,
-                 start: Iterable[Sequence[int]] = ()) -> list[list[int]]:
+                 veto: Callable[[Sequence[Pair]], bool] | None = None) -> list[list[int]]:
     """Groups of ``range(n)``: taking ``pairs`` in order (best first), two groups merge when at least
     ``share`` of their cross pairs (i < j) are in ``linked`` and ``veto`` (given the cross pairs) does not
-    refuse. The groups of ``start`` are together from the outset (and stay so). Groups come in the order of
-    their first item's group; members in merge order."""
+    refuse. Groups come in the order of their first item's group; members in merge order."""
     group = list(range(n))
     found: dict[int, list[int]] = {i: [i] for i in range(n)}
-    for together in start:
-        head = together[0] if together else None
-        for x in together[1:]:
-            if group[x] != group[head]:
-                gx = group[x]
-                for y in found[gx]:
-                    group[y] = group[head]
-                found[group[head]].extend(found.pop(gx))
     for i, j in pairs:
         gi, gj = group[i], group[j]
         if gi == gj:

@@ -1,23 +1,39 @@
 """Stories: which articles tell the same story, in any mix of languages, without comparing every pair.
 
-Candidate pairs come from MinHash LSH over word shingles (near copies, datasketch) and from shared
-rare names (an inverted index over the capitalised words and numbers of each article, which read the
-same in French and English); articles with too few names to block on are compared by embedding.
-Each candidate pair is then scored with multilingual sentence embeddings (see ``embed.py``), shared
-names and dates, and the accepted pairs are clustered.
+The method (docs/stories.md says why and what it gets wrong) is average-linkage agglomerative clustering
+(UPGMA) over a calibrated pair score, restricted to a sparse neighbour graph:
+
+- each article is one multilingual sentence embedding of its first ``EMBED_CHARS`` characters (``embed.py``);
+- candidate neighbours are its ``NEIGHBOURS`` nearest articles by cosine (faiss: exact search on a small
+  corpus, an HNSW graph on a large one), and near copies come from MinHash LSH over word shingles
+  (datasketch): sub-quadratic candidate generation;
+- the score of a pair is the log-odds that it tells the same story, a logistic model of four features
+  calibrated on annotated pairs (``bench/calibrate_stories.py``): the cosine; whether the two articles are
+  in different languages (translations sit further apart than same-language texts); whether their leads
+  name weekdays two or more days apart (the event signature: "mis en examen mercredi" is not "arrêté
+  samedi", whoever the people are); whether their own dates lie more than ``MAX_DAYS_APART`` days apart;
+- two groups merge, best first, while the average log-odds over all their cross pairs is positive. Every
+  term is linear in per-article features, so the average over all cross pairs is computed exactly from
+  per-group sums (vector sum, language and weekday counts, date counts), never from the pairs themselves;
+- copies (estimated shingle Jaccard >= ``COPY_JACCARD``) and the stories of an earlier run (``known``)
+  start as groups: a republication is the same story whatever its date, and a story is never split by the
+  articles added after it.
 """
 from __future__ import annotations
 
 import hashlib
+import heapq
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from itertools import combinations
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import embed
-from .grouping import merge_linked
+from .dates import weekday_words
+from .grouping import disjoint, members
 from .records import Article, Story
 from .text import fold, sentences
 
@@ -25,32 +41,35 @@ if TYPE_CHECKING:
     import numpy as np
     from datasketch import MinHash
 
+EMBED_CHARS = 1000  # an article is the embedding of its beginning: title, lead and the first paragraphs
+NEIGHBOURS = 20  # nearest articles each article is linked to: groups compare only when linked
+EXACT_SEARCH = 5000  # up to this many articles, neighbours are searched exactly; above, in an HNSW graph
+LEAD_SENTENCES = 2  # sentences whose weekdays date the event an article reports
 SHINGLE = 5  # words per shingle: long enough that two articles share them only by copying
 NUM_PERM = 64
 LSH_THRESHOLD = 0.3
 COPY_JACCARD = 0.3  # estimated shingle Jaccard from which two texts are copies of one another
-SENTENCES = 4  # leading sentences (after the title) whose embeddings make an article's vector
-RARE_SHARE = 0.02  # a name in more than this share of the corpus (and > RARE_MIN articles) blocks nothing
-RARE_MIN = 25
-FEW_NAMES = 3  # articles with fewer rare names are compared with every article by embedding
-POOR_BLOCK = 256  # such articles compared at once (a block x corpus matrix of cosines)
-STRONG_COSINE = 0.80  # same story on meaning alone
-COSINE = 0.65  # same story when the articles also share names ...
-SHARED_NAMES = 2  # ... at least this many rare ones
 MAX_DAYS_APART = 7  # dated articles further apart tell different stories, unless one copies the other
-LINK_SHARE = 0.3  # two groups merge when this share of their cross pairs are accepted
+# The pair score: log-odds that two articles tell the same story. Fitted by bench/calibrate_stories.py
+# (balanced logistic regression on the 4,753 article pairs of the development corpus, 8 languages, hard
+# negatives included; docs/stories.md gives the fit and its cross-validation).
+INTERCEPT = -4.82
+PER_COSINE = 8.99
+PER_CROSS_LANGUAGE = 0.82  # a translation's cosine is lower than a same-language rewrite's
+PER_DAYS_APART = -2.06  # the leads name weekdays two or more days apart: two events
+# Not fitted (the corpus dates too few pairs a week apart): a prior strong enough that a group dated a week
+# from another never joins it, as a running story's articles dated day after day still do
+PER_WEEK_APART = -8.0
 
 _WORD = re.compile(r"\w+")
-_NAME = re.compile(r"[A-ZÀ-ÝĀ-ſА-Я][\w'’-]{2,}|\b\d{2,}(?:[.,]\d+)?\b")
 
 
 @dataclass(slots=True)
 class _Features:
     article: Article
-    minhash: MinHash
-    names: frozenset[str]
     vector: np.ndarray
-    day: int | None  # ordinal day of the article's own publication date, when known to the day
+    weekdays: frozenset[int]  # weekdays its lead names
+    day: int | None  # ordinal day of its own publication date, when known to the day
     month: int | None  # year * 12 + month, when at least the month is known
 
 
@@ -61,18 +80,16 @@ def cluster(articles: Sequence[Article], known: Sequence[Sequence[str]] = ()) ->
     if not articles:
         return []
     features = _features(articles)
-    accepted: set[tuple[int, int]] = set()
-    scored: list[tuple[float, int, int]] = []
-    for i, j in _candidates(features):
-        score = _pair_score(features[i], features[j])
-        if score is not None:
-            accepted.add((i, j))
-            scored.append((score, i, j))
-    index = {f.article.id: i for i, f in enumerate(features)}
-    start = [[index[a] for a in group if a in index] for group in known]
-    groups = _link(len(features), sorted(scored, reverse=True), accepted, [g for g in start if len(g) > 1])
-    return [_story([features[i].article for i in members], features, members, accepted)
-            for members in groups]
+    start = disjoint(range(len(articles)))
+    for i, j in copies(articles):
+        start.merge(i, j)
+    index = {a.id: i for i, a in enumerate(articles)}
+    for group in known:
+        found = [index[a] for a in group if a in index]
+        for i in found[1:]:
+            start.merge(found[0], i)
+    groups = _average_linkage(features, members(start, range(len(articles))), neighbours(features))
+    return sorted((_story(features, g) for g in groups), key=lambda s: index[s.articles[0]])
 
 
 def story_id(article_ids: Iterable[str]) -> str:
@@ -80,159 +97,204 @@ def story_id(article_ids: Iterable[str]) -> str:
     return "s-" + hashlib.sha1("\n".join(sorted(article_ids)).encode()).hexdigest()[:10]
 
 
+FEATURES = ("cosine", "cross_language", "days_apart", "week_apart")
+
+
+def pair_features(articles: Sequence[Article], pairs: Iterable[tuple[int, int]]) -> list[tuple[float, ...]]:
+    """The features of the pair score (``FEATURES``) for pairs of ``articles`` by index, as the calibration
+    reads them (bench/calibrate_stories.py)."""
+    features = _features(articles)
+    return [(float(a.vector @ b.vector), float(a.article.language != b.article.language),
+             float(_days_apart(a.weekdays, b.weekdays)), float(_far(a, b)))
+            for a, b in ((features[i], features[j]) for i, j in pairs)]
+
+
+def vectors(articles: Sequence[Article]) -> np.ndarray:
+    """One unit vector per article: the embedding of its first ``EMBED_CHARS`` characters."""
+    import numpy as np
+
+    matrix = embed.encode([a.text[:EMBED_CHARS] for a in articles]).astype(np.float32)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms == 0, 1, norms)
+
+
 # -- features ---------------------------------------------------------------------------------------
 
 def _features(articles: Sequence[Article]) -> list[_Features]:
-    from datasketch import MinHash
-
-    texts: list[str] = []
-    owners: list[int] = []
-    for index, article in enumerate(articles):
-        lead = [article.text[s:e] for s, e in sentences(article.text)[:SENTENCES]]
-        for text in ([article.headline] if article.headline else []) + lead:
-            texts.append(text)
-            owners.append(index)
-    vectors = embed.encode(texts)
-    import numpy as np
-
-    sums = np.zeros((len(articles), embed.DIM), dtype=np.float32)
-    np.add.at(sums, owners, vectors)
-    norms = np.linalg.norm(sums, axis=1, keepdims=True)
-    sums /= np.where(norms == 0, 1, norms)
-    out = []
-    for index, article in enumerate(articles):
-        words = _WORD.findall(fold(article.text))
-        minhash = MinHash(num_perm=NUM_PERM, seed=1)
-        minhash.update_batch([" ".join(words[k:k + SHINGLE]).encode() for k in range(max(1, len(words) - SHINGLE + 1))])
-        day, month = _when(article.published)
-        out.append(_Features(article, minhash, _names(article), sums[index], day, month))
-    return out
+    matrix = vectors(articles)
+    return [_Features(a, matrix[i], _lead_weekdays(a.text), *_when(a.published)) for i, a in enumerate(articles)]
 
 
-def _names(article: Article) -> frozenset[str]:
-    """Capitalised words inside sentences, and numbers: what two articles on one event share in any language."""
-    found: set[str] = set()
-    for start, end in sentences(article.text):
-        sentence = article.text[start:end]
-        for m in _NAME.finditer(sentence):
-            if m.start() > 0:  # the first word of a sentence is capitalised whatever it is
-                found.add(fold(m.group(0)))
-    return frozenset(found)
+@lru_cache(maxsize=1)
+def _weekday_pattern() -> re.Pattern[str]:
+    from .lang import alternation
+
+    return re.compile(rf"(?<!\w)({alternation(weekday_words())})\w*", re.IGNORECASE)
+
+
+def _lead_weekdays(text: str) -> frozenset[int]:
+    """The weekdays (0 = Monday) that the lead's first sentences name: when the reported event happened."""
+    lead = " ".join(text[s:e] for s, e in sentences(text)[:LEAD_SENTENCES])
+    words = weekday_words()
+    return frozenset(words[m.group(1).lower()] for m in _weekday_pattern().finditer(lead))
 
 
 def _when(published: str | None) -> tuple[int | None, int | None]:
     if not published:
         return None, None
-    from datetime import date
-
     year, month = int(published[:4]), int(published[5:7])
     day = date(year, month, int(published[8:10])).toordinal() if len(published) == 10 else None
     return day, year * 12 + month
 
 
-# -- candidate pairs --------------------------------------------------------------------------------
-
-def _candidates(features: Sequence[_Features]) -> set[tuple[int, int]]:
-    """Pairs worth scoring: near copies (LSH), shared rare names, and name-poor articles by embedding."""
-    from datasketch import MinHashLSH
-
-    pairs: set[tuple[int, int]] = set()
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    for index, f in enumerate(features):
-        for other in lsh.query(f.minhash):
-            pairs.add((int(other), index))
-        lsh.insert(str(index), f.minhash)
-    rare = _rare_names(features)
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, f in enumerate(features):
-        for name in f.names & rare:
-            postings[name].append(index)
-    for members in postings.values():
-        pairs.update(combinations(members, 2) if len(members) <= RARE_MIN else _near_in_time(members, features))
-    poor = [i for i, f in enumerate(features) if len(f.names & rare) < FEW_NAMES]
-    if poor:
-        import numpy as np
-
-        matrix = np.vstack([f.vector for f in features])
-        for k in range(0, len(poor), POOR_BLOCK):  # one matrix product per block: BLAS, not a loop of dot products
-            block = poor[k:k + POOR_BLOCK]
-            for row, j in zip(*np.nonzero(matrix[block] @ matrix.T >= COSINE), strict=True):
-                i = block[row]
-                if j != i:
-                    pairs.add((min(i, int(j)), max(i, int(j))))
-    return pairs
+def _days_apart(a: frozenset[int], b: frozenset[int]) -> bool:
+    """Both leads name weekdays, and the closest two are two days apart or more (on the week's circle)."""
+    return bool(a and b) and min(min((x - y) % 7, (y - x) % 7) for x in a for y in b) >= 2
 
 
-def _near_in_time(members: list[int], features: Sequence[_Features]) -> Iterable[tuple[int, int]]:
-    """Pairs of the dated articles of a name not so rare, close enough in time to be one story.
-
-    All pairs of a name in 2% of a large corpus would grow with the square of the corpus (a name in 1,000
-    of 50,000 articles gives half a million pairs); the pairs close in time are the only ones the score can
-    accept (copies, whatever their dates, come from LSH)."""
-    window = MAX_DAYS_APART + 31  # a date known to the month spans up to 31 days
-    dated = sorted((day, i) for i in members if (day := _day(features[i])) is not None)
-    for k, (day, i) in enumerate(dated):
-        for other_day, j in dated[k + 1:]:
-            if other_day - day > window:
-                break
-            yield min(i, j), max(i, j)
-
-
-def _day(f: _Features) -> float | None:
-    """The article's day as an ordinal; a month-precise date counts as the middle of its month."""
-    if f.day is not None:
-        return f.day
-    if f.month is not None:
-        from datetime import date
-
-        year, month = divmod(f.month - 1, 12)
-        return date(year, month + 1, 15).toordinal()
-    return None
-
-
-def _rare_names(features: Sequence[_Features]) -> set[str]:
-    df = Counter(name for f in features for name in f.names)
-    cap = max(RARE_MIN, int(RARE_SHARE * len(features)))
-    return {name for name, count in df.items() if count <= cap}
-
-
-def _pair_score(a: _Features, b: _Features) -> float | None:
-    """The pair's similarity when it tells the same story, None when it does not."""
-    jaccard = a.minhash.jaccard(b.minhash)
-    if jaccard >= COPY_JACCARD:
-        return 1.0 + jaccard  # a copy is the same story whatever its date (republications)
-    if _apart(a, b):
-        return None
-    cosine = float(a.vector @ b.vector)
-    shared = len(a.names & b.names)
-    if cosine >= STRONG_COSINE or (cosine >= COSINE and shared >= SHARED_NAMES):
-        return cosine
-    return None
-
-
-def _apart(a: _Features, b: _Features) -> bool:
-    """Dated too far apart to be one event: time matters, not only names."""
+def _far(a: _Features, b: _Features) -> bool:
+    """Dated too far apart to be one event: more than a week, or more than a month at month precision."""
     if a.day is not None and b.day is not None:
         return abs(a.day - b.day) > MAX_DAYS_APART
-    if a.month is not None and b.month is not None:
-        return abs(a.month - b.month) > 1
-    return False
+    return a.month is not None and b.month is not None and abs(a.month - b.month) > 1
+
+
+# -- candidates -------------------------------------------------------------------------------------
+
+def copies(articles: Sequence[Article]) -> list[tuple[int, int]]:
+    """Pairs of near copies (estimated shingle Jaccard >= ``COPY_JACCARD``), found by MinHash LSH."""
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    hashes: list[MinHash] = []
+    found = []
+    for index, article in enumerate(articles):
+        words = _WORD.findall(fold(article.text))
+        minhash = MinHash(num_perm=NUM_PERM, seed=1)
+        minhash.update_batch([" ".join(words[k:k + SHINGLE]).encode() for k in range(max(1, len(words) - SHINGLE + 1))])
+        for other in lsh.query(minhash):
+            if hashes[int(other)].jaccard(minhash) >= COPY_JACCARD:
+                found.append((int(other), index))
+        lsh.insert(str(index), minhash)
+        hashes.append(minhash)
+    return found
+
+
+def neighbours(features: Sequence[_Features] | np.ndarray, k: int = NEIGHBOURS) -> list[tuple[int, int]]:
+    """Pairs (i < j) where j is among the ``k`` nearest articles of i by cosine, or i among j's."""
+    import faiss
+    import numpy as np
+
+    matrix = features if isinstance(features, np.ndarray) else np.vstack([f.vector for f in features])
+    matrix = np.ascontiguousarray(matrix, dtype=np.float32)
+    n, dim = matrix.shape
+    if n < 2:
+        return []
+    if n <= EXACT_SEARCH:
+        index: faiss.Index = faiss.IndexFlatIP(dim)
+    else:
+        hnsw = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+        hnsw.hnsw.efSearch = 2 * k
+        index = hnsw
+    index.add(matrix)
+    _, nearest = index.search(matrix, min(k + 1, n))
+    return sorted({(min(i, int(j)), max(i, int(j))) for i, row in enumerate(nearest) for j in row if 0 <= j != i})
 
 
 # -- clustering -------------------------------------------------------------------------------------
 
-def _link(n: int, scored: Sequence[tuple[float, int, int]], accepted: set[tuple[int, int]],
-          start: Sequence[Sequence[int]]) -> list[list[int]]:
-    """Merge groups best pair first, when enough of their cross pairs are accepted (no chaining)."""
-    groups = merge_linked(n, ((i, j) for _, i, j in scored), accepted, LINK_SHARE, start=start)
-    return sorted((sorted(m) for m in groups), key=lambda m: m[0])
+@dataclass(slots=True)
+class _Group:
+    """What the average score of a group against another needs, summed over its articles."""
+
+    members: list[int]
+    vector: np.ndarray
+    languages: Counter[str] = field(default_factory=Counter)
+    weekdays: Counter[frozenset[int]] = field(default_factory=Counter)  # leads that name a weekday
+    days: Counter[int] = field(default_factory=Counter)  # articles dated to the day
+    months: Counter[int] = field(default_factory=Counter)  # articles dated to the month only
+    day_months: Counter[int] = field(default_factory=Counter)  # the months of the articles dated to the day
+
+    @classmethod
+    def of(cls, features: Sequence[_Features], ids: list[int]) -> _Group:
+        group = cls(ids, sum((features[i].vector for i in ids[1:]), features[ids[0]].vector.copy()))
+        for i in ids:
+            f = features[i]
+            group.languages[f.article.language or ""] += 1
+            if f.weekdays:
+                group.weekdays[f.weekdays] += 1
+            if f.day is not None:
+                group.days[f.day] += 1
+                group.day_months[f.month or 0] += 1
+            elif f.month is not None:
+                group.months[f.month] += 1
+        return group
+
+    def merged(self, other: _Group) -> _Group:
+        return _Group(self.members + other.members, self.vector + other.vector, self.languages + other.languages,
+                      self.weekdays + other.weekdays, self.days + other.days, self.months + other.months,
+                      self.day_months + other.day_months)
+
+    def score(self, other: _Group) -> float:
+        """The average, over every pair of one article here and one there, of the pair's log-odds."""
+        pairs = len(self.members) * len(other.members)
+        same_language = sum(n * other.languages[lang] for lang, n in self.languages.items())
+        days_apart = sum(n * m for a, n in self.weekdays.items() for b, m in other.weekdays.items()
+                         if _days_apart(a, b))
+        far = (_count(self.days, other.days, MAX_DAYS_APART) + _count(self.months, other.months, 1)
+               + _count(self.months, other.day_months, 1) + _count(self.day_months, other.months, 1))
+        return (INTERCEPT + PER_COSINE * float(self.vector @ other.vector) / pairs
+                + PER_CROSS_LANGUAGE * (1 - same_language / pairs)
+                + PER_DAYS_APART * days_apart / pairs + PER_WEEK_APART * far / pairs)
 
 
-def _story(articles: list[Article], features: Sequence[_Features], members: list[int],
-           accepted: set[tuple[int, int]]) -> Story:
-    # the title of the article most linked to the others stands for the story
-    def centrality(i: int) -> float:
-        return sum(float(features[i].vector @ features[j].vector) for j in members if j != i)
+def _count(a: Counter[int], b: Counter[int], gap: int) -> int:
+    """Pairs of one value of ``a`` and one of ``b`` more than ``gap`` apart."""
+    return sum(n * m for x, n in a.items() for y, m in b.items() if abs(x - y) > gap)
 
-    central = features[max(members, key=centrality)].article
-    return Story(id=story_id(a.id for a in articles), title=central.title, articles=tuple(a.id for a in articles))
+
+def _average_linkage(features: Sequence[_Features], start: list[list[int]],
+                     edges: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """Average linkage over the neighbour graph: the two linked groups of highest average score merge, until
+    no linked pair scores above zero. Written here because scipy's and scikit-learn's average linkage need
+    the dense matrix of all pairs (quadratic in memory), and no library averages a score from group sums."""
+    groups = {g: _Group.of(features, ids) for g, ids in enumerate(start)}
+    owner = {i: g for g, ids in enumerate(start) for i in ids}
+    linked: dict[int, set[int]] = {g: set() for g in groups}
+    for i, j in edges:
+        if owner[i] != owner[j]:
+            linked[owner[i]].add(owner[j])
+            linked[owner[j]].add(owner[i])
+    heap: list[tuple[float, int, int]] = []
+
+    def offer(a: int, b: int) -> None:
+        score = groups[a].score(groups[b])
+        if score > 0:
+            heapq.heappush(heap, (-score, min(a, b), max(a, b)))
+
+    for a, others in linked.items():
+        for b in others:
+            if a < b:
+                offer(a, b)
+    fresh = len(start)
+    while heap:
+        _, a, b = heapq.heappop(heap)
+        if a not in groups or b not in groups:
+            continue  # one of them has merged since: its score was for a group that no longer exists
+        new, fresh = fresh, fresh + 1
+        groups[new] = groups.pop(a).merged(groups.pop(b))
+        linked[new] = (linked.pop(a) | linked.pop(b)) - {a, b}
+        for other in linked[new]:
+            linked[other] -= {a, b}
+            linked[other].add(new)
+            offer(new, other)
+    return [g.members for g in groups.values()]
+
+
+def _story(features: Sequence[_Features], ids: list[int]) -> Story:
+    ids = sorted(ids)
+    total = sum((features[i].vector for i in ids[1:]), features[ids[0]].vector.copy())
+    # the title of the article closest to all the others stands for the story
+    central = max(ids, key=lambda i: float(features[i].vector @ (total - features[i].vector)))
+    articles = [features[i].article.id for i in ids]
+    return Story(id=story_id(articles), title=features[central].article.title, articles=tuple(articles))

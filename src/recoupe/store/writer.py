@@ -33,7 +33,10 @@ _COLUMNS = ("hash", "id", "path", "url", "title", "outlet", "published", "page_d
             "raw_hash", "version", "version_of")
 _INSERT = (f"INSERT INTO articles ({', '.join(_COLUMNS)}, analyser) VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})")
 # what an analysis finds about a stored article; the rest of its row is the version as it was read, and stays
-_ANALYSED = ("story", "published", "page_date_note", "last_seen")
+# what an analysis finds for an article, written over the stored row; not ``published``: the row keeps the
+# article's own date (the date its story establishes is the analysis's, in its report), so that a later run
+# does not read a story's date as the article's own
+_ANALYSED = ("story", "page_date_note", "last_seen")
 
 
 class StaleAnalysis(Exception):
@@ -169,7 +172,7 @@ class Store:
                     [(*_row(a, now), identity.ANALYSER) for a in corpus.articles])
                 self.conn.executemany(  # where each field came from, as the report says it (not a column: schema 7)
                     "INSERT INTO provenance (hash, data) VALUES (?, ?) ON CONFLICT(hash) DO UPDATE SET data = "
-                    "excluded.data", [(a.content_hash, dumps(dict(a.provenance))) for a in corpus.articles])
+                    "excluded.data", [(a.content_hash, dumps(p)) for a, p in self._own_provenance(corpus.articles)])
                 self.conn.executemany(
                     "INSERT INTO inputs (run, path, status, reason, articles) VALUES (?, ?, ?, ?, ?)",
                     [(run, i.path, i.status, i.reason, json.dumps(list(i.articles))) for i in corpus.inputs])
@@ -187,6 +190,22 @@ class Store:
         except sqlite3.Error as err:
             raise StoreError(f"cannot write to the store {self.path}: {err} [{StoreError.code}]") from err
         return int(run or 0)
+
+    def _own_provenance(self, articles: Sequence[Article]) -> list[tuple[Article, dict[str, str]]]:
+        """Each article's provenance as the store keeps it: a date its story gave ("story") is not its own, so
+        the source of its own date stays as stored."""
+        dated = [a.content_hash for a in articles if dict(a.provenance).get("published") == "story"]
+        stored = dict(self._lookup("SELECT hash, data FROM provenance WHERE hash IN ({})", (), dated))
+        out = []
+        for article in articles:
+            data = dict(article.provenance)
+            if data.get("published") == "story":
+                del data["published"]
+                own = json.loads(str(stored[article.content_hash])) if article.content_hash in stored else {}
+                if "published" in own:
+                    data["published"] = own["published"]
+            out.append((article, data))
+        return out
 
     def _save_stories(self, run: int | None, corpus: Corpus) -> None:
         """Stories with their origins, claims, timeline and brief, and reuse edges, as report.json has them."""
