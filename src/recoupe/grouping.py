@@ -41,9 +41,8 @@ def merge_linked(n: int, pairs: Iterable[Pair], linked: Collection[Pair], share:
     their first item's group; members in merge order."""
     group = list(range(n))
     found: dict[int, list[int]] = {i: [i] for i in range(n)}
-    for together in start:
-        head = together[0] if together else None
-        for x in together[1:]:
+    for head, *rest in (together for together in start if together):
+        for x in rest:
             if group[x] != group[head]:
                 gx = group[x]
                 for y in found[gx]:
