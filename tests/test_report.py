@@ -89,7 +89,9 @@ def test_entities_and_quotes_are_escaped(tmp_path: Path) -> None:
 # language came from); nothing else changed (report.json diffed before and after, on the headline rules above).
 # Issue 16 (dates, derived titles): seed 002, which has no headline, is titled by its lead's first sentence, which
 # stays in its body (provenance "title": "lead"); nothing else changed (diffed: its title and that origin only).
-SEEDS_REPORT_SHA256 = "f2050fe0a0c919e87763bf9b2e8fdc0264ba548e7598e54d741f8df2a93d4665"
+# Issue 17 (stable identity): each story gained "previous_ids": [] and the report "story_changes": [] (a clean run
+# has no earlier analysis); nothing else changed (diffed without those two).
+SEEDS_REPORT_SHA256 = "a7677784f78e2e7831793de1e9c6843b998f4c0e48ffda93aa73bec935af86d8"
 
 
 def test_seeds_report_is_byte_identical(seeds_run: Path) -> None:
