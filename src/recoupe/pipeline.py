@@ -379,9 +379,17 @@ def _quotes(found: Findings, run: _Context) -> Findings:
 
 
 def _stories(found: Findings, run: _Context) -> Findings:
-    from . import stories
+    """The stories; over a store with an analysis, that analysis's stories stay together and keep their ids
+    (``lineage``), and the changes of ids are added to the store's."""
+    from . import lineage, stories
 
-    return replace(found, stories=tuple(stories.cluster(found.articles)))
+    latest = run.store.latest_run() if run.store is not None else None
+    if run.store is None or latest is None:
+        return replace(found, stories=tuple(stories.cluster(found.articles)))
+    earlier = run.store.story_articles(latest)
+    told = stories.cluster(found.articles, known=list(earlier.values()))
+    carried, changes = lineage.carry(told, earlier, str(latest), run.store.story_changes())
+    return replace(found, stories=carried, story_changes=changes)
 
 
 def _reuse(found: Findings, run: _Context) -> Findings:
@@ -439,7 +447,7 @@ CORPUS_STAGES: tuple[Stage, ...] = (
     Stage("parse", requires=("articles",), provides=("docs",), run=_parse),
     Stage("entities", requires=("articles", "docs"), provides=("entities",), run=_entities),
     Stage("quotes", requires=("articles", "docs", "entities"), provides=("quotes",), run=_quotes),
-    Stage("stories", requires=("articles",), provides=("stories",), run=_stories),
+    Stage("stories", requires=("articles",), provides=("stories", "story_changes"), run=_stories),
     Stage("reuse", requires=("articles", "stories"), provides=("reuse",), run=_reuse),
     Stage("origins", requires=("stories", "reuse"), provides=("stories.origins",), run=_origins),
     Stage("dates", requires=("articles", "stories"), provides=("stories.event_date", "article_dates"), run=_dates),

@@ -14,6 +14,7 @@ EntityType = Literal["PER", "ORG", "LOC", "MISC"]
 SpeakerKind = Literal["named", "anonymous_official", "organisation", "unknown"]
 ReuseKind = Literal["copy", "translation", "partial"]
 ClaimStatus = Literal["corroborated", "single_source", "conflicting"]
+ChangeKind = Literal["merged_into", "split_from"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,13 +234,27 @@ class Origin:
 
 @dataclass(frozen=True, slots=True)
 class Story:
-    """Articles that tell the same story, with the independent origins behind them."""
+    """Articles that tell the same story, with the independent origins behind them. ``previous_ids``: ids of
+    earlier analyses' stories that now lead here, merged into this one (``lineage``)."""
 
     id: str
     title: str
     articles: tuple[str, ...]
     event_date: str | None = None
     origins: tuple[Origin, ...] = ()
+    previous_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoryChange:
+    """A story id of a stored analysis (run ``run``) that an analysis after it no longer gives to all of its
+    articles: ``old`` merged into the story ``new`` (which holds most of its articles under another id), or part
+    of ``old`` split off into the story ``new`` (``lineage``)."""
+
+    old: str
+    new: str
+    change: ChangeKind
+    run: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +326,7 @@ class Corpus:
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
     stories: tuple[Story, ...] = ()
+    story_changes: tuple[StoryChange, ...] = ()  # every change of story ids known: the store's, then this analysis's
     reuse: tuple[ReuseEdge, ...] = ()
     claims: tuple[Claim, ...] = ()
     timeline: tuple[Event, ...] = ()

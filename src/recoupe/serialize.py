@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ._version import __version__
-from .records import Article, Brief, Claim, Corpus, Entity, Event, Quote, Removal, ReuseEdge, Story
+from .records import Article, Brief, Claim, Corpus, Entity, Event, Quote, Removal, ReuseEdge, Story, StoryChange
 
 Data = dict[str, Any]
 
@@ -23,6 +23,7 @@ def report(corpus: Corpus) -> Data:
                    for i in corpus.inputs],
         "articles": [article(a) for a in corpus.articles],
         "stories": [story(s) for s in corpus.stories],
+        "story_changes": [story_change(c) for c in corpus.story_changes],
         "reuse": [edge(e) for e in corpus.reuse],
         "entities": [entity(e) for e in corpus.entities],
         "quotes": [quote(q) for q in corpus.quotes],
@@ -70,10 +71,16 @@ def stored_article(row: Mapping[str, Any]) -> Data:
 
 
 def story(s: Story) -> Data:
-    """A story with its origins."""
+    """A story with its origins, and the ids of earlier stories merged into it."""
     return {"id": s.id, "title": s.title, "articles": list(s.articles), "event_date": s.event_date,
             "origins": [{"id": o.id, "label": o.label, "articles": list(o.articles), "why": list(o.why)}
-                        for o in s.origins]}
+                        for o in s.origins],
+            "previous_ids": list(s.previous_ids)}
+
+
+def story_change(c: StoryChange) -> Data:
+    """A change of story ids: ``old`` merged into ``new``, or ``new`` split from ``old``."""
+    return {"old": c.old, "new": c.new, "change": c.change, "run": c.run}
 
 
 def story_bundle(s: Story, corpus: Corpus) -> Data:

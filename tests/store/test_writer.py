@@ -137,3 +137,49 @@ def test_unreadable_rows_and_an_id_held_twice_are_repaired_with_a_record(tmp_pat
         assert [e for _, e, _ in store.log_of("x~2")] == ["renamed"]
         assert [e for _, e, _ in store.log_of("z")] == ["repaired", "repaired"]
         assert "'nope'" in store.log_of("z")[1][2]  # what was replaced is kept in the record
+
+
+def test_story_changes_accumulate_and_lead_an_old_id_to_the_story_of_each_run(tmp_path: Path) -> None:
+    """Issue 17: each analysis stores the changes of story ids it knows (the store's and its own), each once; an
+    old id resolves, in each run, to the story that tells it there."""
+    from recoupe.records import Corpus, Story, StoryChange
+    from recoupe.store import Reader
+
+    articles = tuple(_article(f"k-{i}", i, raw=f"r-{i}", ident=i) for i in "abc")
+    merged = StoryChange("s-a", "s-b", "merged_into", "1")
+    again = StoryChange("s-b", "s-c", "merged_into", "2")
+    runs = [(Story("s-a", "A", ("a",)), Story("s-b", "B", ("b",)), Story("s-c", "C", ("c",))),
+            (Story("s-b", "B", ("a", "b"), previous_ids=("s-a",)), Story("s-c", "C", ("c",))),
+            (Story("s-c", "C", ("a", "b", "c"), previous_ids=("s-a", "s-b")),)]
+    known = [(), (merged,), (merged, again)]
+    db = tmp_path / "r.sqlite"
+    with Store(db) as store:
+        for stories, changes in zip(runs, known, strict=True):
+            store.save(Corpus(articles=articles, stories=stories, story_changes=changes))
+        assert store.story_changes() == [merged, again]  # the change of run 1 kept once
+        assert store.story_articles(3) == {"s-c": ("a", "b", "c")}
+    reader = Reader(db)
+    try:
+        assert [reader.story_now(run, "s-a") for run in (1, 2, 3)] == ["s-a", "s-b", "s-c"]
+        assert reader.story_now(3, "s-never") is None
+    finally:
+        reader.close()
+
+
+def test_a_store_served_before_its_migration_has_no_story_changes(tmp_path: Path) -> None:
+    """The web app reads a store without migrating it: one of schema 8 answers that an unknown id leads nowhere."""
+    from recoupe.store import Reader
+
+    db = tmp_path / "r.sqlite"
+    Store(db).close()
+    with sqlite3.connect(db) as conn:  # as a store of schema 8 was: the same, but for the table of step 9
+        conn.execute("DROP TABLE story_changes")
+        conn.execute("PRAGMA user_version = 8")
+        conn.execute("INSERT INTO runs (id, started, articles, skipped) VALUES (1, 't0', 0, 0)")
+    reader = Reader(db)
+    try:
+        assert reader.story_now(1, "s-a") is None
+    finally:
+        reader.close()
+    with Store(db) as store:  # the writer migrates it
+        assert store.story_changes() == []

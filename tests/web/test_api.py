@@ -106,3 +106,36 @@ def test_pages_render(client: TestClient) -> None:
     assert "Source matrix" in page.text and "Quotes by speaker" in page.text
     assert client.get("/articles/001_c9b7af977afe6370").status_code == 200
     assert client.get("/articles/nope").status_code == 404
+
+
+def test_an_old_story_id_answers_301_to_the_story_that_tells_it_now(tmp_path: Path) -> None:
+    """Issue 17: s-a was merged into s-b (run 2), s-b into s-c (run 3): s-a's page and API answer 301 to s-c's,
+    the query kept; within run 2, s-a leads to s-b; an id no story ever had is still a 404."""
+    from recoupe.records import Article, Corpus, Story, StoryChange
+    from recoupe.store import Store
+
+    articles = tuple(Article(id=i, path=f"{i}.txt", content_hash=f"k-{i}", text=f"Texte {i}.", title=i) for i in "abc")
+    merged, again = StoryChange("s-a", "s-b", "merged_into", "1"), StoryChange("s-b", "s-c", "merged_into", "2")
+    db = tmp_path / "store.sqlite"
+    with Store(db) as store:
+        store.save(Corpus(articles=articles, stories=tuple(Story(f"s-{i}", i, (i,)) for i in "abc")))
+        store.save(Corpus(articles=articles, stories=(Story("s-b", "b", ("a", "b"), previous_ids=("s-a",)),
+                                                      Story("s-c", "c", ("c",))), story_changes=(merged,)))
+        store.save(Corpus(articles=articles, stories=(Story("s-c", "c", ("a", "b", "c"), previous_ids=("s-a", "s-b")),),
+                          story_changes=(merged, again)))
+    client = TestClient(create_app(db, token=""))
+    page = client.get("/stories/s-a", follow_redirects=False)
+    assert page.status_code == 301 and page.headers["location"] == "/stories/s-c"
+    api = client.get("/api/stories/s-a", params={"limit": 2}, follow_redirects=False)
+    assert api.status_code == 301 and api.headers["location"] == "/api/stories/s-c?limit=2"
+    story = client.get("/api/stories/s-a").json()  # followed
+    assert (story["id"], story["previous_ids"], story["articles"]) == ("s-c", ["s-a", "s-b"], ["a", "b", "c"])
+    earlier = client.get("/api/stories/s-a", params={"run": 2}, follow_redirects=False)
+    assert earlier.headers["location"] == "/api/stories/s-b?run=2"
+    assert client.get("/api/stories/s-b", params={"run": 2}).json()["id"] == "s-b"
+    for missing in (client.get("/api/stories/s-never"), client.get("/stories/s-never")):
+        assert missing.status_code == 404
+    _error_shape(client.get("/api/stories/s-never"))
+    served = TestClient(create_app(db, token="", base_url="https://news.example/recoupe"))
+    assert served.get("/stories/s-b", follow_redirects=False).headers["location"] == \
+        "https://news.example/recoupe/stories/s-c"

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from .. import lineage
+from ..records import StoryChange
 from ..serialize import stored_article
 
 MAX_LIMIT = 200
@@ -72,6 +74,15 @@ class Reader:
             return None
         data: dict[str, Any] = json.loads(row[0])
         return data
+
+    def story_now(self, run: int, story_id: str) -> str | None:
+        """The id under which ``run`` tells the story once called ``story_id``: itself when ``run`` has it, else
+        where its merges since lead (``lineage.resolve``); None when no story of ``run`` comes from it."""
+        return lineage.resolve(story_id, story_changes(self.conn, before=run), lambda s: self._has_story(run, s))
+
+    def _has_story(self, run: int, story_id: str) -> bool:
+        found = self.conn.execute("SELECT 1 FROM stories WHERE run = ? AND id = ?", (run, story_id)).fetchone()
+        return found is not None
 
     def article_info(self, article_ids: Sequence[str]) -> list[dict[str, Any]]:
         """Title, outlet, date and language of each article, in the order given (its id as title if it is
@@ -185,6 +196,16 @@ class Reader:
         data = self.story(run, story_id)
         claims = [c for c in (data or {}).get("claims", []) if status is None or c["status"] == status]
         return Page(claims[offset:offset + limit], len(claims), offset, limit)
+
+
+def story_changes(conn: sqlite3.Connection, before: int | None = None) -> list[StoryChange]:
+    """The changes of story ids stored, oldest first; with ``before``, only those of the stories of runs before
+    it (what an analysis ``before`` knew). A store of an earlier schema, served without a migration, has none."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_changes'").fetchone() is None:
+        return []
+    where, args = ("WHERE run < ?", (before,)) if before is not None else ("", ())
+    rows = conn.execute(f"SELECT old, new, change, run FROM story_changes {where} ORDER BY run, rowid", args)
+    return [StoryChange(old, new, change, str(run)) for old, new, change, run in rows]
 
 
 def read_only_uri(path: str | Path) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import identity
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 MIGRATIONS = {
     1: """
     CREATE TABLE articles (
@@ -158,6 +158,18 @@ MIGRATIONS = {
     -- where each article's title, url, outlet, published date and language came from (sidecar, front matter,
     -- the input's record, the page, the text, the story): JSON {field: origin}, keyed by the article's key
     CREATE TABLE provenance (hash TEXT PRIMARY KEY, data TEXT NOT NULL);
+    """,
+    9: """
+    -- story ids that an analysis no longer gave to all of their articles (recoupe/lineage.py), kept across runs so
+    -- that an old id always leads to the story that tells it now: ``old``, a story of run ``run``, merged into the
+    -- story ``new``, or part of it split off into ``new``
+    CREATE TABLE story_changes (
+        old TEXT NOT NULL,
+        new TEXT NOT NULL,
+        change TEXT NOT NULL,  -- merged_into | split_from
+        run INTEGER NOT NULL REFERENCES runs(id),
+        PRIMARY KEY (old, new, change, run)
+    );
     """,
 }
 

@@ -21,8 +21,9 @@ from typing import NamedTuple
 
 from .. import identity
 from ..errors import StoreError
-from ..records import PROVENANCE_FIELDS, Article, Corpus, Entity, Mention, Quote, Removal, free_id
+from ..records import PROVENANCE_FIELDS, Article, Corpus, Entity, Mention, Quote, Removal, StoryChange, free_id
 from ..serialize import dumps, edge, removals, removals_from, story_bundle
+from .reader import story_changes
 from .schema import connect, migrate
 
 log = logging.getLogger(__name__)
@@ -150,7 +151,8 @@ class Store:
 
     def save(self, corpus: Corpus, *, whole_store: bool = False) -> int:
         """Store an analysis: a run with its inputs, entities, quotes, stories and reuse, and for each article what
-        the analysis found (story, dates); an article not stored yet is stored. Return the run id.
+        the analysis found (story, dates); an article not stored yet is stored; the changes of story ids it knows
+        are added to those stored. Return the run id.
 
         With ``whole_store``, the analysis must cover every article stored: when another process stored
         some after the analysis read the store, nothing is written and ``StaleAnalysis`` is raised.
@@ -208,7 +210,8 @@ class Store:
         return out
 
     def _save_stories(self, run: int | None, corpus: Corpus) -> None:
-        """Stories with their origins, claims, timeline and brief, and reuse edges, as report.json has them."""
+        """Stories with their origins, claims, timeline and brief, and reuse edges, as report.json has them; the
+        changes of story ids that the analysis knows, each kept once."""
         for story in corpus.stories:
             data = story_bundle(story, corpus)
             self.conn.execute(
@@ -216,6 +219,8 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (run, story.id, dumps(data), story.title, len(story.articles),
                  len(story.origins), story.event_date))
+        self.conn.executemany("INSERT OR IGNORE INTO story_changes (old, new, change, run) VALUES (?, ?, ?, ?)",
+                              [(c.old, c.new, c.change, c.run) for c in corpus.story_changes])
         story_of = {a: s.id for s in corpus.stories for a in s.articles}
         self.conn.executemany("INSERT INTO reuse (run, source, target, data, story) VALUES (?, ?, ?, ?, ?)",
                               [(run, e.source, e.target, dumps(edge(e)),
@@ -263,6 +268,18 @@ class Store:
         with self.reader() as conn:
             rows = conn.execute("SELECT data FROM stories WHERE run = ? ORDER BY rowid", (run,)).fetchall()
         return [json.loads(row[0]) for row in rows]
+
+    def story_articles(self, run: int) -> dict[str, tuple[str, ...]]:
+        """The stories of one analysis by their articles: story id -> article ids."""
+        with self.reader() as conn:
+            rows = conn.execute("SELECT id, json_extract(data, '$.articles') FROM stories WHERE run = ? ORDER BY rowid",
+                                (run,)).fetchall()
+        return {str(story): tuple(json.loads(articles)) for story, articles in rows}
+
+    def story_changes(self) -> list[StoryChange]:
+        """Every change of story ids stored, oldest first (``lineage``)."""
+        with self.reader() as conn:
+            return story_changes(conn)
 
     @contextmanager
     def reader(self) -> Iterator[sqlite3.Connection]:

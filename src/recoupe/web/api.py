@@ -38,7 +38,7 @@ def stories(request: Request, r: StoreReader, run: RunId = None, offset: Offset 
     return _page(request, r.stories(views.latest(r, run), offset, limit))
 
 
-@reads.get("/stories/{story_id:path}", response_model=StoryOut,
+@reads.get("/stories/{story_id:path}", response_model=StoryOut, responses=schemas.MOVED,
            summary="A story: origins, timeline, brief; its articles, claims, quotes and reuse edges by page")
 def story(request: Request, story_id: str, r: StoreReader, run: RunId = None, offset: Offset = 0,
           limit: Limit = 50) -> dict[str, Any]:
@@ -120,10 +120,14 @@ def _page(request: Request, page: Page) -> dict[str, Any]:
 def next_link(request: Request, offset: int) -> str:
     """This request's path and query with ``offset`` moved on: after the app's base URL when one is set,
     else relative to the server (never built from the Host header, which any client may set)."""
-    settings = request.app.state.settings
     query = [(k, v) for k, v in request.query_params.multi_items() if k != "offset"] + [("offset", str(offset))]
-    base = settings.base_url or str(request.scope.get("root_path", ""))
-    return f"{base}{quote(route_path(request.scope), safe='/')}?{urlencode(query)}"
+    return f"{base(request)}{quote(route_path(request.scope), safe='/')}?{urlencode(query)}"
+
+
+def base(request: Request) -> str:
+    """Where the app's links start: its base URL when one is set, else the prefix it is mounted under (never
+    built from the Host header, which any client may set)."""
+    return request.app.state.settings.base_url or str(request.scope.get("root_path", ""))
 
 
 async def _upload_body(request: Request) -> tuple[str | None, bytes]:

@@ -10,14 +10,15 @@ from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from .._version import __version__
+from ..render.views import served_href
 from . import api, pages
 from .dependencies import Settings
-from .errors import BadUpload, HTTPError, error_body
+from .errors import BadUpload, HTTPError, Moved, error_body
 from .guard import MULTIPART_SLACK, Guard, route_path
 from .schemas import BEARER_SCHEME
 from .uploads import MAX_RECORDS, MAX_UPLOAD, MAX_UPLOADS
@@ -48,6 +49,7 @@ def build(db: Path, uploads: Path, token: str | None = None, max_uploads: int = 
     app.add_middleware(Guard, token=token, writes=WRITES, max_body=MAX_UPLOAD + MULTIPART_SLACK, hosts=hosts,
                        origins=[f"{origin.scheme}://{origin.netloc}"] if origin else [])
     app.exception_handler(HTTPError)(_http_error)
+    app.exception_handler(Moved)(_moved)
     app.exception_handler(Exception)(_unexpected)
     app.exception_handler(RequestValidationError)(_invalid)
     app.exception_handler(StarletteHTTPException)(_starlette)
@@ -73,6 +75,15 @@ async def _http_error(request: Request, err: HTTPError) -> JSONResponse | HTMLRe
                             headers=err.headers)
     return HTMLResponse(pages.render_page("web_error.html", status=err.status, message=err.message),
                         status_code=err.status, headers=err.headers)
+
+
+async def _moved(request: Request, err: Moved) -> RedirectResponse:
+    """A story asked for by an id it had before: 301 to the story that tells it now, page or API alike, the query
+    kept."""
+    api_prefix = "/api" if route_path(request.scope).startswith("/api/") else ""
+    query = f"?{request.url.query}" if request.url.query else ""
+    return RedirectResponse(f"{api.base(request)}{api_prefix}{served_href('story', err.story_id)}{query}",
+                            status_code=301)
 
 
 async def _unexpected(request: Request, err: Exception) -> JSONResponse | HTMLResponse:

@@ -24,6 +24,15 @@ class EmptyStore(NotFound):
     """The store holds no analysis yet."""
 
 
+class Moved(Exception):
+    """A story asked for by an id that it no longer has (merged into another since, ``lineage``): the answer is a
+    301 to the story that tells it now, ``story_id``."""
+
+    def __init__(self, story_id: str):
+        super().__init__(f"the story is now {story_id}")
+        self.story_id = story_id
+
+
 class Unauthorized(HTTPError):
     """A write without the token the app was started with."""
 

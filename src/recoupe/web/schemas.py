@@ -45,6 +45,7 @@ class StoryOut(BaseModel):
     reuse: list[dict[str, Any]]
     timeline: list[dict[str, Any]] = []
     brief: list[dict[str, Any]] = []
+    previous_ids: list[str] = []
     total: dict[str, int]
     offset: int
     limit: int
@@ -84,6 +85,9 @@ class UploadOut(BaseModel):
 HOST = "a Host header the server does not answer to (`recoupe serve --host`, `--allow-host`)"
 ERRORS: dict[int | str, dict[str, Any]] = {
     **{status: {"model": ErrorOut} for status in (404, 413, 422)}, 400: {"model": ErrorOut, "description": HOST}}
+MOVED: dict[int | str, dict[str, Any]] = {301: {
+    "description": "an id the story had before it was merged into another: Location is that story, the query kept",
+    "headers": {"Location": {"schema": {"type": "string"}, "description": "the story that tells it now"}}}}
 UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorOut, "description": f"a malformed multipart body, an invalid Content-Length, or {HOST}"},
     403: {"model": ErrorOut, "description": "a write from another site: a browser's Origin or Sec-Fetch-Site "

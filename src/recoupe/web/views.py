@@ -1,8 +1,9 @@
 """View functions: what each route answers, read from the store through a request's reader.
 
 The API's answers are the store's rows (report.json shapes, lists in pages); a page's are the view models of
-render.views that its template draws. What the store does not hold is a NotFound (404), so that a route
-handler only parses the request, calls one of these, and returns what it gives.
+render.views that its template draws. What the store does not hold is a NotFound (404), and a story asked for by
+an id it had before a Moved (301), so that a route handler only parses the request, calls one of these, and
+returns what it gives.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 
 from ..render import views as models
 from ..store.reader import MAX_LIMIT, Page, Reader
-from .errors import NotFound
+from .errors import Moved, NotFound
 
 
 def latest(r: Reader, run: int | None) -> int:
@@ -28,7 +29,19 @@ SUPPORT_SHOWN = 20  # supporting sentences of a claim on a story page (all of th
 def story(r: Reader, run: int | None, story_id: str, offset: int, limit: int) -> dict[str, Any]:
     """A story of an analysis (default: the latest), its lists by page (``story_page``)."""
     run_id = latest(r, run)
-    return story_page_of(r, run_id, _found(r.story(run_id, story_id), f"no story {story_id}"), offset, limit)
+    return story_page_of(r, run_id, stored_story(r, run_id, story_id), offset, limit)
+
+
+def stored_story(r: Reader, run_id: int, story_id: str) -> dict[str, Any]:
+    """A story of the analysis ``run_id``; Moved when the id is one of an earlier story that a story of that
+    analysis tells now (``Reader.story_now``), NotFound when none does."""
+    data = r.story(run_id, story_id)
+    if data is not None:
+        return data
+    now = r.story_now(run_id, story_id)
+    if now is None or now == story_id:
+        raise NotFound(f"no story {story_id}")
+    raise Moved(now)
 
 
 def story_page_of(r: Reader, run_id: int, data: dict[str, Any], offset: int, limit: int) -> dict[str, Any]:
@@ -120,7 +133,7 @@ def story_page(r: Reader, story_id: str, offset: int, limit: int) -> dict[str, A
     its articles by speaker and its reuse edges, ``limit`` of each from ``offset``; the copy graph when the
     whole story fits on the page (a graph of part of it would hide copies)."""
     run_id = latest(r, None)
-    data = _found(r.story(run_id, story_id), f"no story {story_id}")
+    data = stored_story(r, run_id, story_id)
     page = story_page_of(r, run_id, data, offset, limit)
     view = models.story(dict(page, claims=data.get("claims", [])), page["reuse"])  # brief anchors: every claim
     view["claims"] = {status: [c for c in page["claims"] if c["status"] == status] for status in models.STATUSES}
