@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 EMBED_CHARS = 1000  # an article is the embedding of its beginning: title, lead and the first paragraphs
 NEIGHBOURS = 20  # nearest articles each article is linked to: groups compare only when linked
 EXACT_SEARCH = 5000  # up to this many articles, neighbours are searched exactly; above, in an HNSW graph
+BLOCK = 512  # rows of the exact search's matrix product at a time
 LEAD_SENTENCES = 2  # sentences whose weekdays date the event an article reports
 SHINGLE = 5  # words per shingle: long enough that two articles share them only by copying
 NUM_PERM = 64
@@ -181,23 +182,26 @@ def copies(articles: Sequence[Article]) -> list[tuple[int, int]]:
 
 
 def neighbours(features: Sequence[_Features] | np.ndarray, k: int = NEIGHBOURS) -> list[tuple[int, int]]:
-    """Pairs (i < j) where j is among the ``k`` nearest articles of i by cosine, or i among j's."""
-    import faiss
+    """Pairs (i < j) where j is among the ``k`` nearest articles of i by cosine, or i among j's: exactly (numpy,
+    a block of rows at a time) up to ``EXACT_SEARCH`` articles, in an HNSW graph (faiss) above."""
     import numpy as np
 
     matrix = features if isinstance(features, np.ndarray) else np.vstack([f.vector for f in features])
     matrix = np.ascontiguousarray(matrix, dtype=np.float32)
-    n, dim = matrix.shape
-    if n < 2:
+    n = len(matrix)
+    k = min(k, n - 1)
+    if k < 1:
         return []
     if n <= EXACT_SEARCH:
-        index: faiss.Index = faiss.IndexFlatIP(dim)
+        nearest = np.vstack([np.argpartition(-(matrix[b:b + BLOCK] @ matrix.T), k, axis=1)[:, :k + 1]
+                             for b in range(0, n, BLOCK)])
     else:
-        hnsw = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
-        hnsw.hnsw.efSearch = 2 * k
-        index = hnsw
-    index.add(matrix)
-    _, nearest = index.search(matrix, min(k + 1, n))
+        import faiss
+
+        index = faiss.IndexHNSWFlat(matrix.shape[1], 32, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efSearch = 2 * k
+        index.add(matrix)
+        nearest = index.search(matrix, k + 1)[1]
     return sorted({(min(i, int(j)), max(i, int(j))) for i, row in enumerate(nearest) for j in row if 0 <= j != i})
 
 
