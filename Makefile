@@ -30,6 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/stories_scale.py --sizes 1000,5000,20000 --full-limit 60 --json bench/results/stories_scale.json
 	$(BIN)/python bench/web_latency.py --json bench/results/web_latency.json
 	$(BIN)/python bench/pipeline_scale.py --json bench/results/pipeline_scale.json
+	$(BIN)/python bench/stability.py --json bench/results/stability.json
 
 # ruff on the code, tests and benchmarks; mypy on src/ (its settings: [tool.mypy] in pyproject.toml)
 lint: $(STAMP)
