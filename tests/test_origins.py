@@ -1,10 +1,10 @@
-"""Independent origins: the wire a text credits, in any form and language; groups and labels. The texts are
-written for these tests."""
+"""Independent origins: the wire a text credits, in any form and language; groups and labels; a shared
+quotation is a ``quote`` link, not a copy. The texts are written for these tests."""
 from __future__ import annotations
 
 import pytest
 
-from recoupe import origins
+from recoupe import origins, reuse
 from recoupe.lang import agencies
 from recoupe.records import Article, Passage, Removal, ReuseEdge, Story
 from recoupe.text import fold
@@ -221,3 +221,80 @@ def test_a_dateline_outranks_a_cited_agency_in_the_label() -> None:
     a = _article("a", "AGI - Il ministro ha parlato sabato. L'ex socia ha detto all'AFP che non sapeva nulla.",
                  language="it")
     assert [o.label for o in origins.group(Story("s", "t", ("a",)), [a], [])] == ["AGI"]
+
+
+# -- a shared quotation is not a copy ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "inside"), [
+    ("Il a dit « nous ne céderons pas » hier.", "« nous ne céderons pas »"),
+    ("He said “we will not give in” on Monday.", "“we will not give in”"),
+    ("Er sagte „wir geben nicht nach“ am Montag.", "„wir geben nicht nach“"),
+    ("Sie erklärte »das Problem ist nur die Frist« im Fernsehen.", "»das Problem ist nur die Frist«"),
+    ('Il a dit "nous ne céderons pas" hier.', '"nous ne céderons pas"'),
+    ("Il a dit ‹ nous ne céderons pas › hier.", "‹ nous ne céderons pas ›"),
+    ("He said ‘we will not give in’ on Monday.", "‘we will not give in’"),
+])
+def test_quotation_marks_of_every_language_are_paired(text: str, inside: str) -> None:
+    start = text.index(inside)
+    assert reuse._quoted(text) == [(start, start + len(inside))]
+
+
+def test_apostrophes_are_no_quotation_marks() -> None:
+    assert reuse._quoted("L’agence a vu les soldiers’ camps et l’usine d’Ankara.") == []
+
+
+def test_a_quotation_never_closed_runs_to_the_end_of_its_line() -> None:
+    text = "Il a déclaré : « Nous ne céderons pas.\nLa suite."
+    assert reuse._quoted(text) == [(text.index("«"), text.index("\n"))]
+
+
+STATEMENT = ("« Le gouvernement ne fermera aucune maternité dans les zones rurales cette année. "
+             "Nous investirons deux milliards dans les hôpitaux de proximité », a déclaré la ministre de la Santé.")
+
+
+def _pair(first: str, second: str, language: str = "fr") -> ReuseEdge | None:
+    a, b = _article("a", first, language), _article("b", second, language)
+    return reuse._edge(a, b, reuse._sentences([a, b]))
+
+
+def test_two_outlets_quoting_one_statement_share_a_quote_not_a_copy() -> None:
+    first = ("Les syndicats de soignants manifestaient mardi devant le ministère à Paris. " + STATEMENT
+             + " Les manifestants réclament depuis des mois davantage de postes d'infirmiers.")
+    second = ("La visite de la ministre dans un hôpital lyonnais a été perturbée par des sifflets. " + STATEMENT
+              + " L'opposition juge ces promesses insuffisantes et demande un débat au Parlement.")
+    edge = _pair(first, second)
+    assert edge is not None and edge.kind == "quote"
+    # the quote merges no origins
+    articles = [_article("a", first), _article("b", second)]
+    assert len(origins.group(Story("s", "t", ("a", "b")), articles, [edge])) == 2
+
+
+def test_two_english_outlets_quoting_one_statement_share_a_quote() -> None:
+    statement = ("“We will not close a single rural maternity ward this year,” the health minister said. "
+                 "“We are investing two billion in local hospitals.”")
+    first = "Nurses rallied outside the ministry in London on Tuesday morning. " + statement
+    second = ("The minister's visit to a hospital in Leeds was interrupted by loud protesters. " + statement
+              + " Opposition lawmakers called the promises vague and demanded a vote.")
+    edge = _pair(first, second, "en")
+    assert edge is not None and edge.kind == "quote"
+
+
+def test_a_copy_that_quotes_is_still_a_copy() -> None:
+    original = ("Les syndicats de soignants manifestaient mardi devant le ministère à Paris. " + STATEMENT
+                + " Les manifestants réclament depuis des mois davantage de postes d'infirmiers."
+                + " Une nouvelle journée de mobilisation est prévue la semaine prochaine dans toute la France.")
+    republished = original.replace("« ", "«").replace(" »", "»").replace("'", "’")
+    edge = _pair(original, republished)
+    assert edge is not None and edge.kind == "copy"
+
+
+def test_a_copied_attribution_is_copied_text_not_only_a_quote() -> None:
+    # the same rendering of a statement with the same long attribution clause: one text took it from the other
+    quote = ("« Les colonnes font demi-tour et rentrent dans leurs camps comme prévu », a indiqué samedi soir "
+             "le service de presse du groupe paramilitaire sur son canal Telegram officiel.")
+    first = ("Le convoi approchait de la capitale dans l'après-midi. " + quote + " Les autorités régionales ont "
+             "levé les barrages routiers dans la soirée. Le trafic ferroviaire reprendra normalement dimanche matin.")
+    second = ("Les habitants de la région ont passé la nuit dans l'angoisse. " + quote + " Le président n'a fait "
+              "aucune déclaration publique depuis vendredi. Plusieurs pays européens ont convoqué leurs ambassadeurs.")
+    edge = _pair(first, second)
+    assert edge is not None and edge.kind == "partial"

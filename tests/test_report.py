@@ -91,7 +91,9 @@ def test_entities_and_quotes_are_escaped(tmp_path: Path) -> None:
 # stays in its body (provenance "title": "lead"); nothing else changed (diffed: its title and that origin only).
 # Origins from the wire a text credits: the Anadolu origin (000, 001) gains the reason "both credit Anadolu and
 # share passages"; nothing else changed (report.json diffed before and after).
-SEEDS_REPORT_SHA256 = "5d0bf506d4b824ab519c67faae7e1e40a7655eb52e87eb043909039eb63809a1"
+# The "quote" reuse kind: the edges 000-003 and 001-003 (CNN's 003 carries the NSC spokesperson's quotes that
+# Anadolu's 000 and 001 carry) are "quote", no longer "partial"; nothing else changed (diffed).
+SEEDS_REPORT_SHA256 = "609f350a0ef2aa74bff078f6112a5304741b2e07496e11b9220e4fc84f338e55"
 
 
 def test_seeds_report_is_byte_identical(seeds_run: Path) -> None:
