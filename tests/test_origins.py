@@ -163,6 +163,16 @@ def test_an_agency_that_is_the_subject_of_the_news_credits_nothing(text: str) ->
     assert not _credits(text)
 
 
+def test_a_page_of_agency_names_is_read_quickly() -> None:
+    # lists of names are bounded in the patterns: a page of them (a link farm, a tag cloud) takes no time
+    import time
+
+    began = time.perf_counter()
+    for text in ("AFP, TASS et Reuters, " * 1000, "AFP/" * 5000, "selon l'agence de presse " * 1000):
+        origins.wire_credits(_article("x", text))
+    assert time.perf_counter() - began < 2.0
+
+
 # -- groups and labels ----------------------------------------------------------------------------
 
 LEAD = "Le site restera fermé jusqu'à lundi prochain. "

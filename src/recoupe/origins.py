@@ -148,7 +148,7 @@ _LOWER = r"(?:[^\W\d_A-ZÀ-ÝА-ЯЁ][\w-]*\s+)?"  # one lower-case word between
 def _names(name: str) -> str:
     """One name or a list of them: "Ria Novosti, TASS et Interfax", "TASS ve Interfax'a"."""
     more = rf"(?:\s*,\s*|\s+{_any(_phrases(agencies.AND_WORDS))}\s+){_LINK}?{name}{_SUFFIX}"
-    return rf"{name}{_SUFFIX}(?:{more})*"
+    return rf"{name}{_SUFFIX}(?:{more}){{0,5}}"  # a credit names a few agencies; bounded, so never slow
 
 
 # the agency after a cue: "l'AFP", "the official state news agency TASS", "l'agence de presse russe TASS"
@@ -178,7 +178,7 @@ _DASH = "[-–—]"
 _SOURCE = _any(_phrases(agencies.SOURCE_OPENERS))
 _WITH = _any(_phrases(agencies.WITH_OPENERS))
 _OPENER = rf"(?:(?P<source>{_SOURCE})|(?P<with>{_WITH}))\s*:?\s*"
-_SLASHED = rf"{_ANY_NAME}(?:\s*/\s*{_ANY_NAME})*"
+_SLASHED = rf"{_ANY_NAME}(?:\s*/\s*{_ANY_NAME}){{0,5}}"
 # (form, pattern on one line, whether desk initials may stand beside the agency: "(dpa/jW)", "(jch/ats)")
 _LINE_FORMS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     # "PARIS (AFP) -", "Moscou, 24 juin (Reuters) —", "(ANSA) - ROMA", "ROMA, 24 GIU - (ANSA) -", "Berlín (EFE).-"
