@@ -12,7 +12,8 @@ InputStatus = Literal["ok", "skipped"]
 PageFormat = Literal["txt", "html", "json", "warc"]
 EntityType = Literal["PER", "ORG", "LOC", "MISC"]
 SpeakerKind = Literal["named", "anonymous_official", "organisation", "unknown"]
-ReuseKind = Literal["copy", "translation", "partial"]
+# "quote": both texts carry the same attributed quotation, which is not a copied text (it merges no origins)
+ReuseKind = Literal["copy", "translation", "partial", "quote"]
 ClaimStatus = Literal["corroborated", "single_source", "conflicting"]
 ChangeKind = Literal["merged_into", "split_from"]
 

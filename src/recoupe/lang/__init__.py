@@ -28,6 +28,9 @@ Names and people
   TITLE_PREPOSITIONS  prepositions between a title and what it heads: ministre de, secretary of (speakers)
   PARTICLES         (``lang.names``, one list for every language) lower-case words inside names: von der
                     (entities; speakers read a subset, ``speakers.NAME_PARTICLES``)
+  AGENCIES          (``lang.agencies``, one table for every language) the news agencies, each with its
+                    spellings and scripts, and the phrases of every news language (fr en es de it pt tr ru)
+                    by which a text credits one: "(avec AFP)", "told Reuters", "сообщает ТАСС" (origins)
 
 Speech
   SPEECH_VERBS      lemmas of the verbs that attribute speech: déclarer, say (speakers, quotes)

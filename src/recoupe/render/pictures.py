@@ -11,7 +11,7 @@ from typing import Any
 
 SIZE = 420
 RADIUS = 150
-COLOURS = {"copy": "#b3261e", "translation": "#6a3d9a", "partial": "#8a8a8a"}
+COLOURS = {"copy": "#b3261e", "translation": "#6a3d9a", "partial": "#8a8a8a", "quote": "#2e7d32"}
 
 
 def copy_graph(story: Mapping[str, Any], edges: Sequence[Mapping[str, Any]],
