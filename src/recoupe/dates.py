@@ -26,20 +26,28 @@ _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", 
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
+def _locale_words(names: tuple[str, ...], first: int) -> dict[str, int]:
+    """The words dateparser's locales of ``lang.NEWS_LANGUAGES`` give for ``names`` (its keys: "january",
+    "monday"...), in lower case without a final dot: word -> number, counted from ``first``."""
+    from dateparser.languages.loader import default_loader
+
+    words: dict[str, int] = {}
+    for code in lang.NEWS_LANGUAGES:
+        info = default_loader.get_locale(code).info
+        for number, name in enumerate(names, first):
+            for word in info.get(name, ()):
+                words.setdefault(word.lower().rstrip("."), number)
+    return words
+
+
 @lru_cache(maxsize=1)
 def month_words() -> dict[str, int]:
     """Every way of writing a month that the language files and dateparser's locales give, folded to lower
     case without a final dot: word -> month number. Words under three letters are left out (Turkish "Ha")."""
-    from dateparser.languages.loader import default_loader
-
     words = lang.merged("MONTHS") | lang.merged("MONTH_ABBREVIATIONS")
-    for code in lang.NEWS_LANGUAGES:
-        info = default_loader.get_locale(code).info
-        for number, name in enumerate(_MONTH_NAMES, 1):
-            for word in info.get(name, ()):
-                word = word.lower().rstrip(".")
-                if len(word) >= 3:
-                    words.setdefault(word, number)
+    for word, number in _locale_words(_MONTH_NAMES, 1).items():
+        if len(word) >= 3:
+            words.setdefault(word, number)
     return words
 
 
@@ -49,15 +57,10 @@ def weekday_words() -> dict[str, int]:
     (Monday)..6. Only names of five letters or more: abbreviations ("mer", "sam", "mi") are common words; and
     no short form of a longer name ("segunda" of "segunda-feira", "pazar" of "pazartesi"): alone it is an
     ordinary word ("pela segunda vez", a market)."""
-    from dateparser.languages.loader import default_loader
-
     words = {word.lower(): number for word, number in lang.merged("WEEKDAYS").items()}
-    for code in lang.NEWS_LANGUAGES:
-        info = default_loader.get_locale(code).info
-        for number, name in enumerate(_WEEKDAY_NAMES):
-            for word in info.get(name, ()):
-                if len(word) >= 5:
-                    words.setdefault(word.lower(), number)
+    for word, number in _locale_words(_WEEKDAY_NAMES, 0).items():
+        if len(word) >= 5:
+            words.setdefault(word, number)
     return {word: number for word, number in words.items()
             if not any(other != word and other.startswith(word) for other in words)}
 

@@ -89,7 +89,10 @@ def cluster(articles: Sequence[Article], known: Sequence[Sequence[str]] = ()) ->
         found = [index[a] for a in group if a in index]
         for i in found[1:]:
             start.merge(found[0], i)
-    groups = _average_linkage(features, members(start, range(len(articles))), neighbours(features))
+    import numpy as np
+
+    edges = neighbours(np.vstack([f.vector for f in features]))
+    groups = _average_linkage(features, members(start, range(len(articles))), edges)
     return sorted((_story(features, g) for g in groups), key=lambda s: index[s.articles[0]])
 
 
@@ -181,12 +184,12 @@ def copies(articles: Sequence[Article]) -> list[tuple[int, int]]:
     return found
 
 
-def neighbours(features: Sequence[_Features] | np.ndarray, k: int = NEIGHBOURS) -> list[tuple[int, int]]:
-    """Pairs (i < j) where j is among the ``k`` nearest articles of i by cosine, or i among j's: exactly (numpy,
-    a block of rows at a time) up to ``EXACT_SEARCH`` articles, in an HNSW graph (faiss) above."""
+def neighbours(matrix: np.ndarray, k: int = NEIGHBOURS) -> list[tuple[int, int]]:
+    """Pairs (i < j) where row j of ``matrix`` (unit vectors) is among the ``k`` nearest rows of i by cosine, or
+    i among j's: exactly (numpy, a block of rows at a time) up to ``EXACT_SEARCH`` rows, in an HNSW graph (faiss)
+    above."""
     import numpy as np
 
-    matrix = features if isinstance(features, np.ndarray) else np.vstack([f.vector for f in features])
     matrix = np.ascontiguousarray(matrix, dtype=np.float32)
     n = len(matrix)
     k = min(k, n - 1)
@@ -258,7 +261,7 @@ def _count(a: Counter[int], b: Counter[int], gap: int) -> int:
 
 
 def _average_linkage(features: Sequence[_Features], start: list[list[int]],
-                     edges: Iterable[tuple[int, int]]) -> list[list[int]]:
+                     edges: Iterable[tuple[int, int]]) -> list[_Group]:
     """Average linkage over the neighbour graph: the two linked groups of highest average score merge, until
     no linked pair scores above zero. Written here because scipy's and scikit-learn's average linkage need
     the dense matrix of all pairs (quadratic in memory), and no library averages a score from group sums."""
@@ -292,12 +295,11 @@ def _average_linkage(features: Sequence[_Features], start: list[list[int]],
             linked[other] -= {a, b}
             linked[other].add(new)
             offer(new, other)
-    return [g.members for g in groups.values()]
+    return list(groups.values())
 
 
-def _story(features: Sequence[_Features], ids: list[int]) -> Story:
-    ids = sorted(ids)
-    total = sum((features[i].vector for i in ids[1:]), features[ids[0]].vector.copy())
+def _story(features: Sequence[_Features], group: _Group) -> Story:
+    ids, total = sorted(group.members), group.vector
     # the title of the article closest to all the others stands for the story
     central = max(ids, key=lambda i: float(features[i].vector @ (total - features[i].vector)))
     articles = [features[i].article.id for i in ids]
