@@ -124,6 +124,11 @@ def _spans(text: str) -> list[_Span]:
     return sorted(spans, key=lambda s: s.outer)
 
 
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Offsets of the words inside each outermost quotation of ``text`` (see ``_spans``)."""
+    return [span.inner for span in _spans(text)]
+
+
 def _close(spans: list[_Span], stack: list[int], end: int) -> None:
     opened = stack.pop()
     if not stack:  # a quotation inside another is part of it

@@ -50,8 +50,10 @@ def name_key(text: str) -> str:
 # A regular expression is enough here and runs on any language: the stages that have a spaCy parse use
 # its sentences for grammar, but alignment and citation need the same cut on every article, parsed or not.
 # A sentence ends at . ! ? … (and any closing quotes or brackets) before a space and an opening
-# capital, digit or quote; a line break always ends one.
-_END = re.compile(r"(?<=[.!?…])[\"'»”’)\]]*\s+(?=[«“\"'(\[]?\s*[A-ZÀ-ÝĀ-ſА-Я0-9])|\n+")
+# capital, digit or quote; a line break always ends one. Paragraphs a scraper ran together ("his
+# website.Durov was") end a sentence with no space: a word's full stop right before a capitalised word.
+_END = re.compile(r"(?<=[.!?…])[\"'»”’)\]]*\s+(?=[«“„\"'(\[]?\s*[A-ZÀ-ÝĀ-ſА-Я0-9])|\n+"
+                  r"|(?<=[a-zß-ÿа-я]{3}[.!?])(?=[A-ZÀ-ÝА-Я][a-zß-ÿа-я])")
 # an abbreviation as written (case matters: "No." but not "no."), or an initial
 _ABBREV = re.compile(r"(?:\b(?:" + lang.alternation(lang.union("ABBREVIATIONS")) + r")|\b[A-Z])\.$")
 
