@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from recoupe.dates import parse_date, refine
+from recoupe.dates import days_in_month, parse_date, pinned_dates, refine
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -60,3 +60,51 @@ def test_an_ambiguous_numeric_date_is_read_day_first_only_when_the_page_says_so(
 ])
 def test_a_month_is_refined_only_by_a_day_the_text_states_in_it(month: str, text: str, expected: str) -> None:
     assert refine(month, text) == expected
+
+
+# -- a weekday beside a day and month pins the year, within a window of a few years ------------------------
+
+@pytest.mark.parametrize("text", [
+    "Le pont s'est effondré dans la nuit du dimanche 10 septembre, selon la mairie.",  # fr
+    "The bridge collapsed on Sunday, September 10, the city said.",                    # en
+    "The bridge collapsed on Sunday 10 September.",                                    # en, day first
+    "El puente se derrumbó el domingo 10 de septiembre.",                              # es
+    "Die Brücke ist am Sonntag, dem 10. September eingestürzt.",                       # de
+    "Il ponte è crollato domenica 10 settembre.",                                      # it
+    "A ponte desabou no domingo, 10 de setembro.",                                     # pt
+    "De brug stortte zondag 10 september in.",                                         # nl
+    "Мост обрушился в воскресенье, 10 сентября.",                                      # ru
+])
+def test_a_weekday_pins_the_one_year_of_a_window_where_it_falls(text: str) -> None:
+    # 10 September fell on a Sunday in 2017, 2023 and 2028: of 2022-2025, only 2023 fits
+    assert pinned_dates(text, range(2022, 2026)) == ["2023-09-10"]
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("Le pont s'est effondré dimanche 10 septembre.", range(2014, 2026)),  # 2017 and 2023: two years, none kept
+    ("The bridge collapsed on Sunday, September 10.", range(2014, 2026)),
+    ("El puente se derrumbó el domingo 10 de septiembre.", range(2014, 2026)),
+    ("Die Brücke ist am Sonntag, 10. September eingestürzt.", range(2014, 2026)),
+    ("Le pont s'est effondré lundi 10 septembre.", range(2022, 2026)),     # no Monday 10 September in the window
+    ("The bridge collapsed on Sunday.", range(2022, 2026)),                # a weekday alone
+    ("Le pont s'est effondré le 10 septembre.", range(2022, 2026)),        # a day without its weekday
+    ("Le pont s'est effondré dimanche 10 septembre.", range(0)),           # no window: nothing dated around
+    ("Le pont s'est effondré dimanche 10 septembre 2017.", range(2022, 2026)),  # written in full: read as it is
+    ("El puente se derrumbó el domingo 31 de junio.", range(2022, 2026)),  # no such day
+])
+def test_no_year_is_pinned_without_one_fitting_year(text: str, years: range) -> None:
+    assert pinned_dates(text, years) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("C'est le 14 mars que le conseil a voté.", ["2023-03-14"]),      # fr
+    ("The council voted on March 14.", ["2023-03-14"]),               # en
+    ("El consejo votó el 14 de marzo.", ["2023-03-14"]),              # es
+    ("Der Rat hat am 14. März abgestimmt.", ["2023-03-14"]),          # de
+    ("Ce mardi 14, le conseil a voté.", ["2023-03-14"]),              # 14 March 2023 was a Tuesday
+    ("Ce jeudi 14, le conseil a voté.", []),                          # it was no Thursday
+    ("Le conseil a voté mardi.", []),                                 # a weekday alone has no known week
+    ("Le 14 avril, le conseil votera.", []),                          # a day of another month
+])
+def test_days_in_month(text: str, expected: list[str]) -> None:
+    assert days_in_month("2023-03", text) == expected

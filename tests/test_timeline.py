@@ -1,13 +1,15 @@
 """Story dates and timelines: relative dates resolved against the article's date, precision never invented."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import Measured, floors
 
 from recoupe.dates import dates_in
-from recoupe.records import Corpus
+from recoupe.records import Article, Corpus, Story
+from recoupe.timeline import build, date_stories
 
 FLOORS = floors("timeline")
 
@@ -171,3 +173,97 @@ def test_story_without_date(corpus: Corpus) -> None:
 ])
 def test_dates_in(text: str, reference: str | None, expected: list[str]) -> None:
     assert dates_in(text, reference) == expected
+
+
+# -- a story's date from what its leads support (date_stories on articles written here) --------------------
+
+def _articles(*leads: tuple[str | None, str]) -> list[Article]:
+    """One article per (published, text), the text's first sentence its title."""
+    return [Article(id=f"a{n}", path=f"a{n}.txt", content_hash=str(n), text=text, title=text.split(". ")[0],
+                    published=published) for n, (published, text) in enumerate(leads)]
+
+
+def _event(articles: list[Article], dated_elsewhere: tuple[str, ...] = ("2023-05-02", "2024-02-10")) -> str | None:
+    """The event date of one story of ``articles``, in a corpus whose other articles are dated ``dated_elsewhere``."""
+    others = _articles(*((d, "Un autre sujet.") for d in dated_elsewhere))
+    others = [replace(a, id=f"other{n}") for n, a in enumerate(others)]
+    story = Story("s", "", tuple(a.id for a in articles))
+    dated, _ = date_stories([story], articles + others)
+    return dated[0].event_date
+
+
+@pytest.mark.parametrize("lead", [
+    "C'est le 14 mars que le conseil municipal de Brest a voté son budget. Le débat a duré six heures.",  # fr
+    "The city council of Leeds approved its budget on March 14. The debate lasted six hours.",           # en
+    "El ayuntamiento de Cádiz aprobó su presupuesto el 14 de marzo. El debate duró seis horas.",         # es
+    "Der Stadtrat von Kassel hat am 14. März den Haushalt beschlossen. Die Debatte dauerte sechs Stunden.",  # de
+    "Il consiglio comunale di Parma ha approvato il bilancio il 14 marzo. Il dibattito è durato sei ore.",  # it
+    "Le budget de Brest est voté. Ce mardi 14, le conseil municipal a tranché après six heures.",  # a Tuesday
+])
+def test_a_day_the_lead_names_inside_the_published_month(lead: str) -> None:
+    assert _event(_articles(("2023-03", lead))) == "2023-03-14"
+    # an article without a date of its own names the day of the month its story is dated by another
+    assert _event(_articles((None, lead), ("2023-03", "Le budget est voté."))) == "2023-03-14"
+
+
+@pytest.mark.parametrize("lead", [
+    "Le conseil municipal de Brest a voté son budget mardi. Le débat a duré six heures.",  # no known week
+    "Ce jeudi 14, le conseil municipal de Brest a voté son budget.",  # 14 March 2023 was no Thursday
+    "Le conseil municipal de Brest votera son budget le 14 avril.",  # a day of another month
+])
+def test_a_month_stays_a_month_without_a_day_inside_it(lead: str) -> None:
+    assert _event(_articles(("2023-03", lead))) == "2023-03"
+
+
+def test_a_publication_day_outweighs_a_day_a_lead_names() -> None:
+    # the lead recalls an earlier day of the month; the article dated to the day tells when the story is
+    recalled = "La digue, fragilisée le 2 mars, a cédé. Les habitants ont été évacués."
+    assert _event(_articles(("2023-03", recalled), ("2023-03-14", "La digue a cédé."))) == "2023-03-14"
+
+
+@pytest.mark.parametrize("lead", [
+    "Le pont de Nantes s'est effondré dans la nuit du dimanche 10 septembre. Aucun blessé n'est signalé.",  # fr
+    "The Leeds bridge collapsed on Sunday, September 10. Nobody was hurt.",                                # en
+    "El puente de Cádiz se derrumbó el domingo 10 de septiembre. No hubo heridos.",                        # es
+    "Die Brücke in Kassel ist am Sonntag, dem 10. September eingestürzt. Niemand wurde verletzt.",        # de
+    "Il ponte di Parma è crollato domenica 10 settembre. Nessun ferito.",                                  # it
+    "A ponte do Porto desabou no domingo, 10 de setembro. Não houve feridos.",                             # pt
+])
+def test_an_undated_lead_weekday_pins_the_year_near_the_corpus(lead: str) -> None:
+    # the corpus is dated 2023-2024: of 2022-2025, 10 September was a Sunday in 2023 only
+    assert _event(_articles((None, lead))) == "2023-09-10"
+
+
+@pytest.mark.parametrize("lead", [
+    "Le pont de Nantes s'est effondré dimanche 10 septembre. Aucun blessé n'est signalé.",
+    "The Leeds bridge collapsed on Sunday, September 10. Nobody was hurt.",
+    "El puente de Cádiz se derrumbó el domingo 10 de septiembre. No hubo heridos.",
+    "Die Brücke in Kassel ist am Sonntag, 10. September eingestürzt. Niemand wurde verletzt.",
+])
+def test_two_fitting_years_give_no_year(lead: str) -> None:
+    # a corpus dated 2015 and 2024: 10 September was a Sunday in 2017 and in 2023
+    assert _event(_articles((None, lead)), ("2015-06-01", "2024-01-15")) is None
+    assert _event(_articles((None, lead)), ()) is None  # nothing dated in the corpus: no window
+
+
+@pytest.mark.parametrize("lead", [
+    "Un incendie a détruit mardi un entrepôt du port de Nantes. Les pompiers sont restés sur place.",
+    "A fire destroyed a warehouse in the port of Leeds on Tuesday. Firefighters stayed on site.",
+    "Un incendio destruyó el martes un almacén del puerto de Cádiz. Los bomberos siguen allí.",
+    "Ein Brand hat am Dienstag ein Lagerhaus im Hafen von Kassel zerstört. Die Feuerwehr blieb vor Ort.",
+])
+def test_a_bare_weekday_stays_unresolved(lead: str) -> None:
+    assert _event(_articles((None, lead))) is None
+
+
+def test_a_pinned_day_dates_its_lead_and_the_timeline() -> None:
+    # the statement is pinned (Thursday 18 May: 2023 in the window); the visit it reports, sixteen days
+    # earlier, is beyond a lead's week: it is a dated event of the timeline, not the story's date
+    text = ("Les élus de Brest ont visité le 2 mai le chantier du port, a indiqué ce jeudi 18 mai le maire. "
+            "La visite a duré trois heures.")
+    articles = _articles((None, text))
+    dated, _ = date_stories([Story("s", "", ("a0",))], articles)
+    assert dated[0].event_date is None  # alone, the article has no corpus around it to pin a year
+    assert _event(articles) == "2023-05-18"
+    story = replace(dated[0], event_date="2023-05-18")
+    assert [e.date for e in build(story, articles)] == ["2023-05-02", "2023-05-18"]

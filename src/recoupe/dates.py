@@ -272,24 +272,70 @@ def dates_in(text: str, reference: str | None = None, past_only: bool = False) -
 
 
 def refine(iso: str, text: str) -> str:
-    """A month-only date made a day when ``text`` states a day inside that month: "14 novembre", "Nov 14",
-    "14.11.2022", or a weekday with its day number ("jeudi 16", which must fall on that weekday); any other
-    date is returned as it is. Nothing else places a day: a weekday alone has no known week."""
+    """A month-only date made the first day of it that ``text`` states (``days_in_month``); any other date,
+    or a month whose text states none of its days, is returned as it is."""
     if iso.count("-") != 1:
         return iso
-    days = [d for d in dates_in(text, iso) if d.startswith(iso + "-")]
-    year, month = (int(part) for part in iso.split("-"))
+    days = days_in_month(iso, text)
+    return days[0] if days else iso
+
+
+def days_in_month(month: str, text: str) -> list[str]:
+    """The days of ``month`` (``YYYY-MM``) that ``text`` states: "14 novembre", "Nov 14", "14.11.2022", or a
+    weekday with its day number ("jeudi 16", which must fall on that weekday). Nothing else places a day: a
+    weekday alone has no known week."""
+    days = [d for d in dates_in(text, month) if d.startswith(month + "-")]
+    year, number = (int(part) for part in month.split("-"))
     day_month = _written_dates()[1]
     for m in _WEEKDAY_NUMBER.finditer(text):
         if day_month.match(text, m.start("n")):
             continue  # "jeudi 16 mars": a day and its month, read above
         try:
-            day = date(year, month, int(m.group("n")))
+            day = date(year, number, int(m.group("n")))
         except ValueError:
             continue
         if day.weekday() == _WEEKDAYS[m.group("d").lower()]:
             days.append(day.isoformat())
-    return days[0] if days else iso
+    return days
+
+
+# what may stand between a weekday and its day and month: "Sunday, ", "el domingo ", "Sonntag, den "
+_WEEKDAY_GAP = r",?\s+(?:(?:the|den|dem|el)\s+)?"
+# a year right after a day and month: the date is written in full and read as it is ("3 mars 2023")
+_YEAR_AFTER = re.compile(r",?\s+(?:de\s+|of\s+)?(?:19|20)\d\d\b")
+
+
+@lru_cache(maxsize=1)
+def _weekday_before() -> re.Pattern[str]:
+    """A weekday word of any news language ending where a day and month begin."""
+    return re.compile(rf"(?<!\w)({lang.alternation(weekday_words())}){_WEEKDAY_GAP}$", re.IGNORECASE)
+
+
+def pinned_dates(text: str, years: range) -> list[str]:
+    """The days ``text`` names by weekday, day and month without a year ("dimanche 10 septembre", "Sunday,
+    September 10", "domingo 10 de septiembre", "Sonntag, 10. September"), each dated with the one year of
+    ``years`` in which that day falls on that weekday. A day that fits no year, or several, is left out: the
+    same weekday and date recur after 5, 6 or 11 years, so only a window of a few years pins the year."""
+    out: list[str] = []
+    for m in _written_dates()[1].finditer(text):
+        weekday = _weekday_before().search(text, max(0, m.start() - 40), m.start())
+        if weekday is None or _YEAR_AFTER.match(text, m.end()):
+            continue
+        month = month_words()[(m.group("m1") or m.group("m2")).lower()]
+        number = int(m.group("d1") or m.group("d2"))
+        target = weekday_words()[weekday.group(1).lower()]
+        fits = [year for year in years if _weekday_of(year, month, number) == target]
+        if len(fits) == 1:
+            out.append(date(fits[0], month, number).isoformat())
+    return out
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    """The weekday (0: Monday) of a day of the calendar, None when there is no such day ("31 juin")."""
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 def _resolve_weekday(text: str, m: re.Match[str], ref: date) -> date:

@@ -5,7 +5,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from .dates import bounds, dates_in, signed_gap
+from .dates import bounds, dates_in, days_in_month, pinned_dates, signed_gap
 from .records import Article, ArticleDate, Event, Story
 from .text import fold, sentences
 
@@ -16,6 +16,11 @@ SUPPORT_DAYS = 60
 # a weekday in the lead is taken for the event only when it falls within a week before publication
 LEAD_DAYS = 7
 LEAD_SENTENCES = 2  # the sentences of an article that tell its main event
+# an undated lead's weekday, day and month ("dimanche 10 septembre") pin its year only among the years of the
+# corpus's dated articles, give or take this: a story is told near the corpus's other dates, and a window
+# of five years or fewer holds at most one year where a date falls on a given weekday (the pair recurs after
+# 5, 6 or 11 years); a wider window that holds two leaves the day without a year
+YEAR_MARGIN = 1
 SIMILAR = 60  # rapidfuzz token_set_ratio on folded text: the same fact told twice
 _CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Ý][\w’'-]{2,}")
 
@@ -24,11 +29,12 @@ def date_stories(stories: Sequence[Story], articles: Sequence[Article]) -> tuple
     """Stories with their event date, and for each of their articles the publication date the story
     establishes (its own when it has one) and why its page date is not the story's, if it is not."""
     by_id = {a.id: a for a in articles}
+    years = _corpus_years(articles)
     dated: list[Story] = []
     dates: list[ArticleDate] = []
     for story in stories:
         members = [by_id[i] for i in story.articles if i in by_id]
-        when = _event_date(members)
+        when = _event_date(members, years)
         dated.append(replace(story, event_date=when))
         for article in members:
             # an undated article takes the story's date at its own precision: no day is invented
@@ -62,14 +68,18 @@ def build(story: Story, articles: Sequence[Article]) -> list[Event]:
 
 # -- the story's date -----------------------------------------------------------------------------------
 
-def _event_date(members: Sequence[Article]) -> str | None:
-    """The earliest well-supported date among the articles' own publication dates (never page dates)."""
-    candidates: list[str] = []
-    for article in members:
-        if not article.published:
-            continue
-        candidates.append(article.published)
-        candidates.extend(_lead_dates(article))
+def _corpus_years(articles: Sequence[Article]) -> range:
+    """The years an undated lead's weekday may pin a day to: those the corpus's dated articles span, widened by
+    YEAR_MARGIN on each side; none when no article is dated."""
+    years = [bounds(a.published)[0].year for a in articles if a.published]
+    if not years:
+        return range(0)
+    return range(min(years) - YEAR_MARGIN, max(years) + YEAR_MARGIN + 1)
+
+
+def _event_date(members: Sequence[Article], years: range) -> str | None:
+    """The earliest well-supported date among the dates the articles give for themselves (never page dates)."""
+    candidates = [iso for article in members for iso in _article_dates(article, years)]
     if not candidates:
         return None
     # a date is well supported when most other dates lie near it: a lone far-off date (a wrong
@@ -78,25 +88,38 @@ def _event_date(members: Sequence[Article]) -> str | None:
     best = max(support.values())
     kept = sorted((c for c in candidates if support[c] == best), key=lambda c: (bounds(c)[0], c))
     earliest = kept[0]
-    if earliest.count("-") == 1:
-        # a month-only date and a day inside that month agree: the day is what the texts support
-        days = [c for c in kept if c.count("-") == 2 and c.startswith(earliest)]
-        if days:
-            return days[0]
-    return earliest
+    if _day_precise(earliest):
+        return earliest
+    # a month: a day inside it that an article is dated is what the texts support; failing one, a day inside
+    # it that the lead of an article without a day of its own names ("le 14 mars", "ce mardi 14")
+    days = [c for c in kept if _day_precise(c) and c.startswith(earliest)]
+    days = days or [d for a in members if not _day_precise(a.published) for d in days_in_month(earliest, _lead(a))]
+    return min(days, default=earliest)
 
 
-def _lead_dates(article: Article) -> list[str]:
-    """Past days the title or first sentence names ("a déclaré lundi"), within a week before publication."""
-    if not article.published or article.published.count("-") != 2:
-        return []  # a weekday needs a day-precise publication date
-    spans = sentences(article.text)[:1]
-    lead = " ".join([article.title or ""] + [article.text[s:e] for s, e in spans])
-    out = []
-    for iso in dates_in(lead, article.published, past_only=True):
-        if iso.count("-") == 2 and -LEAD_DAYS <= signed_gap(iso, article.published) <= 0:
-            out.append(iso)
-    return out
+def _article_dates(article: Article, years: range) -> list[str]:
+    """An article's date (its publication date or, failing one, the latest day its lead pins by weekday among
+    ``years``: ``dates.pinned_dates``) and, when that is a day, the past days within a week before it that its
+    lead names for the event ("a déclaré lundi")."""
+    lead = _lead(article)
+    known = article.published or max(pinned_dates(lead, years), default=None)
+    if known is None:
+        return []
+    if not _day_precise(known):
+        return [known]
+    return [known, *(iso for iso in dates_in(lead, known, past_only=True)
+                     if _day_precise(iso) and -LEAD_DAYS <= signed_gap(iso, known) <= 0)]
+
+
+def _lead(article: Article) -> str:
+    """The title and first sentences of an article: where it tells its main event."""
+    spans = sentences(article.text)[:LEAD_SENTENCES]
+    return " ".join([article.title or ""] + [article.text[s:e] for s, e in spans])
+
+
+def _day_precise(iso: str | None) -> bool:
+    """A ``YYYY-MM-DD`` date, not a month or nothing."""
+    return iso is not None and iso.count("-") == 2
 
 
 def _page_note(page_date: str | None, when: str | None) -> str | None:
