@@ -190,12 +190,18 @@ def _groups(articles: list[Article], edges: list[ReuseEdge]) -> dict[str, list[s
     return {o.label: sorted(o.articles) for o in origins.group(story, articles, edges)}
 
 
-def test_articles_crediting_one_wire_and_sharing_passages_are_one_origin_named_by_it() -> None:
-    a = _article("a", LEAD + "Le bilan est lourd, selon l'AFP.", outlet="lemonde.fr")
-    b = _article("b", LEAD + "D'après l'AFP, les dégâts sont importants.", outlet="ouest-france.fr")
+def test_articles_relying_on_one_wire_and_sharing_a_run_of_passages_are_one_origin() -> None:
+    more = "Les pompiers ont évacué deux cents habitants dans la nuit."
+    a = _article("a", LEAD + more + " Le bilan est lourd, selon l'AFP.", outlet="lemonde.fr")
+    b = _article("b", LEAD + more + " D'après l'AFP, les dégâts sont importants.", outlet="ouest-france.fr")
     c = _article("c", LEAD + "Le maire a visité le site.", outlet="liberation.fr")
-    assert _groups([a, b, c], [_edge("a", "b", "partial"), _edge("a", "c", "partial")]) == {
-        "AFP": ["a", "b"], "liberation.fr": ["c"]}
+    run = ReuseEdge("a", "b", "partial", 0.4, (Passage(LEAD.strip(), LEAD.strip(), 0, 0, 0.9),
+                                               Passage(more, more, 0, 0, 0.95)))
+    # one origin, not labelled AFP: "selon l'AFP" names the source of one fact, not the text's wire
+    assert _groups([a, b, c], [run, _edge("a", "c", "partial")]) == {"lemonde.fr": ["a", "b"],
+                                                                     "liberation.fr": ["c"]}
+    # one sentence alike is one fact that two outlets relaying AFP told alike
+    assert len(_groups([a, b], [_edge("a", "b", "partial")])) == 2
 
 
 def test_articles_relying_on_one_wire_without_shared_text_stay_apart() -> None:
@@ -231,3 +237,128 @@ def test_a_dateline_outranks_a_cited_agency_in_the_label() -> None:
     a = _article("a", "AGI - Il ministro ha parlato sabato. L'ex socia ha detto all'AFP che non sapeva nulla.",
                  language="it")
     assert [o.label for o in origins.group(Story("s", "t", ("a",)), [a], [])] == ["AGI"]
+
+
+def _passages_edge(source: str, target: str, kind: str, pairs: list[tuple[str, str]],
+                   score: float = 0.9) -> ReuseEdge:
+    """An edge aligning the given sentences of the two texts."""
+    return ReuseEdge(source=source, target=target, kind=kind, score=0.3,  # type: ignore[arg-type]
+                     passages=tuple(Passage(s, t, 0, 0, score) for s, t in pairs))
+
+
+@pytest.mark.parametrize(("sentence", "quoted"), [
+    ("« C’est maintenant le moment où le sang peut couler.", True),  # opened, closed in a later sentence
+    ("Ainsi nous rentrons dans nos camps, conformément au plan », a déclaré le chef.", True),
+    ("„Unsere Kolonnen drehen um und gehen in die Feldlager zurück“, sagte er.", True),
+    ("“Now the moment has come when blood could be spilled,” he said.", True),
+    ("\"Basta ya de impunidad para Telegram\", dijo uno de los investigadores.", True),
+    ("Le chef du groupe a annoncé samedi que ses hommes rentraient dans leurs camps.", False),
+    ("The office of the president said he had «brokered» a deal with the mercenary leader on Saturday.", False),
+])
+def test_a_quotation_is_a_sentence_mostly_between_quotation_marks(sentence: str, quoted: bool) -> None:
+    assert origins._quotation(sentence) is quoted
+
+
+def test_a_shared_quotation_is_corroboration_a_run_of_shared_sentences_one_origin() -> None:
+    quote = ("« Nous ne céderons pas », a affirmé le ministre.", "« Nous ne céderons pas », a affirmé le ministre.")
+    one = ("Le pont a été rouvert à la circulation mardi matin après trois jours de travaux.",
+           "Le pont a été rouvert à la circulation mardi matin après trois jours de travaux.")
+    two = ("Les camions restent interdits jusqu'à la fin du mois, selon la préfecture.",
+           "Les camions restent interdits jusqu'à la fin du mois, selon la préfecture locale.")
+    a = _article("a", " ".join(p[0] for p in (quote, one, two)), outlet="a.fr")
+    b = _article("b", " ".join(p[1] for p in (quote, one, two)), outlet="b.fr")
+    assert len(_groups([a, b], [_passages_edge("a", "b", "partial", [quote])])) == 2
+    assert len(_groups([a, b], [_passages_edge("a", "b", "partial", [quote, one])])) == 2  # one fact told alike
+    assert sorted(_groups([a, b], [_passages_edge("a", "b", "partial", [quote, one, two])]).values()) == [["a", "b"]]
+
+
+def test_one_fact_told_in_two_outlets_own_words_is_not_shared_text() -> None:
+    pairs = [("Der Damm wurde in der Nacht zum Dienstag zerstört, teilten die Behörden mit.",
+              "Nach Angaben der Behörden ist der Staudamm in der Nacht auf Dienstag gebrochen."),
+             ("Tausende Menschen mussten ihre Häuser in den Dörfern am Fluss verlassen.",
+              "In den Dörfern entlang des Flusses wurden Tausende Bewohner in Sicherheit gebracht.")]
+    a = _article("a", " ".join(p[0] for p in pairs), language="de", outlet="a.de")
+    b = _article("b", " ".join(p[1] for p in pairs), language="de", outlet="b.de")
+    assert len(_groups([a, b], [_passages_edge("a", "b", "partial", pairs, 0.85)])) == 2
+
+
+def test_a_passage_across_languages_is_shared_text_only_as_close_as_a_translation() -> None:
+    pairs = [("The dam was destroyed overnight, flooding several villages downstream.",
+              "La presa fue destruida durante la noche e inundó varios pueblos río abajo."),
+             ("Thousands of residents were evacuated by bus on Tuesday morning.",
+              "Miles de vecinos fueron evacuados en autobús el martes por la mañana.")]
+    a = _article("a", " ".join(p[0] for p in pairs), language="en", outlet="a.com")
+    b = _article("b", " ".join(p[1] for p in pairs), language="es", outlet="b.es")
+    assert len(_groups([a, b], [_passages_edge("a", "b", "partial", pairs, 0.7)])) == 2
+    assert len(_groups([a, b], [_passages_edge("a", "b", "partial", pairs, 0.8)])) == 1
+
+
+def test_two_wires_stay_two_origins_whatever_their_texts_share() -> None:
+    # an AFP dispatch and a Reuters one that align as a "translation" (the same facts, the same statement) are
+    # two wires: their datelines say so
+    a = _article("a", "MOSCOU, 24 juin (AFP) - " + LEAD, outlet="a.fr")
+    b = _article("b", "MOSCOW, June 24 (Reuters) - The site will stay closed until next Monday.", language="en",
+                 outlet="b.com")
+    c = _article("c", LEAD, outlet="c.fr")
+    assert _groups([a, b, c], [_edge("a", "b", "translation"), _edge("a", "c", "copy")]) == {
+        "AFP": ["a", "c"], "Reuters": ["b"]}
+    # the same with "avec X" signatures, in Spanish and Italian
+    d = _article("d", "La central seguirá cerrada hasta el lunes.\nCon información de EFE", language="es")
+    e = _article("e", "La centrale resterà chiusa fino a lunedì.\n(ANSA)", language="it")
+    assert len(_groups([d, e], [_edge("d", "e", "translation")])) == 2
+
+
+def test_a_wire_named_for_one_fact_does_not_keep_a_copy_from_its_wire() -> None:
+    # "selon l'agence TASS" in a copy of an AFP text: TASS is the source of one fact, AFP the text's wire
+    a = _article("a", "PARIS (AFP) - " + LEAD + "L'ambassade a demandé un accès consulaire, selon l'agence TASS.")
+    b = _article("b", LEAD + "L'ambassade a demandé un accès consulaire, selon l'agence TASS.", outlet="b.fr")
+    assert _groups([a, b], [_edge("a", "b", "copy")]) == {"AFP": ["a", "b"]}
+
+
+def test_one_article_between_two_origins_does_not_bridge_them() -> None:
+    lead_es = "El sitio permanecerá cerrado hasta el próximo lunes."
+    a1 = _article("a1", LEAD, outlet="a1.fr")
+    a2 = _article("a2", LEAD, outlet="a2.fr")
+    b1 = _article("b1", lead_es, language="es", outlet="b1.es")
+    b2 = _article("b2", lead_es, language="es", outlet="b2.es")
+    copies = [_passages_edge("a1", "a2", "copy", [(LEAD, LEAD)] * 3), _passages_edge("b1", "b2", "copy",
+                                                                                      [(lead_es, lead_es)] * 3)]
+    one = _passages_edge("a2", "b1", "translation", [(LEAD, lead_es)], 0.8)
+    two = _passages_edge("a1", "b2", "translation", [(LEAD, lead_es)], 0.8)
+    assert len(_groups([a1, a2, b1, b2], [*copies, one])) == 2
+    assert len(_groups([a1, a2, b1, b2], [*copies, one, two])) == 1  # two pairs of their texts share text
+    # a single article joins an origin by one link
+    assert len(_groups([a1, a2, b1], [copies[0], one])) == 1
+
+
+def test_two_outlets_relaying_one_wire_s_fact_stay_apart_the_wire_s_text_joins_its_republication() -> None:
+    fact = ("Unas 900 personas han sido evacuadas de estos territorios, según la agencia rusa Interfax.",
+            "Cerca de 900 pessoas foram retiradas destes territórios, segundo a agência russa Interfax.")
+    more = ("Las autoridades prevén que el nivel del agua comience a bajar dentro de tres días.",
+            "As autoridades preveem que o nível da água comece a baixar dentro de três dias.")
+    a = _article("a", " ".join(p[0] for p in (fact, more)), language="es", outlet="a.es")
+    b = _article("b", " ".join(p[1] for p in (fact, more)), language="pt", outlet="b.pt")
+    assert len(_groups([a, b], [_passages_edge("a", "b", "partial", [fact, more])])) == 2
+    wire = _article("w", "MOSCOU, 7 juin (Interfax) - Le niveau de l'eau devrait baisser dans trois jours.")
+    told = ("Le niveau de l'eau devrait baisser dans trois jours.", "The water level should fall within three days.")
+    c = _article("c", told[1] + " Seven people are missing, according to Interfax.", language="en", outlet="c.com")
+    assert _groups([wire, c], [_passages_edge("w", "c", "partial", [told])]) == {"Interfax": ["c", "w"]}
+
+
+def test_a_copy_carries_its_source_s_reporting_credit_and_stays_with_its_wire() -> None:
+    # "a déclaré à l'Associated Press" in a copy of an Anadolu text is the copied text's, not the copy's wire
+    text = "Un responsable a déclaré à l'Associated Press que la rencontre avait eu lieu. " + LEAD
+    a = _article("a", text + "\nAA", outlet="aa.com.tr")
+    b = _article("b", text, outlet="trt.net.tr")
+    assert _groups([a, b], [_edge("a", "b", "copy")]) == {"Anadolu": ["a", "b"]}
+
+
+def test_a_republication_taking_one_sentence_from_each_version_of_a_wire_joins_it() -> None:
+    one = "La presa quedó destruida en la madrugada del martes, según las autoridades locales."
+    two = "Unas novecientas personas fueron evacuadas en autobuses hacia la capital regional."
+    a = _article("a", "MADRID (EFE).- " + one, language="es")
+    b = _article("b", "MADRID (EFE).- " + two, language="es")
+    c = _article("c", "Su traducción: " + one + " " + two, language="es", outlet="c.mx")
+    edges = [_passages_edge("a", "c", "partial", [(one, one)]), _passages_edge("b", "c", "partial", [(two, two)])]
+    assert _groups([a, b, c], edges) == {"EFE": ["a", "b", "c"]}
+    assert _groups([a, b, c], edges[:1]) == {"EFE": ["a", "b"], "C": ["c"]}  # one sentence alike: corroboration

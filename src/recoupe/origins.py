@@ -1,13 +1,18 @@
 """Independent origins: which articles of a story are not independent reporting.
 
-Articles that copy or translate one another, or come from one outlet (the same URL host, byline or
-"Source :" line, or the same page furniture: read-more and comment-form templates), form one origin. So do
-the texts of one news agency, as the pages of one outlet do: those whose dateline, signature or own reporting
-("a déclaré à l'AFP") say they are that wire's. Articles that otherwise credit one agency ("avec AFP",
-"selon l'AFP") form one origin only when they also share aligned passages (any reuse but a shared quotation):
-the wire's text and its republications, not two outlets that each took a fact from it. Two outlets quoting
-the same statement (a ``quote`` or ``partial`` reuse edge, no wire in common) stay two origins: they
-corroborate. An origin is labelled by the wire its articles credit, else by their outlet.
+Articles that come from one outlet (the same URL host, byline or "Source :" line, or the same page furniture:
+read-more and comment-form templates) form one origin. So do the texts of one news agency, as the pages of one
+outlet do: those whose dateline, signature or own reporting ("a déclaré à l'AFP") say they are that wire's.
+Then shared text joins articles, strongest first: a copy or translation edge; a partial reuse with at least two
+passages of shared text (``MIN_SHARED``: not quotations, and word for word or lightly edited within one
+language), since one sentence alike is a fact two outlets told alike; one passage where one text is the wire's
+own and the other credits that wire. Two outlets quoting the same statement (a ``quote`` edge, or a ``partial``
+one whose passages are quotations) stay two origins: they corroborate. Shared text never joins two origins whose
+texts say they are two different wires (their datelines, signatures, own reporting or "avec X" disagree; for a
+copy or translation, which carries its source's reporting, their datelines and signatures: a wire named as the
+source of one fact, "selon X", decides nothing), nor two origins of several articles each that one
+pair of texts links (``MIN_BRIDGES``): an article between two origins is the republication of one of them, not
+a bridge. An origin is labelled by the wire its articles credit, else by their outlet.
 
 Which agencies a text credits is read by ``wire_credits``: the agencies are a closed set (``lang.agencies``),
 named in a dateline, a signature or credit line, or a phrase of the text's own reporting ("told Reuters") or
@@ -25,7 +30,7 @@ from functools import lru_cache
 from . import lang
 from .grouping import disjoint, members
 from .lang import agencies
-from .records import Article, Origin, ReuseEdge, Story
+from .records import Article, Origin, Passage, ReuseEdge, Story
 from .text import fold, read_more_marker
 
 MERGING = ("copy", "translation")
@@ -222,8 +227,48 @@ def _credit_list(words: str, initials: bool) -> tuple[list[str], str | None]:
     return list(dict.fromkeys(found)), opener
 
 
+# a partial reuse makes two texts one origin only with this many passages of shared text (``_shared``): one
+# sentence alike is one fact that two outlets told alike; a republication carries its source's sentences in a run
+MIN_SHARED = 2
+# two origins that already hold two articles or more are one only when this many pairs of their texts share text:
+# one article that shares text with both (its source's, and a sentence of the other) is one origin's
+# republication, not a bridge between them
+MIN_BRIDGES = 2
+# a quotation, between its marks (French, English, German, straight): someone's words, not the outlet's or the wire's
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|‹[^›]*›")
+_WORDS = re.compile(r"\w+")
+_MARK = re.compile(r"[«»“”„\"‹›]")
+_OPENS, _CLOSES = "«„‹", "»›"  # marks that only open, only close; the others ("“”) tell by where they stand
+# fuzz ratio (of 100) of two sentences of one language that are one text: a republication edits its source
+# lightly (a day or a place added, a word changed: 85 to 100 on the dev corpus's republications), two outlets
+# telling one fact in their own words score lower (about 75). reuse.COPY_RATIO (90) is a copy's, untouched
+EDITED_RATIO = 85
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    """Shared text between two articles, which may make them one origin: a copy or translation edge, or a
+    partial reuse with passages of shared text (``shared``), or one that also names one wire in both texts."""
+
+    x: str
+    y: str
+    shared: int
+    strength: tuple[int, float]
+    reason: str
+    wire: str | None = None
+
+
 def group(story: Story, articles: Sequence[Article], reuse: Sequence[ReuseEdge]) -> tuple[Origin, ...]:
-    """The independent origins of a story, each labelled with the wire or outlet behind it."""
+    """The independent origins of a story, each labelled with the wire or outlet behind it.
+
+    First, what makes texts one origin whatever they share: one outlet (its host, its page furniture) or one
+    wire that their dateline, signature or own reporting names. Then shared text, strongest first (most shared
+    passages): a copy or translation edge, a partial reuse with ``MIN_SHARED`` passages of shared text, or,
+    where one of the two texts is the wire's own and the other credits it, any passage besides the credit; last,
+    origins whose texts share ``MIN_SHARED`` passages counted over all their pairs. Shared text never joins two
+    origins whose texts say they are two different wires (``_OWN``; for a copy or translation, ``_DECLARED``: a
+    wire named as the source of one fact, "selon X", settles nothing), nor two origins of two articles or more
+    that fewer than ``MIN_BRIDGES`` pairs of texts link."""
     ids = list(story.articles)
     by_id = {a.id: a for a in articles}
     groups = disjoint(ids)
@@ -235,27 +280,56 @@ def group(story: Story, articles: Sequence[Article], reuse: Sequence[ReuseEdge])
         groups.merge(x, y)
         why[x].append(reason)
 
-    shared: dict[frozenset[str], list[ReuseEdge]] = {}
-    for edge in reuse:
-        if edge.source not in why or edge.target not in why:
-            continue
-        if edge.kind in MERGING:
-            union(edge.source, edge.target, f"{edge.target} is a {edge.kind} of {edge.source}")
-            carried |= {edge.source, edge.target}
-        if edge.kind in SHARED_TEXT:
-            shared.setdefault(frozenset((edge.source, edge.target)), []).append(edge)
     for x, y in _pairs(ids):
         a, b = by_id[x], by_id[y]
         if _outlet(a) and _outlet(a) == _outlet(b):
             union(x, y, f"{x} and {y} are both from {a.outlet}")
         elif wire := sorted(wires(a, WIRE_FORMS) & wires(b, WIRE_FORMS)):
             union(x, y, f"{x} and {y} both come from {wire[0]}")
-        elif wire := [w for w in sorted(wires(a) & wires(b)) if any(
-                _beyond(edge, w, by_id) for edge in shared.get(frozenset((x, y)), ()))]:
-            union(x, y, f"{x} and {y} both credit {wire[0]} and share passages")
-            relayed.update({x: wire[0], y: wire[0]})
         elif (furniture := _furniture(a) & _furniture(b)) and not _different_outlets(a, b):
             union(x, y, f"{x} and {y} share page furniture ({sorted(furniture)[0]})")
+    links, shared = _links(ids, by_id, reuse)
+
+    def joinable(x: str, y: str, whole: bool) -> bool:
+        """Whether shared text may join the origins of x and y (``whole``: by a copy or translation)."""
+        if groups.connected(x, y):
+            return False
+        one, other = groups.subset(x), groups.subset(y)
+        forms = _DECLARED if whole else _OWN
+        own = [frozenset().union(*(wires(by_id[i], forms) for i in side)) for side in (one, other)]
+        if own[0] and own[1] and not own[0] & own[1]:
+            return False  # two wires: what they share is a quotation or a fact, not one text
+        if min(len(one), len(other)) == 1:
+            return True
+        return sum(frozenset((i, j)) in shared for i in one for j in other) >= MIN_BRIDGES
+
+    for link in links:
+        if not joinable(link.x, link.y, link.shared < 0):
+            continue
+        union(link.x, link.y, link.reason)
+        if link.wire is not None:
+            relayed.update({link.x: link.wire, link.y: link.wire})
+        elif link.shared < 0:
+            carried.update((link.x, link.y))
+    # then origins whose texts share passages pair by pair, one here and one there, as much as one pair of texts
+    # must share (``MIN_SHARED``): a republication that took a sentence from each of the wire's versions
+    while True:
+        # each side's sentences: one sentence of one text aligned with two copies of another is one passage
+        sides: dict[tuple[str, str], tuple[set[tuple[str, str]], set[tuple[str, str]]]] = {}
+        for passages in shared.values():
+            for (x, one), (y, other) in passages:
+                if not groups.connected(x, y):
+                    if groups[x] > groups[y]:
+                        (x, one), (y, other) = (y, other), (x, one)
+                    mine, theirs = sides.setdefault((groups[x], groups[y]), (set(), set()))
+                    mine.add((x, one))
+                    theirs.add((y, other))
+        between = Counter({key: min(len(mine), len(theirs)) for key, (mine, theirs) in sides.items()})
+        joined = next(((x, y, count) for (x, y), count in between.most_common() if count >= MIN_SHARED
+                       and joinable(x, y, False)), None)
+        if joined is None:
+            break
+        union(joined[0], joined[1], f"the origins of {joined[0]} and {joined[1]} share {joined[2]} passages")
     origins = []
     for group_ids in members(groups, ids):
         group_articles = [by_id[i] for i in group_ids]
@@ -267,13 +341,102 @@ def group(story: Story, articles: Sequence[Article], reuse: Sequence[ReuseEdge])
     return tuple(origins)
 
 
-def _beyond(edge: ReuseEdge, wire: str, by_id: dict[str, Article]) -> bool:
-    """Whether the edge aligns a passage besides those that name the wire as their source: "selon l'agence TASS"
-    in both texts is TASS's fact that two outlets relay, not a text that one took from the other."""
-    source, target = ([c.text for c in wire_credits(by_id[side]) if c.agency == wire]
-                      for side in (edge.source, edge.target))
-    return any(not any(cue in p.source for cue in source) and not any(cue in p.target for cue in target)
-               for p in edge.passages)
+# the credits by which a text says it is a wire's own or written with its material: two texts that name two
+# different wires so are two origins, whatever a few shared passages say
+_OWN = (*WIRE_FORMS, "with")
+# ... that a copy or translation (most of a text aligned) does not carry from its source: the text's dateline
+# and signature. Its own reporting may ("a déclaré à l'Associated Press", copied from the wire's text with the
+# rest), so a whole-text edge is refused only where the texts' datelines or signatures name two wires
+_DECLARED = ("dateline", "signature", "with")
+
+
+_Sides = tuple[tuple[str, str], tuple[str, str]]  # a passage: (article, its sentence) on either side
+
+
+def _links(ids: Sequence[str], by_id: dict[str, Article],
+           reuse: Sequence[ReuseEdge]) -> tuple[list[_Link], dict[frozenset[str], list[_Sides]]]:
+    """The shared text that may make two articles one origin, strongest first; and the passages of shared text
+    (``_shared``) of each pair of articles that shares any, whatever the kind of their edge."""
+    found: list[_Link] = []
+    pairs: dict[frozenset[str], list[_Sides]] = {}
+    members = set(ids)
+    for edge in reuse:
+        x, y = edge.source, edge.target
+        if x not in members or y not in members or x == y:
+            continue
+        strength = (len(edge.passages), edge.score)
+        a, b = by_id[x], by_id[y]
+        shared = _shared(edge, a, b)
+        if shared:
+            pairs.setdefault(frozenset((x, y)), []).extend(((x, p.source), (y, p.target)) for p in shared)
+        if edge.kind in MERGING:
+            found.append(_Link(x, y, -1, strength, f"{y} is a {edge.kind} of {x}"))
+            continue
+        if edge.kind not in SHARED_TEXT:
+            continue
+        if len(shared) >= MIN_SHARED:
+            # not labelled by a wire that both merely cite ("selon l'agence TASS"): the source of one fact
+            found.append(_Link(x, y, len(shared), (len(shared), edge.score),
+                               f"{x} and {y} share {len(shared)} passages"))
+            continue
+        # one of the two is the wire's own text, the other credits the wire: a passage besides the credit is its
+        own = [w for w in sorted((wires(a, _OWN) & wires(b)) | (wires(a) & wires(b, _OWN)))
+               if any(_beyond(p, w, a, b) for p in shared)]
+        if own:
+            found.append(_Link(x, y, len(shared), (len(shared), edge.score),
+                               f"{x} and {y} both credit {own[0]} and share passages", own[0]))
+    found.sort(key=lambda link: link.strength, reverse=True)
+    return found, pairs
+
+
+def _shared(edge: ReuseEdge, a: Article, b: Article) -> list[Passage]:
+    """The passages of a reuse edge that are shared text: not a quotation (half its words or more between
+    quotation marks: what a speaker said, which two outlets render alike), not a sentence that names a wire as
+    its source (the wire's fact, which two outlets relay), and, within one language, word for word (two
+    outlets that tell one fact each in their words align too: ``EDITED_RATIO``). Across two languages, a passage
+    is a translation from ``reuse.PARTIAL_CROSS_LANGUAGE``: a copy or translation edge may align sentences that
+    merely say alike from a lower cosine."""
+    from rapidfuzz import fuzz
+
+    from .reuse import PARTIAL_CROSS_LANGUAGE
+
+    relayed = [c.text for c in (*wire_credits(a), *wire_credits(b)) if c.form == "cited"]
+    out = []
+    for p in edge.passages:
+        if _quotation(p.source) or _quotation(p.target):
+            continue
+        if any(cue in p.source or cue in p.target for cue in relayed):
+            continue  # "selon l'agence TASS": the wire's fact that both relay
+        if a.language == b.language and fuzz.ratio(fold(p.source), fold(p.target)) < EDITED_RATIO:
+            continue
+        if a.language != b.language and p.score < PARTIAL_CROSS_LANGUAGE:
+            continue
+        out.append(p)
+    return out
+
+
+def _quotation(sentence: str) -> bool:
+    """Whether half the sentence's words or more are quoted: between quotation marks, after an opening mark left open
+    or before a closing mark opened in an earlier sentence ("Ainsi (…) nous partons», a déclaré X.")."""
+    words = len(_WORDS.findall(sentence))
+    rest = _QUOTED.sub(" ", sentence)
+    for mark in reversed(list(_MARK.finditer(rest))):  # marks left alone, last first
+        at = mark.start()
+        mark_char = rest[at]
+        opening = mark_char in _OPENS or mark_char not in _CLOSES and (at == 0 or not rest[at - 1].isalnum()) and (
+            at + 1 < len(rest) and not rest[at + 1].isspace())
+        if not opening:  # closed without an opening: what precedes it is quoted
+            rest = rest[at + 1:]
+            break
+        rest = rest[:at]  # opened, never closed: what follows it is quoted
+    return len(_WORDS.findall(rest)) * 2 <= words
+
+
+def _beyond(passage: Passage, wire: str, source: Article, target: Article) -> bool:
+    """Whether the passage is not one that names the wire as its source: "selon l'agence TASS" in both texts is
+    TASS's fact that two outlets relay, not a text that one took from the other."""
+    return not any(c.text in passage.source for c in wire_credits(source) if c.agency == wire) and not any(
+        c.text in passage.target for c in wire_credits(target) if c.agency == wire)
 
 
 def _pairs(ids: Sequence[str]) -> list[tuple[str, str]]:
@@ -300,10 +463,10 @@ def _furniture(article: Article) -> set[str]:
 
 
 def _label(articles: Sequence[Article], carried: bool, relayed: Counter[str]) -> str:
-    """The wire the articles come from (the one most of them credit by a dateline, a signature, their own
-    reporting or "avec X"; the strongest form breaks a tie); else the wire they were grouped on (``relayed``:
-    credited by both texts of a pair that share passages); else, for copies or translations, the source they
-    all cite; else the outlet."""
+    """The wire the articles come from (of the wires credited by a dateline or signature if any, else by their own
+    reporting or "avec X", the one most of them credit; the strongest form breaks a tie); else the wire they were
+    grouped on (``relayed``: the wire's own text and a text crediting it that share a passage); else, for copies
+    or translations, the source they all cite; else the outlet."""
     strength: dict[str, tuple[int, int]] = {}
     for a in articles:
         # each agency's strongest credit in this article (credits come strongest first)
@@ -311,7 +474,10 @@ def _label(articles: Sequence[Article], carried: bool, relayed: Counter[str]) ->
             count, form = strength.get(credit.agency, (0, len(FORMS)))
             strength[credit.agency] = (count + 1, min(form, FORMS.index(credit.form)))
     if strength:
-        return min(strength, key=lambda name: (-strength[name][0], strength[name][1]))
+        # a dateline or signature first: the wire a text declares outranks one it reports for ("a déclaré à
+        # l'Associated Press" in an Anadolu text, carried into its copies)
+        declared = FORMS.index("signature")
+        return min(strength, key=lambda name: (strength[name][1] > declared, -strength[name][0], strength[name][1]))
     if relayed:
         return relayed.most_common(1)[0][0]
     if carried:
