@@ -12,7 +12,9 @@ texts say they are two different wires (their datelines, signatures, own reporti
 copy or translation, which carries its source's reporting, their datelines and signatures: a wire named as the
 source of one fact, "selon X", decides nothing), nor two origins of several articles each that one
 pair of texts links (``MIN_BRIDGES``): an article between two origins is the republication of one of them, not
-a bridge. An origin is labelled by the wire its articles credit, else by their outlet.
+a bridge, unless every text of one is a copy or translation of a text of the other (one story in its versions).
+A copy or translation edge across languages counts only as a translation by reuse's standard for a few sentences
+(``_translated``). An origin is labelled by the wire its articles credit, else by their outlet.
 
 Which agencies a text credits is read by ``wire_credits``: the agencies are a closed set (``lang.agencies``),
 named in a dateline, a signature or credit line, or a phrase of the text's own reporting ("told Reuters") or
