@@ -362,3 +362,37 @@ def test_a_republication_taking_one_sentence_from_each_version_of_a_wire_joins_i
     edges = [_passages_edge("a", "c", "partial", [(one, one)]), _passages_edge("b", "c", "partial", [(two, two)])]
     assert _groups([a, b, c], edges) == {"EFE": ["a", "b", "c"]}
     assert _groups([a, b, c], edges[:1]) == {"EFE": ["a", "b"], "C": ["c"]}  # one sentence alike: corroboration
+
+
+def test_a_short_text_saying_alike_in_another_language_is_no_translation() -> None:
+    fr = ("Le président a reçu lundi les maires des communes sinistrées à l'Élysée. "
+          "La réunion a duré trois heures, a précisé son porte-parole.")
+    en = ("The president met on Monday with mayors of the flooded towns, his office said. "
+          "The spokesman told reporters the meeting lasted about three hours.")
+    de = ("Der Präsident hat am Montag die Bürgermeister der überfluteten Gemeinden empfangen. "
+          "Das Treffen dauerte drei Stunden, sagte sein Sprecher.")
+    a, b = _article("a", fr, outlet="a.fr"), _article("b", en, language="en", outlet="b.com")
+    c = _article("c", de, language="de", outlet="c.de")
+    loose = [(s, t) for s, t in zip(fr.split(". "), en.split(". "), strict=True)]
+    # two sentences of three at cosine 0.7: two reports of one meeting, in the same order
+    assert len(_groups([a, b], [_passages_edge("a", "b", "translation", loose, 0.7)])) == 2
+    # one rendered as closely as a translation is, or three in a row: a translation
+    close = [(s, t) for s, t in zip(fr.split(". "), de.split(". "), strict=True)]
+    assert len(_groups([a, c], [_passages_edge("a", "c", "translation", close, 0.8)])) == 1
+    assert len(_groups([a, b], [_passages_edge("a", "b", "translation", loose * 3, 0.7)])) == 1
+
+
+def test_an_origin_whose_every_text_translates_another_s_joins_it() -> None:
+    lead_es = "El sitio permanecerá cerrado hasta el próximo lunes."
+    lead_pt = "O local ficará fechado até a próxima segunda-feira."
+    a1, a2 = _article("a1", LEAD, outlet="a1.fr"), _article("a2", LEAD, outlet="a2.fr")
+    b1 = _article("b1", lead_es, language="es", outlet="b1.es")
+    b2 = _article("b2", lead_pt, language="pt", outlet="b2.br")
+    copies = [_passages_edge("a1", "a2", "copy", [(LEAD, LEAD)] * 3),
+              _passages_edge("b1", "b2", "translation", [(lead_es, lead_pt)] * 3, 0.9)]
+    # a wire's French text and its Spanish and Portuguese services', each a translation of a French copy
+    es = _passages_edge("a1", "b1", "translation", [(LEAD, lead_es)] * 3, 0.72)
+    pt = _passages_edge("a2", "b2", "translation", [(LEAD, lead_pt)] * 3, 0.72)
+    assert len(_groups([a1, a2, b1, b2], [*copies, es, pt])) == 1
+    # only one of them translates a French text: an article between two origins, no bridge
+    assert len(_groups([a1, a2, b1, b2], [*copies, es])) == 2

@@ -12,7 +12,9 @@ texts say they are two different wires (their datelines, signatures, own reporti
 copy or translation, which carries its source's reporting, their datelines and signatures: a wire named as the
 source of one fact, "selon X", decides nothing), nor two origins of several articles each that one
 pair of texts links (``MIN_BRIDGES``): an article between two origins is the republication of one of them, not
-a bridge. An origin is labelled by the wire its articles credit, else by their outlet.
+a bridge, unless every text of one is a copy or translation of a text of the other (one story in its versions).
+A copy or translation edge across languages counts only as a translation by reuse's standard for a few sentences
+(``_translated``). An origin is labelled by the wire its articles credit, else by their outlet.
 
 Which agencies a text credits is read by ``wire_credits``: the agencies are a closed set (``lang.agencies``),
 named in a dateline, a signature or credit line, or a phrase of the text's own reporting ("told Reuters") or
@@ -253,7 +255,7 @@ class _Link:
     x: str
     y: str
     shared: int
-    strength: tuple[int, float]
+    strength: tuple[int, int, float]
     reason: str
     wire: str | None = None
 
@@ -289,6 +291,7 @@ def group(story: Story, articles: Sequence[Article], reuse: Sequence[ReuseEdge])
         elif (furniture := _furniture(a) & _furniture(b)) and not _different_outlets(a, b):
             union(x, y, f"{x} and {y} share page furniture ({sorted(furniture)[0]})")
     links, shared = _links(ids, by_id, reuse)
+    versions = {frozenset((link.x, link.y)) for link in links if link.shared < 0}  # copies and translations
 
     def joinable(x: str, y: str, whole: bool) -> bool:
         """Whether shared text may join the origins of x and y (``whole``: by a copy or translation)."""
@@ -301,7 +304,12 @@ def group(story: Story, articles: Sequence[Article], reuse: Sequence[ReuseEdge])
             return False  # two wires: what they share is a quotation or a fact, not one text
         if min(len(one), len(other)) == 1:
             return True
-        return sum(frozenset((i, j)) in shared for i in one for j in other) >= MIN_BRIDGES
+        if sum(frozenset((i, j)) in shared for i in one for j in other) >= MIN_BRIDGES:
+            return True
+        # or every text of one is a copy or translation of a text of the other: one story in its versions (a wire's
+        # French text and its Spanish and Portuguese services'), where no one article stands between them
+        return any(all(any(frozenset((i, j)) in versions for j in theirs) for i in mine)
+                   for mine, theirs in ((one, other), (other, one)))
 
     for link in links:
         if not joinable(link.x, link.y, link.shared < 0):
@@ -370,23 +378,38 @@ def _links(ids: Sequence[str], by_id: dict[str, Article],
         if shared:
             pairs.setdefault(frozenset((x, y)), []).extend(((x, p.source), (y, p.target)) for p in shared)
         if edge.kind in MERGING:
-            found.append(_Link(x, y, -1, strength, f"{y} is a {edge.kind} of {x}"))
+            if a.language != b.language and not _translated(edge):
+                continue  # a short text's sentences that say alike what another says: not a translation
+            # strongest first by its shared text, then by all it aligns: a text that several origins' texts align
+            # with joins the one it shares sentences with before one that merely says alike
+            found.append(_Link(x, y, -1, (len(shared), *strength), f"{y} is a {edge.kind} of {x}"))
             continue
         if edge.kind not in SHARED_TEXT:
             continue
         if len(shared) >= MIN_SHARED:
             # not labelled by a wire that both merely cite ("selon l'agence TASS"): the source of one fact
-            found.append(_Link(x, y, len(shared), (len(shared), edge.score),
+            found.append(_Link(x, y, len(shared), (len(shared), *strength),
                                f"{x} and {y} share {len(shared)} passages"))
             continue
         # one of the two is the wire's own text, the other credits the wire: a passage besides the credit is its
         own = [w for w in sorted((wires(a, _OWN) & wires(b)) | (wires(a) & wires(b, _OWN)))
                if any(_beyond(p, w, a, b) for p in shared)]
         if own:
-            found.append(_Link(x, y, len(shared), (len(shared), edge.score),
+            found.append(_Link(x, y, len(shared), (len(shared), *strength),
                                f"{x} and {y} both credit {own[0]} and share passages", own[0]))
     found.sort(key=lambda link: link.strength, reverse=True)
     return found, pairs
+
+
+def _translated(edge: ReuseEdge) -> bool:
+    """Whether a copy or translation edge between two languages is a translation by the standard reuse sets for a
+    few sentences of two languages: one rendered at ``reuse.PARTIAL_CROSS_LANGUAGE`` or closer, or
+    ``reuse.IN_ORDER_PASSAGES`` in a row. Reuse calls a short text a translation from fewer (two sentences of
+    three at cosine 0.65): two outlets' reports of one event say that much alike (dev: d120-d122, an AFP
+    dispatch and an uncredited English report, 0.70 and 0.66)."""
+    from .reuse import IN_ORDER_PASSAGES, PARTIAL_CROSS_LANGUAGE
+
+    return len(edge.passages) >= IN_ORDER_PASSAGES or any(p.score >= PARTIAL_CROSS_LANGUAGE for p in edge.passages)
 
 
 def _shared(edge: ReuseEdge, a: Article, b: Article) -> list[Passage]:
