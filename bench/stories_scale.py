@@ -17,8 +17,8 @@ Measures, per size (each size in its own process, so that peak RSS is its own):
 * ``cached``: the same call with ``recoupe.embed.encode`` monkeypatched to read a cache of vectors
   keyed by text, filled beforehand by the real encoder (persisted in ``--cache``): this is the
   clustering work without the embedding, run at every size. The time of each private phase of
-  stories.py (``_features``, ``_candidates``, scoring + ``_link``, ``_story``) is taken by wrapping
-  the module's functions from outside, and the number of candidate pairs is counted.
+  stories.py (``_features``, ``neighbours``, ``copies``, ``_average_linkage``, ``_story``) is taken by
+  wrapping the module's functions from outside, and the number of neighbour pairs is counted.
 * quality: B-cubed precision, recall and F1 of the predicted stories against the generated ones.
 
 Then the ratio time(largest)/time(smallest) beside the linear and quadratic references.
@@ -99,6 +99,9 @@ class Cache:
         self.dirty = False
 
 
+PHASES = ("features", "neighbours", "copies", "linkage", "story")  # stories.py's steps, timed from outside
+
+
 def texts_to_embed(articles: Sequence[Any]) -> list[str]:
     """The texts cluster passes to embed.encode: captured by running stories._features with a recorder."""
     import numpy as np
@@ -176,30 +179,21 @@ def measured_cluster(articles: Sequence[Any], encode: Callable[[Sequence[str]], 
                 phases[name] += time.perf_counter() - t0
         return wrapper
 
-    timed_candidates = timed("candidates", stories._candidates)
+    timed_neighbours = timed("neighbours", stories.neighbours)
 
-    def candidates(features: Any) -> Any:
-        pairs = timed_candidates(features)
-        t0 = time.perf_counter()  # counting is not cluster's work: its time is taken out of the total
+    def neighbours(*a: Any, **k: Any) -> Any:
+        pairs = timed_neighbours(*a, **k)
         counts["candidates"] = len(pairs)
-        rare = stories._rare_names(features)
-        counts["poor"] = sum(len(f.names & rare) < stories.FEW_NAMES for f in features)
-        phases["overhead"] += time.perf_counter() - t0
         return pairs
-
-    timed_link = timed("link", stories._link)
-
-    def link(n: int, scored: Any, accepted: Any) -> Any:
-        counts["accepted"] = len(accepted)
-        return timed_link(n, scored, accepted)
 
     enc = timed("embed", encode or embed.encode)
     with Patch(embed, encode=enc), Patch(stories, _features=timed("features", stories._features),
-                                          _candidates=candidates,
-                                          _link=link, _story=timed("story", stories._story)):
+                                          neighbours=neighbours, copies=timed("copies", stories.copies),
+                                          _average_linkage=timed("linkage", stories._average_linkage),
+                                          _story=timed("story", stories._story)):
         t0 = time.perf_counter()
         found = stories.cluster(articles)
-        total = time.perf_counter() - t0 - phases["overhead"]
+        total = time.perf_counter() - t0
     return {"total": total, "phases": dict(phases), "counts": counts, "stories": found}
 
 
@@ -289,9 +283,8 @@ def summarise(runs: list[dict[str, Any]], gold: Sequence[int], articles: Sequenc
             predicted[index[aid]] = label
     sizes = [len(s.articles) for s in found]
     phases = {name: statistics.median(r["phases"].get(name, 0.0) for r in runs)
-              for name in ("embed", "features", "candidates", "link", "story")}
+              for name in ("embed", *PHASES)}
     total = statistics.median(r["total"] for r in runs)
-    phases["score"] = max(0.0, total - phases["features"] - phases["candidates"] - phases["link"] - phases["story"])
     return {"runs": [r["total"] for r in runs], "median_s": total, "phases": phases,
             "counts": runs[0]["counts"], "stories": len(found), "largest_story": max(sizes),
             "quality": bcubed(predicted, gold)}
@@ -319,8 +312,7 @@ def report(results: list[dict[str, Any]], machine: dict[str, Any]) -> dict[str, 
                       "full = cluster as it is, embedding included; est. = estimated (full run not done); peak RSS "
                       "= process high-water mark after the full runs (yellow: after the cached runs, cache included), "
                       "in brackets before them")
-    for col in ("articles", "cached", "ms/art.", "features", "candidates", "score", "link", "story",
-                "full", "embed", "ms/art. full", "peak RSS MB (before)"):
+    for col in ("articles", "cached", "ms/art.", *PHASES, "full", "embed", "ms/art. full", "peak RSS MB (before)"):
         t.add_column(col, justify="right")
     for r in results:
         c, f = r["cached"], r.get("full")
@@ -335,22 +327,18 @@ def report(results: list[dict[str, Any]], machine: dict[str, Any]) -> dict[str, 
             rss = f"[yellow]{c['peak_rss_mb']:.0f} ({c['rss_before_mb']:.0f})[/yellow]"
         p = c["phases"]
         t.add_row(str(r["size"]), f"[bold]{c['median_s']:.2f}[/bold]", f"{1000 * c['median_s'] / r['size']:.2f}",
-                  f"{p['features']:.2f}", f"{p['candidates']:.2f}", f"{p['score']:.2f}", f"{p['link']:.2f}",
-                  f"{p['story']:.2f}", full_s, embed_s, per, rss)
+                  *(f"{p[name]:.2f}" for name in PHASES), full_s, embed_s, per, rss)
     console.print(t)
 
-    t = Table(title="Work and quality (B-cubed against the generated stories)",
-              caption="poor = articles with fewer than FEW_NAMES rare names (compared with every article by embedding)")
+    t = Table(title="Work and quality (B-cubed against the generated stories)")
     for col in ("articles", "stories generated", "stories found", "largest found", "texts to embed",
-                "candidate pairs", "pairs/article", "accepted", "poor", "B³ P", "B³ R", "B³ F1"):
+                "neighbour pairs", "pairs/article", "B³ P", "B³ R", "B³ F1"):
         t.add_column(col, justify="right")
     for r in results:
         c = r["cached"]
         q, cand = c["quality"], c["counts"].get("candidates", 0)
         t.add_row(str(r["size"]), str(r["stories_generated"]), str(c["stories"]), str(c["largest_story"]),
-                  str(r["texts_to_embed"]), str(cand), f"{cand / r['size']:.1f}", str(c["counts"].get("accepted", "?")),
-                  str(c["counts"].get("poor", "?")),
-                  f"{q['precision']:.3f}", f"{q['recall']:.3f}", f"[bold]{q['f1']:.3f}[/bold]")
+                  str(r["texts_to_embed"]), str(cand), f"{cand / r['size']:.1f}", f"{q['precision']:.3f}", f"{q['recall']:.3f}", f"[bold]{q['f1']:.3f}[/bold]")
     console.print(t)
 
     ratios: dict[str, Any] = {}
@@ -363,9 +351,9 @@ def report(results: list[dict[str, Any]], machine: dict[str, Any]) -> dict[str, 
         import math
 
         rows = [("cluster, cached embeddings", lo["cached"]["median_s"], hi["cached"]["median_s"], "")]
-        for phase in ("features", "candidates", "score", "link", "story"):
+        for phase in PHASES:
             rows.append((f"  phase {phase}", lo["cached"]["phases"][phase], hi["cached"]["phases"][phase], ""))
-        rows.append(("candidate pairs", lo["cached"]["counts"].get("candidates", 0),
+        rows.append(("neighbour pairs", lo["cached"]["counts"].get("candidates", 0),
                      hi["cached"]["counts"].get("candidates", 0), ""))
         if lo.get("full"):
             hi_full = (hi["full"]["median_s"] if hi.get("full")
