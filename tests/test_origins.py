@@ -32,8 +32,8 @@ def test_every_spelling_names_one_agency() -> None:
 
 def test_phrase_tables_cover_the_news_languages() -> None:
     for table in (agencies.LINKS, agencies.AGENCY_NOUNS, agencies.AND_WORDS, agencies.SOURCE_OPENERS,
-                  agencies.WITH_OPENERS, agencies.OWN_BEFORE, agencies.OWN_AFTER, agencies.CITED_BEFORE,
-                  agencies.CITED_AFTER):
+                  agencies.WITH_OPENERS, agencies.WITH_AFTER, agencies.OWN_BEFORE, agencies.OWN_AFTER,
+                  agencies.CITED_BEFORE, agencies.CITED_AFTER):
         assert set(table) == {"fr", "en", "es", "de", "it", "pt", "tr", "ru"}
 
 
@@ -89,6 +89,66 @@ def test_a_signature_or_credit_line_credits_its_wire(text: str, agency: str, for
 def test_a_credit_line_may_name_several_wires() -> None:
     assert _credits("Le site restera fermé jusqu'à lundi.\navec AFP et Reuters") == {("AFP", "with"),
                                                                                     ("Reuters", "with")}
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("O plano foi apresentado no sábado. As informações são da Lusa e do jornal Público.", "pt", {"Lusa"}),
+    ("O plano foi apresentado no sábado. As informações são de reportagens dos veículos de comunicação "
+     "Libération, Reuters e France 2.", "pt", {"Reuters"}),
+    ("El plan se votará el martes.\nCon información de EFE y Reuters.", "es", {"EFE", "Reuters"}),
+    ("El plan se votará el martes. Con información de las agencias AFP y Europa Press.", "es",
+     {"AFP", "Europa Press"}),
+    ("Il piano sarà votato martedì. Con informazioni dell'ANSA e della Reuters.", "it", {"ANSA", "Reuters"}),
+    ("Le plan sera voté mardi. Avec l'AFP et Libération.", "fr", {"AFP"}),
+    ("The plan will be voted on Tuesday. Information from Reuters and AP.", "en", {"Reuters", "AP"}),
+    ("The plan will be voted on Tuesday.\nReuters and the Associated Press contributed to this report.", "en",
+     {"Reuters", "AP"}),
+    ("Der Plan wird am Dienstag abgestimmt. Mit Material der Nachrichtenagenturen dpa und AFP.", "de",
+     {"dpa", "AFP"}),
+    ("Plan salı günü oylanacak. AA ve Reuters'tan alınan bilgilere göre.", "tr", {"Anadolu", "Reuters"}),
+    ("План рассмотрят во вторник. По материалам ТАСС и РИА Новости.", "ru", {"TASS", "RIA Novosti"}),
+])
+def test_a_credit_sentence_naming_several_outlets_credits_its_wires(text: str, language: str,
+                                                                    expected: set[str]) -> None:
+    assert {a for a, form in _credits(text, language=language) if form == "with"} == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Il a travaillé avec l'AFP et Reuters pendant vingt ans.", "fr"),
+    ("Avec la police et les pompiers.", "fr"),
+    ("Le plan sera voté mardi. Avec Libération et Le Parisien.", "fr"),  # outlets, no wire
+    ("As informações são preliminares e a AFP ainda aguarda a confirmação da polícia.", "pt"),
+    ("Con la AFP y Reuters trabajó durante veinte años.", "es"),
+    ("With AFP reporters kept out, the town was cut off.", "en"),
+    ("Mit dpa sprach der Minister am Dienstag über den Plan.", "de"),
+    ("AA ve Reuters muhabirleri bölgeye ulaşamadı.", "tr"),
+])
+def test_a_sentence_that_mentions_a_wire_is_no_credit_sentence(text: str, language: str) -> None:
+    assert not {a for a, form in _credits(text, language=language) if form == "with"}
+
+
+def test_a_credit_sentence_naming_two_wires_joins_either_s_text_and_conflicts_with_neither() -> None:
+    more = "Les pompiers ont évacué deux cents habitants dans la nuit."
+    afp = _article("a", "PARIS (AFP) - " + LEAD + more)
+    relay = _article("b", "O local ficará fechado. As informações são das agências AFP e Reuters e do jornal "
+                     "Le Monde.", language="pt", outlet="estadao.com.br")
+    # one passage besides the credit joins the wire's text and the text that credits it
+    assert _groups([afp, relay], [_edge("a", "b", "partial")]) == {"AFP": ["a", "b"]}
+    reuters = _article("c", "LONDRES (Reuters) - " + LEAD + more)
+    assert _groups([reuters, relay], [_edge("c", "b", "partial")]) == {"Reuters": ["b", "c"]}
+    # without the credit, one shared sentence is no copy
+    plain = _article("d", "O local ficará fechado.", language="pt", outlet="estadao.com.br")
+    assert len(_groups([afp, plain], [_edge("a", "d", "partial")])) == 2
+
+
+def test_a_long_credit_sentence_is_read_quickly() -> None:
+    import time
+
+    began = time.perf_counter()
+    for text in ("As informações são de " + "Le Monde, AFP e TF1, " * 2000, "Avec " + "l'AFP et " * 3000,
+                 ". " * 5000 + "AA ve " * 2000 + "alınan bilgilere göre"):
+        origins.wire_credits(_article("x", text))
+    assert time.perf_counter() - began < 2.0
 
 
 def test_credits_and_removed_signatures_are_read() -> None:

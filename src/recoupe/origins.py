@@ -119,6 +119,10 @@ def _credits(text: str, lines: tuple[str, ...]) -> tuple[Credit, ...]:
                 names, opener = _credit_list(m.group("list"), initials)
                 for name in names:
                     found.setdefault((name, opener or form), Credit(name, opener or form, m.group(0).strip()))
+        for pattern in _CREDIT_SENTENCES:
+            if (m := pattern.search(line)) is not None:
+                for name in _outlets(m.group("list")):
+                    found.setdefault((name, "with"), Credit(name, "with", m.group(0).strip()))
     for form, pattern in _PROSE_FORMS:
         for m in pattern.finditer(text):
             # a wire names itself bare ("told AFP"); "told the Russian news agency Interfax" is how another
@@ -205,6 +209,15 @@ _LINE_FORMS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("signature", re.compile(rf"^(?=(?:\S+\s+){{0,8}}\S+\s*$).*\s(?P<list>{_OPENER}{_names(_ANY_NAME)})\)?\s*\.?\s*$"),
      False),
 )
+# a sentence closing a paragraph that credits the text's material to a few outlets, a wire among them: "As
+# informações são de reportagens dos veículos Le Monde, AFP e TF1.", "AA ve Reuters'tan alınan bilgilere göre."
+# The sentence opens the line or follows another's end and ends the line; its list is bounded, so never slow
+_START = r"(?:^|(?<=[.!?…])\s+)[\s(\[\-–—]*"
+_END = r"\)?\s*[.!?…]?\s*$"
+_CREDIT_SENTENCES = (
+    re.compile(rf"{_START}{_WITH}\s*:?\s+(?P<list>[^.!?…\n]{{1,200}}?){_END}"),
+    re.compile(rf"{_START}(?P<list>[^.!?…\n]{{1,200}}?)\s+{_any(_phrases(agencies.WITH_AFTER))}{_END}"),
+)
 _PHOTO = re.compile(r"©|" + _any(agencies.PHOTO_WORDS))
 _LEADING_OPENER = re.compile(rf"^\s*{_OPENER}")
 _SEPARATORS = re.compile(rf"\s*(?:[/,;+&]|\s{_any(_phrases(agencies.AND_WORDS))}\s)\s*")
@@ -227,6 +240,35 @@ def _credit_list(words: str, initials: bool) -> tuple[list[str], str | None]:
         elif not (initials and _INITIALS.match(item)):
             return [], None
     return list(dict.fromkeys(found)), opener
+
+
+_GLUED_LINK = re.compile(rf"(?<!\w)(?i:{lang.alternation(_GLUED)})(?=\w)")  # "l'AFP", "dell'ANSA"
+_CASE_ENDING = re.compile(r"['’][^\W\d_]{1,5}$")  # "Reuters'tan"
+# an outlet's name in a credit sentence: this many words at most, the first and the last capitalized ("TF1",
+# "Le Monde", "Corriere della Sera"), after at most this many lower-case ones ("do jornal", "dos veículos de
+# comunicação")
+OUTLET_WORDS, LOWER_WORDS = 5, 8
+_NOUN_WORDS = {fold(noun) for noun in _phrases(agencies.AGENCY_NOUNS) if " " not in noun}
+
+
+def _outlets(words: str) -> list[str]:
+    """The agencies of a credit sentence's list ("de reportagens dos veículos Le Monde, AFP e TF1"): every item an
+    agency or an outlet's name, after a few lower-case words (articles, "the newspaper"), at least one an
+    agency; else none ("avec la police et les pompiers", "with AFP for twenty years")."""
+    found: list[str] = []
+    for item in _SEPARATORS.split(_GLUED_LINK.sub("", words).strip()):
+        tokens = item.strip(" ()[]:-–—«»\"“”").split()
+        for k in range(min(len(tokens), LOWER_WORDS + 1)):
+            if (name := _CANONICAL.get(fold(_CASE_ENDING.sub("", " ".join(tokens[k:]))))) is not None:
+                found.append(name)
+                break
+            if not tokens[k][0].islower() and fold(tokens[k]) not in _NOUN_WORDS:  # "Nachrichtenagenturen"
+                if len(tokens) - k > OUTLET_WORDS or tokens[-1][0].islower():
+                    return []
+                break  # an outlet that is no agency: "Le Monde", "TF1"
+        else:
+            return []
+    return list(dict.fromkeys(found))
 
 
 # a partial reuse makes two texts one origin only with this many passages of shared text (``_shared``): one

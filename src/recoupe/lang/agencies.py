@@ -119,16 +119,41 @@ SOURCE_OPENERS: dict[str, tuple[str, ...]] = {
 }
 
 # words by which an outlet signs its own text written with a wire's material: "(avec AFP)", "Le Monde avec
-# AFP et Reuters", "Con información de EFE", "mit Material von dpa", "по материалам ТАСС"
+# AFP et Reuters", "Con información de EFE", "mit Material von dpa", "по материалам ТАСС"; also the cue of a
+# sentence closing a paragraph that credits the text's material to a few outlets, a wire among them: "As
+# informações são de reportagens dos veículos Le Monde, AFP e TF1." (read by ``origins``' credit sentences)
 WITH_OPENERS: dict[str, tuple[str, ...]] = {
-    "fr": ("avec", "d'après", "d’après"),
-    "en": ("with", "additional reporting by", "reporting by", "compiled from"),
-    "es": ("con", "con información de", "con información de la", "información de"),
-    "de": ("mit", "mit Material von", "mit Material der"),
-    "it": ("con", "con informazioni di"),
-    "pt": ("com", "com informações de", "com informações da", "com informações do"),
+    "fr": ("avec", "d'après", "d’après", "avec des informations de", "informations de", "avec la contribution de"),
+    "en": ("with", "additional reporting by", "reporting by", "compiled from", "with additional reporting by",
+           "information from", "with information from", "reporting from", "with reporting from",
+           "based on reporting by", "based on reports by"),
+    "es": ("con", "con información de", "con información de la", "información de", "con informaciones de",
+           "la información es de", "con datos de"),
+    "de": ("mit", "mit Material von", "mit Material der", "mit Informationen von", "Material von",
+           "unter Verwendung von Material"),
+    "it": ("con", "con informazioni di", "con informazioni da", "informazioni di", "le informazioni sono di",
+           "con il contributo di"),
+    "pt": ("com", "com informações de", "com informações da", "com informações do", "com informações",
+           "informações de", "as informações são", "com reportagem de", "com reportagens de"),
     "tr": ("ile",),
-    "ru": ("по материалам", "с использованием материалов"),
+    "ru": ("по материалам", "с использованием материалов", "по сообщениям", "использованы материалы",
+           "при подготовке использованы материалы"),
+}
+
+# ... after the names, in a sentence of its own: "AA ve Reuters'tan alınan bilgilere göre.", "Reuters and AP
+# contributed to this report."
+WITH_AFTER: dict[str, tuple[str, ...]] = {
+    "fr": ("ont contribué à cet article", "a contribué à cet article"),
+    "en": ("contributed to this report", "contributed to this story", "contributed to this article",
+           "contributed reporting"),
+    "es": ("contribuyeron a esta información", "contribuyó a esta información"),
+    "de": (),
+    "it": (),
+    "pt": (),
+    "tr": ("alınan bilgilere göre", "alınan bilgilerle", "alınan bilgilerle hazırlanmıştır",
+           "alınan bilgilere göre hazırlanmıştır", "gelen bilgilere göre", "haberlerinden derlenmiştir",
+           "haberlerinden derlendi"),
+    "ru": (),
 }
 
 # phrases of the text's own reporting before the name: the agency heard it ("a déclaré à l'AFP"), saw it
