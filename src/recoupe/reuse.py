@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, islice
 from typing import TYPE_CHECKING
 
 from . import embed
@@ -74,7 +74,7 @@ def align(articles: Sequence[Article], stories: Sequence[Story]) -> list[ReuseEd
 
 def candidate_pairs(articles: Sequence[Article], stories: Sequence[Story]) -> list[tuple[str, str]]:
     """Every pair within a story (``MAX_PAIRS`` at most each), then nearest neighbours of two stories."""
-    pairs = [pair for s in stories for pair in list(combinations(s.articles, 2))[:MAX_PAIRS]]
+    pairs = [pair for s in stories for pair in islice(combinations(s.articles, 2), MAX_PAIRS)]
     if len(articles) > 1:
         from .stories import neighbours, vectors
 
