@@ -207,23 +207,20 @@ OTHERS = {
     ),
 }
 BRIDGE = {
-    "xlr_fr": (
-        "Airbus livre son premier A321XLR à la compagnie Iberia",
-        "Publié le 30 octobre 2024 à 18h20",
-        ("Airbus a livré mercredi à Toulouse le premier exemplaire de son monocouloir à très long rayon "
-         "d'action, l'A321XLR, à la compagnie espagnole Iberia, qui l'exploitera dès novembre entre Madrid"
-         " et Boston."),
-        ("L'appareil peut parcourir jusqu'à 8 700 kilomètres sans escale, ce qui permet aux compagnies "
-         "d'ouvrir des liaisons transatlantiques avec un avion plus petit et moins gourmand en carburant "
-         "qu'un gros porteur."),
-        ("Iberia a commandé huit exemplaires de l'A321XLR, dont la certification par l'Agence européenne "
-         "de la sécurité aérienne avait été retardée de plusieurs mois par des modifications du réservoir "
-         "central."),
+    "xlr_en": (
+        "Airbus hands its first A321XLR to Iberia",
+        "Published October 30, 2024",
+        ("Airbus delivered the first example of its very long-range single-aisle jet, the A321XLR, to "
+         "Spanish airline Iberia in Toulouse, which will fly it from November between Madrid and Boston."),
+        ("The aircraft can fly up to 8,700 kilometres non-stop, letting airlines open transatlantic routes "
+         "with a smaller plane that burns less fuel than a wide-body."),
+        ("Iberia has ordered eight A321XLRs, whose certification by the European Union Aviation Safety "
+         "Agency was delayed by several months by changes to the central fuel tank."),
     ),
     "tianjin_en": (
         "Airbus chief Faury confirms second assembly line in Tianjin",
         "Published November 2, 2024",
-        ("Airbus chief executive Guillaume Faury confirmed on Saturday that a second final assembly line "
+        ("Airbus chief executive Guillaume Faury confirmed that a second final assembly line "
          "for its A320 family in Tianjin, China, would begin production in 2026, as the planemaker races "
          "to reduce its order backlog."),
         ("Speaking in Beijing after meeting officials from the Civil Aviation Administration of China, "
@@ -287,9 +284,20 @@ def test_a_story_keeps_its_id_and_articles_as_a_store_grows(tmp_path: Path) -> N
     assert page.status_code == 200 and page.json()["total"]["articles"] == 6
 
 
+def test_an_article_between_two_events_on_different_days_merges_nothing(tmp_path: Path) -> None:
+    db, folder = tmp_path / "store.sqlite", tmp_path / "in"
+    days = {"xlr_en": ("delivered the first", "delivered on Wednesday the first"),
+            "tianjin_en": ("Faury confirmed that", "Faury confirmed on Saturday that")}
+    apart = {name: tuple(p.replace(*days[name]) for p in BRIDGE[name]) for name in days}
+    _run(db, _write(folder, apart))
+    _, stories, changes = _run(db, _write(folder, {"bridge_en": BRIDGE["bridge_en"]}))
+    # a delivery on Wednesday, a line confirmed on Saturday: the week's round-up joins one, and merges nothing
+    assert len(stories) == 2 and changes == ()
+
+
 def test_an_article_that_bridges_two_stored_stories_merges_them_and_the_old_id_moves(tmp_path: Path) -> None:
     db, folder = tmp_path / "store.sqlite", tmp_path / "in"
-    apart = {name: BRIDGE[name] for name in ("xlr_fr", "tianjin_en")}
+    apart = {name: BRIDGE[name] for name in ("xlr_en", "tianjin_en")}
     first_run, before, _ = _run(db, _write(folder, apart))
     assert len(before) == 2  # a delivery to Iberia, an assembly line in China: two stories
     run, stories, changes = _run(db, _write(folder, {"bridge_en": BRIDGE["bridge_en"]}))  # a week of Airbus news

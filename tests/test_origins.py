@@ -287,6 +287,23 @@ def test_the_wire_s_own_texts_are_one_origin_even_without_shared_text() -> None:
     assert _groups([a, b, c], []) == {"Reuters": ["a", "b"], "unknown": ["c"]}
 
 
+@pytest.mark.parametrize(("text", "language", "two"), [
+    ("Le conseil a voté la dissolution du parti jeudi soir. (Avec AFP)", "fr", "AFP et Reuters"),
+    ("O conselho votou a dissolução do partido na quinta-feira. Com informações da AFP.", "pt", "AFP e Reuters"),
+    ("The council voted to dissolve the party on Thursday. With AFP.", "en", "AFP and Reuters"),
+])
+def test_a_text_written_with_one_wire_is_that_wire_s_origin(text: str, language: str, two: str) -> None:
+    wire = _article("wire", "ANKARA (AFP) - Le conseil constitutionnel a dissous le parti.", outlet="afp.com")
+    other = _article("other", "ANKARA (Reuters) - The court dissolved the party.", language="en")
+    written = _article("written", text, language=language, outlet="news.example")
+    assert _groups([wire, other, written], []) == {"AFP": ["wire", "written"], "Reuters": ["other"]}
+    # written with two wires: a synthesis of its own, joined to neither without shared text
+    both = _article("both", text.replace("AFP", two), language=language, outlet="news.example")
+    story = Story(id="s", title="t", articles=("wire", "other", "both"))
+    assert sorted(o.articles for o in origins.group(story, [wire, other, both], [])) == [
+        ("both",), ("other",), ("wire",)]
+
+
 def test_a_wire_s_copies_are_labelled_by_the_wire_they_credit() -> None:
     a = _article("a", "PARIS (AFP) - " + LEAD)
     b = _article("b", LEAD, outlet="blog.example")

@@ -328,7 +328,7 @@ def group(story: Story, articles: Sequence[Article], reuse: Sequence[ReuseEdge])
         a, b = by_id[x], by_id[y]
         if _outlet(a) and _outlet(a) == _outlet(b):
             union(x, y, f"{x} and {y} are both from {a.outlet}")
-        elif wire := sorted(wires(a, WIRE_FORMS) & wires(b, WIRE_FORMS)):
+        elif wire := sorted(_from(a) & _from(b)):
             union(x, y, f"{x} and {y} both come from {wire[0]}")
         elif (furniture := _furniture(a) & _furniture(b)) and not _different_outlets(a, b):
             union(x, y, f"{x} and {y} share page furniture ({sorted(furniture)[0]})")
@@ -389,6 +389,14 @@ def group(story: Story, articles: Sequence[Article], reuse: Sequence[ReuseEdge])
                                            Counter(relayed[i] for i in group_ids if i in relayed)),
                               articles=tuple(group_ids), why=reasons))
     return tuple(origins)
+
+
+def _from(article: Article) -> frozenset[str]:
+    """The wire an article's information comes from: the wires whose text it is, or the one wire it says it was
+    written with ("avec AFP", "Com informações da AFP"). Written with several, it is a synthesis of its own."""
+    own = wires(article, WIRE_FORMS)
+    written_with = wires(article, ("with",))
+    return own or (written_with if len(written_with) == 1 else frozenset())
 
 
 # the credits by which a text says it is a wire's own or written with its material: two texts that name two

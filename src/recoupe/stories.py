@@ -5,8 +5,8 @@ The method (docs/stories.md says why and what it gets wrong) is average-linkage 
 
 - each article is one multilingual sentence embedding of its first ``EMBED_CHARS`` characters (``embed.py``);
 - candidate neighbours are its ``NEIGHBOURS`` nearest articles by cosine (faiss: exact search on a small
-  corpus, an HNSW graph on a large one), and near copies come from MinHash LSH over word shingles
-  (datasketch): sub-quadratic candidate generation;
+  corpus, an HNSW graph on a large one), and republications come from LSH Ensemble over word shingles
+  (datasketch, containment search): sub-quadratic candidate generation;
 - the score of a pair is the log-odds that it tells the same story, a logistic model of four features
   calibrated on annotated pairs (``bench/calibrate_stories.py``): the cosine; whether the two articles are
   in different languages (translations sit further apart than same-language texts); whether their leads
@@ -14,10 +14,12 @@ The method (docs/stories.md says why and what it gets wrong) is average-linkage 
   samedi", whoever the people are); whether their own dates lie more than ``MAX_DAYS_APART`` days apart;
 - two groups merge, best first, while the average log-odds over all their cross pairs is positive. Every
   term is linear in per-article features, so the average over all cross pairs is computed exactly from
-  per-group sums (vector sum, language and weekday counts, date counts), never from the pairs themselves;
-- copies (estimated shingle Jaccard >= ``COPY_JACCARD``) and the stories of an earlier run (``known``)
-  start as groups: a republication is the same story whatever its date, and a story is never split by the
-  articles added after it.
+  per-group sums (vector sum, language and date counts), never from the pairs themselves. The event
+  signature is the group's: the weekday most of its leads name, which its articles whose lead names none
+  are taken to share (half of a story's leads name no day);
+- republications (``COPY_CONTAINMENT`` of the shorter text's shingles in the other) and the stories of an
+  earlier run (``known``) start as groups: a republication is the same story whatever its date, and a
+  story is never split by the articles added after it.
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import combinations
 from typing import TYPE_CHECKING
 
 from . import embed
@@ -39,7 +42,6 @@ from .text import fold, sentences
 
 if TYPE_CHECKING:
     import numpy as np
-    from datasketch import MinHash
 
 EMBED_CHARS = 1000  # an article is the embedding of its beginning: title, lead and the first paragraphs
 NEIGHBOURS = 20  # nearest articles each article is linked to: groups compare only when linked
@@ -48,8 +50,7 @@ BLOCK = 512  # rows of the exact search's matrix product at a time
 LEAD_SENTENCES = 2  # sentences whose weekdays date the event an article reports
 SHINGLE = 5  # words per shingle: long enough that two articles share them only by copying
 NUM_PERM = 64
-LSH_THRESHOLD = 0.3
-COPY_JACCARD = 0.3  # estimated shingle Jaccard from which two texts are copies of one another
+COPY_CONTAINMENT = 0.3  # share of the shorter text's shingles found in the other from which it is a copy
 MAX_DAYS_APART = 7  # dated articles further apart tell different stories, unless one copies the other
 # The pair score: log-odds that two articles tell the same story. Fitted by bench/calibrate_stories.py
 # (balanced logistic regression on the 4,753 article pairs of the development corpus, 8 languages, hard
@@ -82,7 +83,7 @@ def cluster(articles: Sequence[Article], known: Sequence[Sequence[str]] = ()) ->
         return []
     features = _features(articles)
     start = disjoint(range(len(articles)))
-    for i, j in copies(articles):
+    for i, j in _republications(copies(articles)):
         start.merge(i, j)
     index = {a.id: i for i, a in enumerate(articles)}
     for group in known:
@@ -166,22 +167,48 @@ def _far(a: _Features, b: _Features) -> bool:
 # -- candidates -------------------------------------------------------------------------------------
 
 def copies(articles: Sequence[Article]) -> list[tuple[int, int]]:
-    """Pairs of near copies (estimated shingle Jaccard >= ``COPY_JACCARD``), found by MinHash LSH."""
-    from datasketch import MinHash, MinHashLSH
+    """Pairs where one text republishes a good part of the other: at least ``COPY_CONTAINMENT`` of the shorter
+    text's word shingles are in the longer one. Containment, not Jaccard, because a republication is often an
+    excerpt of the wire. Candidates come from LSH Ensemble (Zhu et al. 2016, datasketch), and are verified on
+    the shingles themselves, made again for the few candidates rather than kept for every article."""
+    from datasketch import MinHash, MinHashLSHEnsemble
 
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    hashes: list[MinHash] = []
-    found = []
-    for index, article in enumerate(articles):
-        words = _WORD.findall(fold(article.text))
+    hashes, sizes = [], []
+    for article in articles:
+        shingles = _shingles(article.text)
         minhash = MinHash(num_perm=NUM_PERM, seed=1)
-        minhash.update_batch([" ".join(words[k:k + SHINGLE]).encode() for k in range(max(1, len(words) - SHINGLE + 1))])
-        for other in lsh.query(minhash):
-            if hashes[int(other)].jaccard(minhash) >= COPY_JACCARD:
-                found.append((int(other), index))
-        lsh.insert(str(index), minhash)
+        minhash.update_batch(shingles)
         hashes.append(minhash)
-    return found
+        sizes.append(len(shingles))
+    ensemble = MinHashLSHEnsemble(threshold=COPY_CONTAINMENT, num_perm=NUM_PERM, num_part=16)
+    ensemble.index([(i, h, n) for i, (h, n) in enumerate(zip(hashes, sizes, strict=True))])
+    shingles_of = lru_cache(maxsize=256)(lambda i: _shingles(articles[i].text))
+    found = set()
+    for i, (minhash, size) in enumerate(zip(hashes, sizes, strict=True)):
+        for j in ensemble.query(minhash, size):
+            pair = (min(i, j), max(i, j))
+            if j != i and pair not in found and len(shingles_of(i) & shingles_of(j)) >= COPY_CONTAINMENT * min(
+                    size, sizes[j]):
+                found.add(pair)
+    return sorted(found)
+
+
+def _republications(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The copy pairs that start a group. A text copying two texts that copy neither each other is a
+    compilation (a digest, a live page): its copies do not glue those stories together, the score decides."""
+    partners: dict[int, set[int]] = {}
+    for i, j in pairs:
+        partners.setdefault(i, set()).add(j)
+        partners.setdefault(j, set()).add(i)
+    linked = set(pairs)
+    compilations = {i for i, theirs in partners.items()
+                    if any(pair not in linked for pair in combinations(sorted(theirs), 2))}
+    return [(i, j) for i, j in pairs if i not in compilations and j not in compilations]
+
+
+def _shingles(text: str) -> set[bytes]:
+    words = _WORD.findall(fold(text))
+    return {" ".join(words[k:k + SHINGLE]).encode() for k in range(max(1, len(words) - SHINGLE + 1))}
 
 
 def neighbours(matrix: np.ndarray, k: int = NEIGHBOURS) -> list[tuple[int, int]]:
@@ -217,7 +244,7 @@ class _Group:
     members: list[int]
     vector: np.ndarray
     languages: Counter[str] = field(default_factory=Counter)
-    weekdays: Counter[frozenset[int]] = field(default_factory=Counter)  # leads that name a weekday
+    weekdays: Counter[int] = field(default_factory=Counter)  # how many leads name each weekday
     days: Counter[int] = field(default_factory=Counter)  # articles dated to the day
     months: Counter[int] = field(default_factory=Counter)  # articles dated to the month only
     day_months: Counter[int] = field(default_factory=Counter)  # the months of the articles dated to the day
@@ -228,8 +255,7 @@ class _Group:
         for i in ids:
             f = features[i]
             group.languages[f.article.language or ""] += 1
-            if f.weekdays:
-                group.weekdays[f.weekdays] += 1
+            group.weekdays.update(f.weekdays)
             if f.day is not None:
                 group.days[f.day] += 1
                 group.day_months[f.month or 0] += 1
@@ -242,12 +268,17 @@ class _Group:
                       self.weekdays + other.weekdays, self.days + other.days, self.months + other.months,
                       self.day_months + other.day_months)
 
+    def signature(self) -> frozenset[int]:
+        """The weekdays named by the most leads of the group: the day of the event it reports, which every
+        article of the group is taken to report, its lead naming no weekday or another one."""
+        most = max(self.weekdays.values(), default=0)
+        return frozenset(day for day, n in self.weekdays.items() if n == most)
+
     def score(self, other: _Group) -> float:
         """The average, over every pair of one article here and one there, of the pair's log-odds."""
         pairs = len(self.members) * len(other.members)
         same_language = sum(n * other.languages[lang] for lang, n in self.languages.items())
-        days_apart = sum(n * m for a, n in self.weekdays.items() for b, m in other.weekdays.items()
-                         if _days_apart(a, b))
+        days_apart = pairs * _days_apart(self.signature(), other.signature())
         far = (_count(self.days, other.days, MAX_DAYS_APART) + _count(self.months, other.months, 1)
                + _count(self.months, other.day_months, 1) + _count(self.day_months, other.months, 1))
         return (INTERCEPT + PER_COSINE * float(self.vector @ other.vector) / pairs
