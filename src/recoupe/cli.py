@@ -13,9 +13,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from . import report
+from . import brief, lang, report
 from ._version import __version__
-from .errors import DaskError, NothingAnalysed, StoreError
+from .errors import DaskError, LanguageError, NothingAnalysed, StoreError
 from .limits import DEFAULT, MB, Limits
 from .pipeline import analyze, save
 from .records import Corpus
@@ -76,20 +76,26 @@ def analyze_cli(
     follow_symlinks: Annotated[bool, typer.Option(
         "--follow-symlinks", help="Follow symbolic links that lead out of the folders given (by default such a "
         "link is reported, not read).")] = False,
+    brief_language: Annotated[str | None, typer.Option(
+        "--lang", metavar="CODE", help=f"Write every story's brief in this language ({', '.join(lang.LANGUAGES)}); "
+        "by default, the language most articles are written in. Sentences in other languages are quoted, "
+        "never translated.")] = None,
 ) -> None:
     """Analyse articles, with those the store already holds, into OUT/report.json and OUT/index.html."""
     db = db or out / "recoupe.sqlite"
-    problem = _check_out(out)
+    problem = _check_lang(brief_language) or _check_out(out)
     if problem:  # before anything is read or stored
         errors.print(f"[red]error:[/] {escape(_shown(problem))}", soft_wrap=True, highlight=False)
         raise typer.Exit(2)
     try:
         with Store(db) as store:
             limits = Limits(max_bytes=int(max_file_mb * MB), seconds=file_seconds)
-            corpus = _run(paths, dask, workers, store, limits, follow_symlinks, _left_out(paths, out, db))
+            corpus = _run(paths, dask, workers, store, limits, follow_symlinks, _left_out(paths, out, db),
+                          brief_language)
             if not any(i.articles for i in corpus.inputs):
                 raise NothingAnalysed("no input gave an article")
-            corpus, _ = save(corpus, store)  # analysed again first if another process stored articles meanwhile
+            # analysed again first if another process stored articles meanwhile
+            corpus, _ = save(corpus, store, brief_language=brief_language)
         index = report.write(corpus, out)
     except NothingAnalysed:
         _summary(corpus)
@@ -105,6 +111,17 @@ def analyze_cli(
     _times(corpus, detail=profile)
     console.print(f"Report: {_shown(str(index))}", soft_wrap=True, markup=False, highlight=False)
     console.print(f"Data:   {_shown(str(out / 'report.json'))}", soft_wrap=True, markup=False, highlight=False)
+
+
+def _check_lang(code: str | None) -> str | None:
+    """Why the briefs cannot be written in the language asked for (``--lang``); None when they can."""
+    if code is None:
+        return None
+    try:
+        brief.supported(code)
+    except LanguageError as err:
+        return f"--lang: {err} [{err.code}]"
+    return None
 
 
 def _check_out(out: Path) -> str | None:
@@ -235,9 +252,10 @@ def _say(text: str) -> None:
 
 
 def _run(paths: list[Path], dask: str | None, workers: int | None, store: Store, limits: Limits,
-         follow_symlinks: bool, exclude: dict[str | Path, str]) -> Corpus:
+         follow_symlinks: bool, exclude: dict[str | Path, str], brief_language: str | None) -> Corpus:
     """Analyse in process, or on Dask when asked (a LocalCluster, or the scheduler at an address)."""
-    options = {"store": store, "limits": limits, "follow_symlinks": follow_symlinks, "exclude": exclude}
+    options = {"store": store, "limits": limits, "follow_symlinks": follow_symlinks, "exclude": exclude,
+               "brief_language": brief_language}
     if dask is None:
         return _run_with_progress(paths, None, options)
     from .dist import executor

@@ -6,7 +6,8 @@ Hierarchy::
     ├── InputError        an input file or record cannot be read (becomes a Skip, never a crash)
     ├── NothingAnalysed   no input of a run gave an article (the CLI exits non-zero)
     ├── StoreError        the SQLite store cannot be opened or written
-    └── DaskError         Dask is not installed, or its scheduler cannot be reached
+    ├── DaskError         Dask is not installed, or its scheduler cannot be reached
+    └── LanguageError     the brief was asked for in a language that has no language file
 """
 from __future__ import annotations
 
@@ -95,3 +96,9 @@ class DaskError(RecoupeError):
     """Dask is not installed, or the scheduler asked for cannot be reached."""
 
     code = "R300"
+
+
+class LanguageError(RecoupeError):
+    """The brief was asked for in a language recoupe cannot write it in (no file in ``recoupe/lang/``)."""
+
+    code = "R400"

@@ -123,7 +123,7 @@ def prepare(page: Page, limits: Limits = DEFAULT) -> Article | Skip:
 
 def analyze(paths: Iterable[str | Path], *, executor: Executor | None = None, progress: Progress | None = None,
             batch: int = BATCH, store: Store | None = None, limits: Limits = DEFAULT, follow_symlinks: bool = False,
-            exclude: Mapping[str | Path, str] | None = None) -> Corpus:
+            exclude: Mapping[str | Path, str] | None = None, brief_language: str | None = None) -> Corpus:
     """Analyse files and folders of articles into a Corpus (articles, and a report line per input).
 
     The per-article stages run in tasks of ``batch`` files through ``executor`` (``dist.executor`` gives
@@ -136,9 +136,12 @@ def analyze(paths: Iterable[str | Path], *, executor: Executor | None = None, pr
     the lighter corpus-wide stages (entities, stories, claims) read all N + M. The caller saves the result.
     A file over one of ``limits`` (size, time to read and clean) is skipped with the limit as its reason.
     Symbolic links that lead out of a folder given are not followed unless ``follow_symlinks``; the paths in
-    ``exclude`` (what the run writes) are left out, with their reason (``ingest.discover``).
+    ``exclude`` (what the run writes) are left out, with their reason (``ingest.discover``). The briefs are
+    written in ``brief_language`` (a code of ``lang.LANGUAGES``), else in the language most articles are
+    written in; a code with no language file is a LanguageError, raised before anything is read.
     """
     check_order(ARTICLE_STAGES)
+    brief_language = _brief_language(brief_language)
     clock = Clock(progress)
     mapper = executor.map if executor is not None else map
     with clock.stage("discover"):
@@ -160,7 +163,16 @@ def analyze(paths: Iterable[str | Path], *, executor: Executor | None = None, pr
     corpus = gathered.corpus()
     if items and not any(i.articles for i in corpus.inputs):  # inputs, none readable: nothing new to analyse
         return replace(corpus, profile=clock.times())
-    return _corpus_stages(corpus, clock, executor, batch, store)
+    return _corpus_stages(corpus, clock, executor, batch, store, brief_language)
+
+
+def _brief_language(code: str | None) -> str | None:
+    """The brief language asked for, checked (None: the analysis's majority, decided by the brief stage)."""
+    if code is None:
+        return None
+    from . import brief
+
+    return brief.supported(code)
 
 
 _Prepared = tuple[str, list[str], list[Skip], list[Article | Skip]]  # path, notes, file skips, page results
@@ -318,14 +330,17 @@ def _prepare_files(paths: list[Path], limits: Limits) -> list[_Prepared]:
 
 
 def save(corpus: Corpus, store: Store, *, executor: Executor | None = None, progress: Progress | None = None,
-         batch: int = BATCH, tries: int = 3) -> tuple[Corpus, int]:
+         batch: int = BATCH, tries: int = 3, brief_language: str | None = None) -> tuple[Corpus, int]:
     """Store an analysis made with ``store``; return it (as stored) and its run id.
 
     Another process (an upload, another run) may have stored articles while this analysis ran: the
     corpus-wide stages then run again over every stored article (their parses and embeddings are in the
-    store), so that the analysis stored covers the whole store. After ``tries`` rounds it is stored as is.
+    store), so that the analysis stored covers the whole store, its briefs in ``brief_language`` as ``analyze``
+    wrote them. After ``tries`` rounds it is stored as is.
     """
     from .store import StaleAnalysis
+
+    brief_language = _brief_language(brief_language)
 
     for attempt in range(1, tries + 1):
         try:
@@ -333,7 +348,8 @@ def save(corpus: Corpus, store: Store, *, executor: Executor | None = None, prog
         except StaleAnalysis as stale:
             log.info("%s: analysing again with them", stale)
             clock = Clock(progress)
-            again = _corpus_stages(replace(corpus, articles=tuple(store.articles())), clock, executor, batch, store)
+            again = _corpus_stages(replace(corpus, articles=tuple(store.articles())), clock, executor, batch, store,
+                                   brief_language)
             corpus = replace(again, profile=corpus.profile + again.profile)
     raise AssertionError("unreachable: the last try stores the analysis as it is")
 
@@ -348,12 +364,14 @@ class Findings(Corpus):
 
 @dataclass(frozen=True, slots=True)
 class _Context:
-    """What a corpus stage may need beyond the findings: where to run, what to read and keep, progress."""
+    """What a corpus stage may need beyond the findings: where to run, what to read and keep, progress, and the
+    options a stage reads (the brief's language, None for the analysis's majority)."""
 
     clock: Clock
     executor: Executor | None = None
     batch: int = BATCH
     store: Store | None = None
+    brief_language: str | None = None
 
 
 def _parse(found: Findings, run: _Context) -> Findings:
@@ -438,7 +456,9 @@ def _brief(found: Findings, run: _Context) -> Findings:
     stated: dict[str, list[Claim]] = {s.id: [] for s in found.stories}
     for claim in found.claims:
         stated[claim.story].append(claim)
-    return replace(found, briefs=tuple(brief.write(s, stated[s.id], members[s.id]) for s in found.stories))
+    language = run.brief_language or brief.language(found.articles)  # one language for the whole analysis
+    return replace(found, briefs=tuple(brief.write(s, stated[s.id], members[s.id], language)
+                                       for s in found.stories))
 
 
 # The corpus-wide stages. After clustering, each story's stages read only its own articles: linear work.
@@ -459,7 +479,7 @@ _STORY_STAGES = tuple(st for st in CORPUS_STAGES if "docs" not in st.requires + 
 
 
 def _corpus_stages(corpus: Corpus, clock: Clock, executor: Executor | None, batch: int,
-                   store: Store | None) -> Corpus:
+                   store: Store | None, brief_language: str | None = None) -> Corpus:
     """The stages that read the whole corpus at once (``CORPUS_STAGES``), in an order their contracts
     allow; the embeddings that stories, reuse and claims share are computed once (``embed.session``)."""
     if not corpus.articles:
@@ -468,7 +488,7 @@ def _corpus_stages(corpus: Corpus, clock: Clock, executor: Executor | None, batc
 
     with embed.session(executor, store=store):
         found = _run(order(CORPUS_STAGES, ("articles",)), Findings(**_fields(corpus)),
-                     _Context(clock, executor, batch, store))
+                     _Context(clock, executor, batch, store, brief_language))
     return replace(_assemble(found), profile=clock.times())
 
 

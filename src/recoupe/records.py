@@ -302,10 +302,12 @@ class BriefSentence:
 
 @dataclass(frozen=True, slots=True)
 class Brief:
-    """A short brief of a story: the most corroborated points first, single-source points said as such."""
+    """A short brief of a story: the most corroborated points first, single-source points said as such; written
+    in ``language`` (every brief of an analysis in the same one), sentences of other languages quoted."""
 
     story: str
     sentences: tuple[BriefSentence, ...]
+    language: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ def report(corpus: Corpus) -> Data:
         "quote_groups": quote_groups(corpus.quotes),
         "claims": [claim(c) for c in corpus.claims],
         "timeline": [dict(story=e.story, **event(e)) for e in corpus.timeline],
-        "brief": [{"story": b.story, "sentences": brief_sentences(b)} for b in corpus.briefs],
+        "brief": [{"story": b.story, "language": b.language, "sentences": brief_sentences(b)} for b in corpus.briefs],
         "skips": [{"path": s.path, "location": s.location, "code": s.code, "reason": s.reason}
                   for s in corpus.skips],
     }

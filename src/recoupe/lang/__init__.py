@@ -91,7 +91,9 @@ Text and pages
   READING_TIMES     *folded* phrases of a reading-time line: min de lecture, min read (clean)
   PUBLISHED_LABELS  *folded* labels of a publication date: publie le, posted on; UPDATED_LABELS:
                     *folded* mis a jour; DATE_LEADS: *folded* the word before a bare date: le, on (clean)
-  BRIEF_PHRASES     the brief's sentences in this language: "only", "disagree" templates (brief)
+  BRIEF_PHRASES     the brief's sentences in this language: "only", "disagree", "quoted" templates, "an
+                    unnamed outlet", and each news language's name as the brief marks a quotation:
+                    "in_en": "en anglais" (brief; every language file has the same keys)
   SPACY_MODELS      importable spaCy model packages, best first; empty when there is none (nlp)
 """
 from __future__ import annotations

