@@ -17,6 +17,10 @@ Beside recoupe's ``story_f1``, ``baseline_story_f1`` scores the off-the-shelf ba
 same articles: average-linkage clustering of the same USE vectors (each text's first 1,000 characters), cut
 at cosine 0.5 fixed beforehand; recoupe's story stage must beat it.
 
+``false_conflicts`` counts the pairs of claims reported as conflicting (``conflicts_with``) where the gold
+names no conflict between an article of one and an article of the other (issue 18: 0 on the seeds, at
+most 2 on the dev corpus).
+
 ``--by-language`` adds the scorer's per-language table of the dev corpus (reading, quotes, reuse).
 ``--json`` writes the measures, the seconds each analysis took and the machine to a file
 (bench/results/quality.json under ``make bench``).
@@ -64,11 +68,29 @@ def measure(name: str, shared: Path, score: ModuleType, by_language: bool) -> di
     report = json.loads(json.dumps(serialize.report(corpus), ensure_ascii=False))  # as report.json reads back
     out: dict[str, Any] = {"articles": len(corpus.articles), "seconds": round(seconds, 1),
                            "measures": score.Scorer(report, gold).run()}
+    out["measures"]["false_conflicts"] = false_conflicts(report, gold)
     baseline = dict(report, stories=baseline_stories(corpus.articles))
     out["measures"]["baseline_story_f1"] = score.Scorer(baseline, gold).run()["story_f1"]
     if by_language:
         out["by_language"] = score.by_language(report, gold)
     return out
+
+
+def false_conflicts(report: dict[str, Any], gold: dict[str, Any]) -> int:
+    """Pairs of conflicting claims with no gold conflict between their articles (article ids compared by
+    the gold's file keys, as the scorer does)."""
+    def key(article_id: str) -> str:
+        return article_id.split("_")[0]
+
+    named = {frozenset((c["a"]["article"], c["b"]["article"])) for c in gold.get("conflicts", [])}
+    claims = {c["id"]: c for c in report.get("claims", [])}
+    pairs = {frozenset((c["id"], other)) for c in claims.values() for other in c.get("conflicts_with", [])}
+    false = 0
+    for pair in pairs:
+        one, other = (claims[i] for i in sorted(pair))
+        between = {frozenset((key(x["article"]), key(y["article"]))) for x in one["support"] for y in other["support"]}
+        false += not between & named
+    return false
 
 
 BASELINE_CHARS = 1000  # the baseline reads each article's first 1,000 characters ...
@@ -94,6 +116,10 @@ def baseline_stories(articles: Any) -> list[dict[str, Any]]:
     return [{"id": f"b-{label}", "articles": ids} for label, ids in sorted(groups.items())]
 
 
+def _figure(value: float) -> str:
+    return str(value) if isinstance(value, int) else f"{value:.3f}"
+
+
 def table(results: dict[str, dict[str, Any]]) -> None:
     """Every measure, one row each, one column per corpus (a measure a gold does not annotate shows -)."""
     from rich.console import Console
@@ -107,7 +133,7 @@ def table(results: dict[str, dict[str, Any]]) -> None:
     for corpus, result in results.items():
         grid.add_column(f"{corpus} ({result['articles']} art., {result['seconds']} s)", justify="right")
     for measure_name in names:
-        grid.add_row(measure_name, *(f"{r['measures'][measure_name]:.3f}" if measure_name in r["measures"] else "-"
+        grid.add_row(measure_name, *(_figure(r["measures"][measure_name]) if measure_name in r["measures"] else "-"
                                      for r in results.values()))
     console = Console()
     console.print(grid)

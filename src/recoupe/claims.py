@@ -8,9 +8,11 @@ without the frame that attributes them ("Le Kremlin a déclaré que …"), with 
 they share; or moderately close when each is the other's best match in its article. Linked facts form
 a claim when most of their pairs are linked (no chaining), one fact per article unless the article
 repeats itself. A claim's support is the whole sentence of each fact (so a sentence of two facts
-supports two claims), and its independent origins are counted from ``story.origins``. Facts of one
-language that say the same thing in the same words but another number, another organisation or the
-opposite polarity are kept apart, and their claims conflict.
+supports two claims), and its independent origins are counted from ``story.origins``. Facts that tell
+one thing with another value are kept apart and their claims conflict, saying what differs: related facts
+of any two languages giving one slot (a count, a bearing: ``conflicts.py``) two values, or facts of one
+language in the same words but another number, another organisation or the opposite polarity. A count
+that a later day's article gives otherwise is an update, not a conflict (docs/claims.md).
 
 The thresholds were measured on hand-labelled sentence pairs of the seeds and checked end to end on
 newstest2014 (a French article and its English translation as one story: a sentence should join its
@@ -26,7 +28,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from . import embed, lang
+from . import conflicts, embed, lang
+from .conflicts import Slot
 from .grouping import merge_linked
 from .records import Article, Claim, Evidence, Story
 from .text import fold, sentences
@@ -43,11 +46,16 @@ STEM = 5  # letters that make a word's stem: "confirmé", "confirmed" and "confi
 SAME_ARTICLE = 0.80  # two facts of one article join a claim only this close: the article repeats itself
 LINK_SHARE = 0.5  # two groups merge when at least half of their cross pairs are linked
 CONFLICT = 0.80  # facts this close that differ in a number, an organisation or polarity conflict
+RELATED = 0.30  # facts this close that give one slot two values conflict (dev: the conflicting pairs 0.33-0.82)
+SLOT_CONTEXT = 0.6  # ... with words this close around the slot (dev: 0.5 gains one true conflict for three false)
+CONTEXT_WORDS = 6
 OVERLAP = 0.5  # ... and, in one language, share this much of their words
 
 _WORD = re.compile(r"\w+")
 _CONTENT = re.compile(r"\w{3,}")
-_ACRONYM = re.compile(r"\b[A-ZА-Я]{2,6}\b")
+# an organisation by its acronym where it says whose someone is: "chef du FSB", "head of the SVR" (not "PDG",
+# "CEO", a channel cited)
+_ACRONYM = re.compile(r"\b(?:du|de|des|of) (?:the |la |l['’])?([A-ZА-Я]{2,6})\b")
 # digits with thousands groups ("3 000", "3,000") or decimals ("6,2", "6.2")
 _NUMBER = re.compile(r"\b\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
 _THAT = lang.union("COMPLEMENTIZERS")
@@ -107,6 +115,7 @@ class _Fact:
     acronyms: frozenset[str]
     negated: bool
     language: str | None
+    slots: tuple[Slot, ...]  # the counts and bearings it gives (``conflicts``)
 
 
 def extract(story: Story, articles: Sequence[Article]) -> list[Claim]:
@@ -123,11 +132,12 @@ def extract(story: Story, articles: Sequence[Article]) -> list[Claim]:
     # the closer of the two readings: the whole clause, or its core without the attribution
     cosine = np.maximum(vectors[:n] @ vectors[:n].T, vectors[n:] @ vectors[n:].T)
     score = cosine + LEXICAL * _shared_words(facts)
-    apart = _disagreeing(facts, score, by_id)
+    disagreements = _disagreeing(facts, cosine, score, by_id)
+    apart = set(disagreements)
     groups = _group(facts, cosine, score, apart)
     origin_of = {aid: o.id for o in story.origins for aid in o.articles}
     claims = [_claim(story, g, facts, score, origin_of, by_id) for g in groups]
-    return _conflicts(claims, groups, apart)
+    return _conflicts(claims, groups, disagreements)
 
 
 # -- facts ------------------------------------------------------------------------------------------
@@ -178,7 +188,7 @@ def _fact(article: Article, index: int, start: int, end: int, at: int, clause: s
     return _Fact(article=article.id, sentence=index, start=start, end=end, at=at, text=clause, core=_core(clause),
                  numbers=frozenset(_number(m.group(0)) for m in _NUMBER.finditer(clause)),
                  acronyms=frozenset(_ACRONYM.findall(clause)), negated=_negated(clause),
-                 language=article.language)
+                 language=article.language, slots=conflicts.slots(clause, article.language))
 
 
 @lru_cache(maxsize=65536)  # each clause's core is read twice: for the fact and for its polarity
@@ -305,25 +315,90 @@ def _sentence(fact: _Fact, by_id: dict[str, Article]) -> str:
     return by_id[fact.article].text[fact.start:fact.end]
 
 
-def _conflicts(claims: list[Claim], groups: list[list[int]], apart: set[tuple[int, int]]) -> list[Claim]:
-    """Claims holding two facts that say the same thing with another detail conflict, both ways."""
+def _conflicts(claims: list[Claim], groups: list[list[int]],
+               disagreements: dict[tuple[int, int], Disagreement]) -> list[Claim]:
+    """Claims holding two facts that say one thing with another value conflict, both ways, saying what differs;
+    or, when the later article revises a count, the two are updates of one another, not a conflict."""
     group_of = {i: k for k, g in enumerate(groups) for i in g}
-    against: dict[int, set[int]] = {}
-    for i, j in apart:
+    against: dict[int, dict[int, Disagreement]] = {}
+    for (i, j), what in disagreements.items():
         x, y = group_of[i], group_of[j]
-        against.setdefault(x, set()).add(y)
-        against.setdefault(y, set()).add(x)
-    return [replace(c, status="conflicting", conflicts_with=tuple(sorted(claims[o].id for o in against[k])))
-            if k in against else c for k, c in enumerate(claims)]
+        against.setdefault(x, {})[y] = what
+        against.setdefault(y, {})[x] = what.swapped()
+    out = []
+    for k, claim in enumerate(claims):
+        others = against.get(k, {})
+        conflicting = {o: w for o, w in others.items() if not w.update}
+        updates = tuple(sorted(claims[o].id for o, w in others.items() if w.update))
+        if conflicting:
+            first = min(conflicting, key=lambda o: claims[o].id)
+            claim = replace(claim, status="conflicting", differs=conflicting[first].differs,
+                            conflicts_with=tuple(sorted(claims[o].id for o in conflicting)))
+        elif updates:
+            claim = replace(claim, status="updated")
+        out.append(replace(claim, updates=updates) if updates else claim)
+    return out
 
 
-def _disagreeing(facts: Sequence[_Fact], score: np.ndarray, by_id: dict[str, Article]) -> set[tuple[int, int]]:
-    """Pairs of facts of two articles that say the same thing with a different detail."""
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """What two facts disagree on: the slot ("count", "bearing", "negation", "organisation") and the value
+    each gives; an ``update`` when the later article revises a count."""
+
+    slot: str
+    values: tuple[str, str]
+    update: bool = False
+
+    @property
+    def differs(self) -> tuple[str, tuple[str, str]]:
+        return self.slot, self.values
+
+    def swapped(self) -> Disagreement:
+        return replace(self, values=(self.values[1], self.values[0]))
+
+
+def _disagreeing(facts: Sequence[_Fact], cosine: np.ndarray, score: np.ndarray,
+                 by_id: dict[str, Article]) -> dict[tuple[int, int], Disagreement]:
+    """Pairs of facts of two articles that say one thing with another value: close facts of one language
+    that differ in a number, polarity or organisation (``_differ``), or related facts (``RELATED``) of any
+    two languages that give one slot two values (``conflicts.differing``) in words that say the same thing
+    around it (``SLOT_CONTEXT``: "16 000 personnes évacuées" is not "42 000 personnes menacées"). A count
+    that an article of a later day gives otherwise is an update, not a conflict; without both days, which
+    text came later is not known, and the disagreement stays a conflict (even between two versions of one
+    wire: the reader is shown both)."""
     import numpy as np
 
-    close = np.argwhere(np.triu(score >= CONFLICT, 1))
-    return {(int(i), int(j)) for i, j in close
-            if facts[i].article != facts[j].article and _differ(facts[i], facts[j], by_id)}
+    found: dict[tuple[int, int], Disagreement] = {}
+    slotted: list[tuple[int, int, Slot, Slot]] = []
+    for i, j in np.argwhere(np.triu(cosine >= RELATED, 1)):
+        a, b = facts[i], facts[j]
+        if a.article == b.article:
+            continue
+        slot = conflicts.differing(a.slots, b.slots)
+        if slot is not None:
+            slotted.append((int(i), int(j), *slot))
+        elif score[i, j] >= CONFLICT and (what := _differ(a, b, by_id)):
+            found[(int(i), int(j))] = what
+    if slotted:
+        windows = embed.encode([_around(facts[k].text, slot) for i, j, x, y in slotted for k, slot in ((i, x), (j, y))])
+        for n, (i, j, x, y) in enumerate(slotted):
+            if float(windows[2 * n] @ windows[2 * n + 1]) >= SLOT_CONTEXT:
+                found[(i, j)] = Disagreement(x.kind, (x.text, y.text),
+                                             update=x.kind == "count" and _later(facts[i], facts[j], by_id))
+    return found
+
+
+def _around(text: str, slot: Slot) -> str:
+    """The words around a slot in its fact: ``CONTEXT_WORDS`` on each side."""
+    before = text[:slot.start].split()[-CONTEXT_WORDS:]
+    after = text[slot.start + len(slot.text):].split()[:CONTEXT_WORDS]
+    return " ".join([*before, slot.text, *after])
+
+
+def _later(a: _Fact, b: _Fact, by_id: dict[str, Article]) -> bool:
+    """The two articles are dated to different days: the later one's count revises the other's."""
+    x, y = by_id[a.article].published, by_id[b.article].published
+    return bool(x and y and len(x) == len(y) == 10 and x != y)
 
 
 def _other_numbers(a: _Fact, b: _Fact) -> bool:
@@ -331,19 +406,23 @@ def _other_numbers(a: _Fact, b: _Fact) -> bool:
     return bool(a.numbers and b.numbers and not (a.numbers <= b.numbers or b.numbers <= a.numbers))
 
 
-def _differ(a: _Fact, b: _Fact, by_id: dict[str, Article]) -> bool:
-    """Two close facts of one language disagree on a number, on polarity or on an organisation."""
+def _differ(a: _Fact, b: _Fact, by_id: dict[str, Article]) -> Disagreement | None:
+    """What two close facts of one language disagree on: a number, polarity or an organisation."""
     # across languages a translation converts units, spells numbers out and drops negations ("148 kg",
     # "327 pounds"; "n'a pas dérogé", "celebrated"): two languages never conflict on their own words
     if a.language != b.language or a.language is None or _overlap(a.core, b.core) < OVERLAP:
-        return False  # a detail sets two facts against each other only when the rest is the same
-    if _other_numbers(a, b) or a.negated != b.negated:
-        return True  # another date, count or amount; or one denies what the other asserts
+        return None  # a detail sets two facts against each other only when the rest is the same
+    if _other_numbers(a, b):  # another date, count or amount
+        return Disagreement("number", (", ".join(sorted(a.numbers)), ", ".join(sorted(b.numbers))))
+    if a.negated != b.negated:  # one denies what the other asserts
+        return Disagreement("negation", ("denied" if a.negated else "asserted", "denied" if b.negated else "asserted"))
     # another organisation in the same words: "chef du FSB" against "directeur du SVR"; an acronym the
     # other article names elsewhere is no disagreement
     only_a = {x for x in a.acronyms - b.acronyms if x not in by_id[b.article].text}
     only_b = {x for x in b.acronyms - a.acronyms if x not in by_id[a.article].text}
-    return bool(only_a and only_b)
+    if only_a and only_b:
+        return Disagreement("organisation", (", ".join(sorted(only_a)), ", ".join(sorted(only_b))))
+    return None
 
 
 def _overlap(a: str, b: str) -> float:

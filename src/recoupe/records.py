@@ -14,7 +14,7 @@ EntityType = Literal["PER", "ORG", "LOC", "MISC"]
 SpeakerKind = Literal["named", "anonymous_official", "organisation", "unknown"]
 # "quote": both texts carry the same attributed quotation, which is not a copied text (it merges no origins)
 ReuseKind = Literal["copy", "translation", "partial", "quote"]
-ClaimStatus = Literal["corroborated", "single_source", "conflicting"]
+ClaimStatus = Literal["corroborated", "single_source", "conflicting", "updated"]
 ChangeKind = Literal["merged_into", "split_from"]
 
 
@@ -269,6 +269,10 @@ class Claim:
     independent_origins: int
     support: tuple[Evidence, ...]
     conflicts_with: tuple[str, ...] = ()
+    # what differs from the first claim it conflicts with: the slot ("count", "bearing", "number", "negation",
+    # "organisation") and the two values, this claim's first
+    differs: tuple[str, tuple[str, str]] | None = None
+    updates: tuple[str, ...] = ()  # claims whose count a later article revises, or that revise this one's
 
 
 @dataclass(frozen=True, slots=True)

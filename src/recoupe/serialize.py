@@ -104,7 +104,9 @@ def claim(c: Claim) -> Data:
     return {"id": c.id, "story": c.story, "text": c.text, "status": c.status,
             "independent_origins": c.independent_origins,
             "support": [{"article": e.article, "text": e.text, "start": e.start, "end": e.end} for e in c.support],
-            "conflicts_with": list(c.conflicts_with)}
+            "conflicts_with": list(c.conflicts_with),
+            **({"differs": {"slot": c.differs[0], "values": list(c.differs[1])}} if c.differs else {}),
+            **({"updates": list(c.updates)} if c.updates else {})}
 
 
 def event(e: Event) -> Data:

@@ -65,6 +65,15 @@ Function words
   AND_WORDS         et, and; WITH_WORDS: avec, with (clean: outlets of a credit; entities, clean:
                     credit lines)
 
+Quantities and places
+  NUMBER_WORDS      numbers written as words -> their value: dix, seven (conflicts)
+  MULTIPLIERS       words that scale a number: millions, billion -> 1000000, 1000000000 (conflicts)
+  UNITS             units of measure, as written -> their symbol: kilomètres, miles -> km, mi (conflicts;
+                    the symbols' conversions are ``conflicts.METRES``)
+  BEARINGS          compass points, as nouns or adjectives -> N, S, E, W, NE...: sud, eastern (conflicts)
+  BOUNDS            words before a number that make it a bound -> "at_most", "at_least", "about": moins
+                    de, more than, environ (conflicts: "à moins de 400 km" agrees with "200 km")
+
 Dates
   MONTHS            month names -> 1..12; MONTH_ABBREVIATIONS: janv, sept -> 1..12 (dates)
   WEEKDAYS          weekday names -> 0 (Monday)..6 (speakers, dates, origins)
@@ -156,6 +165,12 @@ LISTS: dict[str, tuple[type, type]] = {
     "WHEREAS": (frozenset, str),
     "AND_WORDS": (frozenset, str),
     "WITH_WORDS": (frozenset, str),
+    # quantities and places
+    "NUMBER_WORDS": (dict, int),
+    "MULTIPLIERS": (dict, int),
+    "UNITS": (dict, str),
+    "BEARINGS": (dict, str),
+    "BOUNDS": (dict, str),
     # dates
     "MONTHS": (dict, int),
     "MONTH_ABBREVIATIONS": (dict, int),

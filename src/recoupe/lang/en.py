@@ -67,6 +67,30 @@ AUX_ADVERBS = frozenset("also then already previously later not never".split())
 ADVERB_ENDINGS: frozenset[str] = frozenset()  # "-ly" adverbs are not skipped today
 FINITE_VERBS = frozenset("is are was were has have had".split())
 
+
+# quantities and places (conflicts): "seven passengers", "18 cubic kilometres", "in southern Ukraine"
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                "sixteen": 16, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100,
+                "dozen": 12}
+MULTIPLIERS = {"thousand": 1000, "million": 1000000, "millions": 1000000, "billion": 1000000000,
+               "billions": 1000000000}
+UNITS = {"km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km", "m": "m",
+         "metre": "m", "metres": "m", "meter": "m", "meters": "m", "mi": "mi", "mile": "mi", "miles": "mi",
+         "nautical mile": "nmi", "nautical miles": "nmi", "m3": "m3", "m³": "m3", "cubic metres": "m3",
+         "cubic meters": "m3", "km3": "km3", "km³": "km3", "cubic kilometres": "km3", "cubic kilometers": "km3",
+         "kg": "kg", "kilos": "kg", "kilograms": "kg", "tonne": "t", "tonnes": "t", "tons": "t", "ha": "ha",
+         "hectares": "ha", "%": "%", "percent": "%", "per cent": "%"}
+BEARINGS = {"north": "N", "south": "S", "east": "E", "west": "W", "northern": "N", "southern": "S",
+            "eastern": "E", "western": "W", "north-east": "NE", "north-west": "NW", "south-east": "SE",
+            "south-west": "SW", "northeast": "NE", "northwest": "NW", "southeast": "SE", "southwest": "SW",
+            "north-eastern": "NE", "north-western": "NW", "south-eastern": "SE", "south-western": "SW",
+            "northeastern": "NE", "northwestern": "NW", "southeastern": "SE", "southwestern": "SW"}
+BOUNDS = {"less than": "at_most", "fewer than": "at_most", "under": "at_most", "up to": "at_most",
+          "within": "at_most", "no more than": "at_most", "at most": "at_most", "more than": "at_least",
+          "over": "at_least", "at least": "at_least", "about": "about", "around": "about", "nearly": "about",
+          "almost": "about", "some": "about", "roughly": "about", "approximately": "about", "close to": "about"}
+
 # -- dates ------------------------------------------------------------------------------------------
 MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
           "september": 9, "october": 10, "november": 11, "december": 12}

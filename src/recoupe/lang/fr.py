@@ -84,6 +84,25 @@ AUX_ADVERBS = frozenset("pas jamais également ensuite déjà aussi encore toujo
 ADVERB_ENDINGS = frozenset({"ment"})
 FINITE_VERBS = frozenset("a ont est sont était étaient avait avaient sera serait n' n’".split())
 
+
+# quantities and places (conflicts): "dix passagers", "18 millions de mètres cubes", "dans le sud de l'Ukraine"
+NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+                "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+                "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100}
+MULTIPLIERS = {"mille": 1000, "million": 1000000, "millions": 1000000, "milliard": 1000000000,
+               "milliards": 1000000000}
+UNITS = {"km": "km", "kilomètre": "km", "kilomètres": "km", "m": "m", "mètre": "m", "mètres": "m", "mi": "mi",
+         "mille marin": "nmi", "milles marins": "nmi", "m3": "m3", "m³": "m3", "mètres cubes": "m3",
+         "mètre cube": "m3", "km3": "km3", "km³": "km3", "kilomètres cubes": "km3", "kg": "kg", "kilos": "kg",
+         "kilogrammes": "kg", "tonne": "t", "tonnes": "t", "ha": "ha", "hectares": "ha", "%": "%",
+         "pour cent": "%"}
+BEARINGS = {"nord": "N", "sud": "S", "est": "E", "ouest": "W", "nord-est": "NE", "nord-ouest": "NW",
+            "sud-est": "SE", "sud-ouest": "SW"}
+BOUNDS = {"moins de": "at_most", "à moins de": "at_most", "jusqu'à": "at_most", "jusqu’à": "at_most",
+          "pas plus de": "at_most", "plus de": "at_least", "au moins": "at_least", "au minimum": "at_least",
+          "environ": "about", "près de": "about", "quelque": "about", "quelques": "about",
+          "presque": "about", "autour de": "about", "de l'ordre de": "about"}
+
 # -- dates ------------------------------------------------------------------------------------------
 MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
           "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12}

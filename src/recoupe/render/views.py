@@ -12,7 +12,7 @@ from urllib.parse import quote
 from ..text import sentences
 from . import pictures
 
-STATUSES = ("corroborated", "conflicting", "single_source")
+STATUSES = ("corroborated", "conflicting", "updated", "single_source")
 Href = Callable[..., str]
 _PLURAL = {"story": "stories", "article": "articles", "entity": "entities"}
 
