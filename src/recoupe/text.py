@@ -56,6 +56,8 @@ _END = re.compile(r"(?<=[.!?…])[\"'»”’)\]]*\s+(?=[«“„\"'(\[]?\s*[A-Z
                   r"|(?<=[a-zß-ÿа-я]{3}[.!?])(?=[A-ZÀ-ÝА-Я][a-zß-ÿа-я])")
 # an abbreviation as written (case matters: "No." but not "no."), or an initial
 _ABBREV = re.compile(r"(?:\b(?:" + lang.alternation(lang.union("ABBREVIATIONS")) + r")|\b[A-Z])\.$")
+# a month's abbreviation before a day or a year: "Nov. 14", "14 nov. 2022" (any case, as datelines write it)
+_MONTH = re.compile(r"\b(?i:" + lang.alternation(lang.union("MONTH_ABBREVIATIONS")) + r")\.$")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -63,8 +65,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _END.finditer(text):
-        if "\n" not in m.group(0) and _ABBREV.search(text[max(start, m.start() - 6):m.start()]):
-            continue  # "M. Burns", "J. Biden": an abbreviation, not the end of a sentence
+        if "\n" not in m.group(0) and (_ABBREV.search(before := text[max(start, m.start() - 6):m.start()]) or (
+                text[m.end():m.end() + 1].isdigit() and _MONTH.search(before))):
+            continue  # "M. Burns", "J. Biden", "Nov. 14": an abbreviation, not the end of a sentence
         _add_sentence(text, start, m.start(), spans)
         start = m.end()
     _add_sentence(text, start, len(text), spans)
