@@ -193,3 +193,26 @@ def test_support_offsets_are_exact_and_ids_stable(corpus: Corpus, stated: list[C
     again = [c for story in corpus.stories for c in claims.extract(story, corpus.articles)]
     assert [c.id for c in again] == [c.id for c in stated]
     assert len({c.id for c in stated}) == len(stated)
+
+
+@pytest.mark.parametrize("texts", [
+    {"fr_a": "Le porte-parole du Kremlin a confirmé la tenue des pourparlers à Ankara, ajoutant qu'ils avaient eu "
+             "lieu à la demande de Washington.",
+     "fr_b": "Le Kremlin a confirmé que des pourparlers s'étaient tenus à Ankara entre les deux délégations.",
+     "en_c": "The talks in Ankara were held at the request of Washington, according to Moscow."},
+    {"en_a": "The Kremlin spokesman confirmed that talks had taken place in Ankara, adding that they were held at "
+             "Washington's request.",
+     "en_b": "The Kremlin confirmed that talks between the two delegations took place in Ankara.",
+     "fr_c": "Les pourparlers d'Ankara ont eu lieu à la demande de Washington, selon Moscou."},
+])
+def test_a_sentence_of_two_facts_supports_two_claims(texts: dict[str, str]) -> None:
+    from recoupe.records import Article, Origin, Story
+
+    articles = [Article(id=k, path=f"{k}.txt", content_hash=k, text=t, title="", language=k[:2])
+                for k, t in texts.items()]
+    story = Story(id="s", title="talks", articles=tuple(texts),
+                  origins=tuple(Origin(id=f"o-{k}", label="unknown", articles=(k,)) for k in texts))
+    long, confirmed, requested = texts
+    found = {frozenset(e.article for e in c.support) for c in claims.extract(story, articles)}
+    # the long sentence states that the talks took place (with b) and at whose request (with c): two claims
+    assert found == {frozenset((long, confirmed)), frozenset((long, requested))}
