@@ -29,6 +29,22 @@ def test_report_has_every_field_of_the_contract(seeds_report: dict) -> None:
             assert article[field] is None or DATE.match(article[field])
 
 
+def test_claims_name_their_origins_and_their_passages_sources(seeds_report: dict) -> None:
+    """Issue 18: a claim's origins are those of its story behind its support, as many as it counts; each
+    passage carries its article's outlet, language and date, as the article has them."""
+    articles = {a["id"]: a for a in seeds_report["articles"]}
+    origins = {o["id"]: o for s in seeds_report["stories"] for o in s["origins"]}
+    assert seeds_report["claims"]
+    for c in seeds_report["claims"]:
+        assert c["independent_origins"] == len(c["origins"])
+        assert {a for o in c["origins"] for a in o["articles"]} == {e["article"] for e in c["support"]}
+        for o in c["origins"]:
+            assert o["label"] == origins[o["id"]]["label"] and set(o["articles"]) <= set(origins[o["id"]]["articles"])
+        for e in c["support"]:
+            a = articles[e["article"]]
+            assert (e["outlet"], e["language"], e["published"]) == (a["outlet"], a["language"], a["published"])
+
+
 def test_ids_are_file_stems(seeds_report: dict) -> None:
     assert [a["id"] for a in seeds_report["articles"]] == [
         "000_97c0f5abd93d3957", "001_c9b7af977afe6370", "002_a4a6c44a581a7d26", "003_39167952c1edab4e",
@@ -100,7 +116,10 @@ def test_entities_and_quotes_are_escaped(tmp_path: Path) -> None:
 # "why" gives the copy edge alone (origins: evidence strongest first); nothing else changed (diffed).
 # Issue 18 (the brief in one language): the brief entry gained "language": "fr"; its sentences are unchanged
 # (the seeds are French, their origins named); nothing else changed (diffed).
-SEEDS_REPORT_SHA256 = "cba6c92731772ec1380b16e72db4f5331f3795c565b391fe092113305042e74c"
+# Issue 18 (claims shown with their sources): each claim gained "origins" (the origins behind its support, with
+# their supporting articles; as many as independent_origins) and each support item "outlet", "language" and
+# "published" (its article's); nothing else changed (diffed with those removed, checked equal to the articles').
+SEEDS_REPORT_SHA256 = "d18c9be12f250df9199752dbaacecde08fa52e1ea72acea96be744b01e81cce8"
 
 
 def test_seeds_report_is_byte_identical(seeds_run: Path) -> None:

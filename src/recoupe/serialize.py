@@ -10,13 +10,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ._version import __version__
-from .records import Article, Brief, Claim, Corpus, Entity, Event, Quote, Removal, ReuseEdge, Story, StoryChange
+from .records import Article, Brief, Claim, Corpus, Entity, Event, Origin, Quote, Removal, ReuseEdge, Story, StoryChange
 
 Data = dict[str, Any]
 
 
 def report(corpus: Corpus) -> Data:
     """The whole report as plain data, in the shape of report.json."""
+    lookup = lookups(corpus)
     return {
         "version": __version__,
         "inputs": [{"path": i.path, "status": i.status, "reason": i.reason, "articles": list(i.articles)}
@@ -28,7 +29,7 @@ def report(corpus: Corpus) -> Data:
         "entities": [entity(e) for e in corpus.entities],
         "quotes": [quote(q) for q in corpus.quotes],
         "quote_groups": quote_groups(corpus.quotes),
-        "claims": [claim(c) for c in corpus.claims],
+        "claims": [claim(c, *lookup) for c in corpus.claims],
         "timeline": [dict(story=e.story, **event(e)) for e in corpus.timeline],
         "brief": [{"story": b.story, "language": b.language, "sentences": brief_sentences(b)} for b in corpus.briefs],
         "skips": [{"path": s.path, "location": s.location, "code": s.code, "reason": s.reason}
@@ -83,10 +84,16 @@ def story_change(c: StoryChange) -> Data:
     return {"old": c.old, "new": c.new, "change": c.change, "run": c.run}
 
 
-def story_bundle(s: Story, corpus: Corpus) -> Data:
-    """A story with everything found in it (origins, claims, timeline, brief): what a story page shows."""
+def lookups(corpus: Corpus) -> tuple[dict[str, Article], dict[str, Origin]]:
+    """Each article and each article's origin, by article id: what ``claim`` reads, built once per corpus."""
+    return {a.id: a for a in corpus.articles}, {aid: o for s in corpus.stories for o in s.origins for aid in o.articles}
+
+
+def story_bundle(s: Story, corpus: Corpus, lookup: tuple[Mapping[str, Article], Mapping[str, Origin]]) -> Data:
+    """A story with everything found in it (origins, claims, timeline, brief): what a story page shows;
+    ``lookup``: the corpus's ``lookups``."""
     data = story(s)
-    data["claims"] = [claim(c) for c in corpus.claims if c.story == s.id]
+    data["claims"] = [claim(c, *lookup) for c in corpus.claims if c.story == s.id]
     data["timeline"] = [event(e) for e in corpus.timeline if e.story == s.id]
     data["brief"] = [line for b in corpus.briefs if b.story == s.id for line in brief_sentences(b)]
     return data
@@ -99,14 +106,35 @@ def edge(e: ReuseEdge) -> Data:
                                         "target_start": p.target_start, "score": p.score} for p in e.passages]}
 
 
-def claim(c: Claim) -> Data:
-    """A claim with its support."""
+def claim(c: Claim, articles: Mapping[str, Article], origin_of: Mapping[str, Origin]) -> Data:
+    """A claim with its support, each passage with its article's outlet, language and date as the article
+    records them (null when it has none), and the origins behind that support; ``articles`` and ``origin_of``
+    (each article's origin) by article id, as ``lookups`` gives them."""
     return {"id": c.id, "story": c.story, "text": c.text, "status": c.status,
             "independent_origins": c.independent_origins,
-            "support": [{"article": e.article, "text": e.text, "start": e.start, "end": e.end} for e in c.support],
+            "origins": claim_origins(c, origin_of),
+            "support": [{"article": e.article, "text": e.text, "start": e.start, "end": e.end,
+                         **_where(articles.get(e.article))} for e in c.support],
             "conflicts_with": list(c.conflicts_with),
             **({"differs": {"slot": c.differs[0], "values": list(c.differs[1])}} if c.differs else {}),
             **({"updates": list(c.updates)} if c.updates else {})}
+
+
+def _where(a: Article | None) -> Data:
+    """The outlet, language and date of a passage's article, none of them guessed."""
+    return {"outlet": a.outlet if a else None, "language": a.language if a else None,
+            "published": a.published if a else None}
+
+
+def claim_origins(c: Claim, origin_of: Mapping[str, Origin]) -> list[Data]:
+    """The origins of a claim's supporting articles, each with those of its articles that support the claim, in
+    the order of the support. An article in no origin stands alone (its id, label "unknown"), as ``claims``
+    counts it: one entry per independent origin counted."""
+    groups: dict[Origin | str, list[str]] = {}
+    for aid in dict.fromkeys(e.article for e in c.support):
+        groups.setdefault(origin_of.get(aid, aid), []).append(aid)
+    return [{"id": o.id, "label": o.label, "articles": aids} if isinstance(o, Origin) else
+            {"id": o, "label": "unknown", "articles": aids} for o, aids in groups.items()]
 
 
 def event(e: Event) -> Data:

@@ -143,6 +143,28 @@ def test_story_page_shows_source_matrix(page, seeds_server: str) -> None:
     assert not page.errors, page.errors  # type: ignore[attr-defined]
 
 
+def test_story_page_names_each_claims_outlets_and_origins(page, seeds_server: str) -> None:
+    """Issue 18: a claim's passages say their outlet (or "unnamed outlet"), language and date, and its origins
+    are named beside their count."""
+    _open_story(page, seeds_server)
+    claims = page.locator("details.claims")
+    assert claims.is_visible()
+    headers = claims.locator("thead th").all_inner_texts()
+    assert headers == ["verdict", "independent origins", "claim", "supporting passages"], headers
+    origins = " ".join(claims.locator("ul.origins li").all_inner_texts())
+    assert all(name in origins for name in ("Anadolu", "RT", "CNN")), origins
+    outlets = set(claims.locator("ul.passages li > a").all_inner_texts())
+    assert {"AA", "CNN", "unnamed outlet"} <= outlets, outlets  # seed 002 names no outlet
+    first = claims.locator("tr.corroborated").first
+    assert "fr · 2022-11" in first.inner_text()
+    link = first.locator("ul.passages li > a").first.get_attribute("href") or ""
+    assert link.startswith("/articles/") and "-at-" in link, link
+    page.set_viewport_size({"width": 420, "height": 900})
+    ARTIFACTS.mkdir(exist_ok=True)
+    claims.screenshot(path=str(ARTIFACTS / "claims-narrow.png"))
+    assert not page.errors, page.errors  # type: ignore[attr-defined]
+
+
 def test_brief_citation_leads_to_the_sentence(page, seeds_server: str) -> None:
     _open_story(page, seeds_server)
     cites = page.locator(".brief a.cite")

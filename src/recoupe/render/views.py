@@ -30,11 +30,14 @@ def served_href(kind: str, ident: str, start: int | None = None) -> str:
     return path + (f"#{quote(ident, safe='')}-at-{start}" if kind == "article" and start is not None else "")
 
 
-def story(data: Mapping[str, Any], reuse: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """A story with its copy graph, source matrix, claims by status, timeline picture and brief."""
+def story(data: Mapping[str, Any], reuse: Sequence[Mapping[str, Any]],
+          shown: Sequence[Mapping[str, Any]] | None = None, passages: int | None = None) -> dict[str, Any]:
+    """A story with its copy graph, source matrix, claims by status (``claim_rows``: of ``shown``, default all
+    of them), timeline picture and brief."""
     origin_of = {aid: o["label"] for o in data["origins"] for aid in o["articles"]}
     edges = [e for e in reuse if e["source"] in origin_of and e["target"] in origin_of]
     claims = data.get("claims", [])
+    rows = claim_rows(claims if shown is None else shown, claims, passages)
     support = {c["id"]: {e["article"]: e["start"] for e in c["support"]} for c in claims}
     brief = [dict(s, anchors=support.get(s.get("claim") or "", {})) for s in data.get("brief", [])]
     events = data.get("timeline", [])
@@ -42,7 +45,42 @@ def story(data: Mapping[str, Any], reuse: Sequence[Mapping[str, Any]]) -> dict[s
         data, edges=edges, graph=pictures.copy_graph(data, edges, origin_of), brief=brief,
         matrix=[{"id": aid, "cells": [aid in o["articles"] for o in data["origins"]]} for aid in data["articles"]],
         timeline=pictures.timeline(events) if events else None,
-        claims={status: [c for c in claims if c["status"] == status] for status in STATUSES})
+        claims={status: [c for c in rows if c["status"] == status] for status in STATUSES})
+
+
+UNNAMED = "unnamed outlet"  # an origin labelled "unknown", a passage of an article without outlet
+UNDATED = "date unknown"
+
+
+def claim_rows(shown: Sequence[Mapping[str, Any]], every: Sequence[Mapping[str, Any]],
+               passages: int | None = None) -> list[dict[str, Any]]:
+    """The claims ``shown`` as the claims table draws them: each passage with its outlet and date (or that they
+    are unknown), the origins named (``origin_rows``; None for a claim stored without them), and beside a
+    conflicting claim (``against``) or an updated one (``revised``) the claims of ``every`` (the story's) it
+    conflicts with or updates, each with its first ``passages`` passages (default: all)."""
+    by_id = {c["id"]: c for c in every}
+
+    def other(claim_id: str) -> dict[str, Any]:
+        c = by_id.get(claim_id)
+        if c is None:  # not stored with this story: said, not hidden
+            return {"id": claim_id, "text": None, "passages": [], "more": 0}
+        support = c.get("support", [])
+        cut = support if passages is None else support[:passages]
+        return {"id": claim_id, "text": c["text"], "passages": _passages(cut), "more": len(support) - len(cut)}
+
+    return [dict(c, passages=_passages(c.get("support", [])),
+                 origin_rows=[dict(o, name=o["label"] if o["label"] != "unknown" else UNNAMED) for o in c["origins"]]
+                 if "origins" in c else None,
+                 against=[other(i) for i in c.get("conflicts_with", [])] if c["status"] == "conflicting" else [],
+                 revised=[other(i) for i in c.get("updates", [])])
+            for c in shown]
+
+
+def _passages(support: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Supporting passages with the outlet and date to show; ``described`` False for a claim stored before
+    passages carried them (nothing is said of its article then, rather than "unknown")."""
+    return [dict(e, described="language" in e, source=e.get("outlet") or UNNAMED,
+                 date=e.get("published") or UNDATED) for e in support]
 
 
 def article(data: Mapping[str, Any], mentions: Sequence[Mapping[str, Any]],

@@ -22,7 +22,7 @@ from typing import NamedTuple
 from .. import identity
 from ..errors import StoreError
 from ..records import PROVENANCE_FIELDS, Article, Corpus, Entity, Mention, Quote, Removal, StoryChange, free_id
-from ..serialize import dumps, edge, removals, removals_from, story_bundle
+from ..serialize import dumps, edge, lookups, removals, removals_from, story_bundle
 from .reader import story_changes
 from .schema import connect, migrate
 
@@ -212,8 +212,9 @@ class Store:
     def _save_stories(self, run: int | None, corpus: Corpus) -> None:
         """Stories with their origins, claims, timeline and brief, and reuse edges, as report.json has them; the
         changes of story ids that the analysis knows, each kept once."""
+        lookup = lookups(corpus)
         for story in corpus.stories:
-            data = story_bundle(story, corpus)
+            data = story_bundle(story, corpus, lookup)
             self.conn.execute(
                 "INSERT INTO stories (run, id, data, title, articles, origins, event_date) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -135,8 +135,9 @@ def story_page(r: Reader, story_id: str, offset: int, limit: int) -> dict[str, A
     run_id = latest(r, None)
     data = stored_story(r, run_id, story_id)
     page = story_page_of(r, run_id, data, offset, limit)
-    view = models.story(dict(page, claims=data.get("claims", [])), page["reuse"])  # brief anchors: every claim
-    view["claims"] = {status: [c for c in page["claims"] if c["status"] == status] for status in models.STATUSES}
+    # every claim: the brief's anchors and the other side of a conflict, which may be on another page
+    view = models.story(dict(page, claims=data.get("claims", [])), page["reuse"], shown=page["claims"],
+                        passages=SUPPORT_SHOWN)
     if offset > 0 or page["total"]["articles"] > limit or page["total"]["reuse"] > limit:
         view["graph"], view["edges"] = None, page["reuse"]
     said = page["quotes"]
