@@ -169,26 +169,29 @@ def _far(a: _Features, b: _Features) -> bool:
 def copies(articles: Sequence[Article]) -> list[tuple[int, int]]:
     """Pairs where one text republishes a good part of the other: at least ``COPY_CONTAINMENT`` of the shorter
     text's word shingles are in the longer one. Containment, not Jaccard, because a republication is often an
-    excerpt of the wire. Candidates come from LSH Ensemble (Zhu et al. 2016, datasketch), and are verified on
-    the shingles themselves, made again for the few candidates rather than kept for every article."""
+    excerpt of the wire. Candidates come from LSH Ensemble (Zhu et al. 2016, datasketch); each is verified on
+    the shingles themselves, kept per article as a sorted array of their hashes (8 bytes a shingle)."""
+    import numpy as np
     from datasketch import MinHash, MinHashLSHEnsemble
 
-    hashes, sizes = [], []
+    hashes, kept = [], []
     for article in articles:
         shingles = _shingles(article.text)
         minhash = MinHash(num_perm=NUM_PERM, seed=1)
         minhash.update_batch(shingles)
         hashes.append(minhash)
-        sizes.append(len(shingles))
+        # Python's hash of bytes: stable within this process, which is all the comparison needs
+        kept.append(np.unique(np.fromiter(map(hash, shingles), dtype=np.int64, count=len(shingles))))
     ensemble = MinHashLSHEnsemble(threshold=COPY_CONTAINMENT, num_perm=NUM_PERM, num_part=16)
-    ensemble.index([(i, h, n) for i, (h, n) in enumerate(zip(hashes, sizes, strict=True))])
-    shingles_of = lru_cache(maxsize=256)(lambda i: _shingles(articles[i].text))
+    ensemble.index([(i, h, len(own)) for i, (h, own) in enumerate(zip(hashes, kept, strict=True))])
     found = set()
-    for i, (minhash, size) in enumerate(zip(hashes, sizes, strict=True)):
-        for j in ensemble.query(minhash, size):
+    for i, (minhash, own) in enumerate(zip(hashes, kept, strict=True)):
+        for j in ensemble.query(minhash, len(own)):
             pair = (min(i, j), max(i, j))
-            if j != i and pair not in found and len(shingles_of(i) & shingles_of(j)) >= COPY_CONTAINMENT * min(
-                    size, sizes[j]):
+            if j == i or pair in found:
+                continue
+            shared = len(np.intersect1d(own, kept[j], assume_unique=True))
+            if shared >= COPY_CONTAINMENT * min(len(own), len(kept[j])):
                 found.add(pair)
     return sorted(found)
 
