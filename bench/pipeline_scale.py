@@ -143,7 +143,7 @@ def _hashed(texts: list[str]) -> Any:
     import zlib
 
     import numpy as np
-    from scipy.sparse import csr_matrix  # a dependency of datasketch
+    from scipy.sparse import csr_matrix
 
     from recoupe import embed
 

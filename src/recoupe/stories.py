@@ -5,8 +5,8 @@ The method (docs/stories.md says why and what it gets wrong) is average-linkage 
 
 - each article is one multilingual sentence embedding of its first ``EMBED_CHARS`` characters (``embed.py``);
 - candidate neighbours are its ``NEIGHBOURS`` nearest articles by cosine (faiss: exact search on a small
-  corpus, an HNSW graph on a large one), and republications come from LSH Ensemble over word shingles
-  (datasketch, containment search): sub-quadratic candidate generation;
+  corpus, an HNSW graph on a large one): sub-quadratic candidate generation; among them, republications
+  are the pairs that share most of the shorter text's word shingles;
 - the score of a pair is the log-odds that it tells the same story, a logistic model of four features
   calibrated on annotated pairs (``bench/calibrate_stories.py``): the cosine; whether the two articles are
   in different languages (translations sit further apart than same-language texts); whether their leads
@@ -49,7 +49,6 @@ EXACT_SEARCH = 5000  # up to this many articles, neighbours are searched exactly
 BLOCK = 512  # rows of the exact search's matrix product at a time
 LEAD_SENTENCES = 2  # sentences whose weekdays date the event an article reports
 SHINGLE = 5  # words per shingle: long enough that two articles share them only by copying
-NUM_PERM = 64
 COPY_CONTAINMENT = 0.3  # share of the shorter text's shingles found in the other from which it is a copy
 MAX_DAYS_APART = 7  # dated articles further apart tell different stories, unless one copies the other
 # The pair score: log-odds that two articles tell the same story. Fitted by bench/calibrate_stories.py
@@ -81,18 +80,18 @@ def cluster(articles: Sequence[Article], known: Sequence[Sequence[str]] = ()) ->
     joins one of them or starts a story of its own."""
     if not articles:
         return []
+    import numpy as np
+
     features = _features(articles)
+    edges = neighbours(np.vstack([f.vector for f in features]))
     start = disjoint(range(len(articles)))
-    for i, j in _republications(copies(articles)):
+    for i, j in _republications(copies(articles, edges)):
         start.merge(i, j)
     index = {a.id: i for i, a in enumerate(articles)}
     for group in known:
         found = [index[a] for a in group if a in index]
         for i in found[1:]:
             start.merge(found[0], i)
-    import numpy as np
-
-    edges = neighbours(np.vstack([f.vector for f in features]))
     groups = _average_linkage(features, members(start, range(len(articles))), edges)
     return sorted((_story(features, g) for g in groups), key=lambda s: index[s.articles[0]])
 
@@ -166,34 +165,29 @@ def _far(a: _Features, b: _Features) -> bool:
 
 # -- candidates -------------------------------------------------------------------------------------
 
-def copies(articles: Sequence[Article]) -> list[tuple[int, int]]:
-    """Pairs where one text republishes a good part of the other: at least ``COPY_CONTAINMENT`` of the shorter
+def copies(articles: Sequence[Article], pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Of the candidate ``pairs`` (the neighbour graph: a republication is among its source's nearest texts),
+    those where one text republishes a good part of the other: at least ``COPY_CONTAINMENT`` of the shorter
     text's word shingles are in the longer one. Containment, not Jaccard, because a republication is often an
-    excerpt of the wire. Candidates come from LSH Ensemble (Zhu et al. 2016, datasketch); each is verified on
-    the shingles themselves, kept per article as a sorted array of their hashes (8 bytes a shingle)."""
+    excerpt of the wire (Broder 1997, "resemblance and containment"). Each article's shingles are kept as a
+    sorted array of their hashes (8 bytes a shingle), and a pair is checked by intersecting two arrays."""
     import numpy as np
-    from datasketch import MinHash, MinHashLSHEnsemble
 
-    hashes, kept = [], []
-    for article in articles:
-        shingles = _shingles(article.text)
-        minhash = MinHash(num_perm=NUM_PERM, seed=1)
-        minhash.update_batch(shingles)
-        hashes.append(minhash)
-        # Python's hash of bytes: stable within this process, which is all the comparison needs
-        kept.append(np.unique(np.fromiter(map(hash, shingles), dtype=np.int64, count=len(shingles))))
-    ensemble = MinHashLSHEnsemble(threshold=COPY_CONTAINMENT, num_perm=NUM_PERM, num_part=16)
-    ensemble.index([(i, h, len(own)) for i, (h, own) in enumerate(zip(hashes, kept, strict=True))])
-    found = set()
-    for i, (minhash, own) in enumerate(zip(hashes, kept, strict=True)):
-        for j in ensemble.query(minhash, len(own)):
-            pair = (min(i, j), max(i, j))
-            if j == i or pair in found:
-                continue
-            shared = len(np.intersect1d(own, kept[j], assume_unique=True))
-            if shared >= COPY_CONTAINMENT * min(len(own), len(kept[j])):
-                found.add(pair)
-    return sorted(found)
+    kept: dict[int, np.ndarray] = {}
+
+    def shingles(i: int) -> np.ndarray:
+        if i not in kept:
+            own = _shingles(articles[i].text)
+            # Python's hash of bytes: stable within this process, which is all the comparison needs
+            kept[i] = np.unique(np.fromiter(map(hash, own), dtype=np.int64, count=len(own)))
+        return kept[i]
+
+    found = []
+    for i, j in pairs:
+        a, b = shingles(i), shingles(j)
+        if len(np.intersect1d(a, b, assume_unique=True)) >= COPY_CONTAINMENT * min(len(a), len(b)):
+            found.append((min(i, j), max(i, j)))
+    return sorted(set(found))
 
 
 def _republications(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
