@@ -26,12 +26,13 @@ from __future__ import annotations
 import hashlib
 import heapq
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import combinations
+from itertools import accumulate, combinations
 from typing import TYPE_CHECKING
 
 from . import embed
@@ -245,6 +246,7 @@ class _Group:
     days: Counter[int] = field(default_factory=Counter)  # articles dated to the day
     months: Counter[int] = field(default_factory=Counter)  # articles dated to the month only
     day_months: Counter[int] = field(default_factory=Counter)  # the months of the articles dated to the day
+    event_days: frozenset[int] | None = None  # ``signature()``, once read
 
     @classmethod
     def of(cls, features: Sequence[_Features], ids: list[int]) -> _Group:
@@ -268,8 +270,10 @@ class _Group:
     def signature(self) -> frozenset[int]:
         """The weekdays named by the most leads of the group: the day of the event it reports, which every
         article of the group is taken to report, its lead naming no weekday or another one."""
-        most = max(self.weekdays.values(), default=0)
-        return frozenset(day for day, n in self.weekdays.items() if n == most)
+        if self.event_days is None:
+            most = max(self.weekdays.values(), default=0)
+            self.event_days = frozenset(day for day, n in self.weekdays.items() if n == most)
+        return self.event_days
 
     def score(self, other: _Group) -> float:
         """The average, over every pair of one article here and one there, of the pair's log-odds."""
@@ -284,8 +288,19 @@ class _Group:
 
 
 def _count(a: Counter[int], b: Counter[int], gap: int) -> int:
-    """Pairs of one value of ``a`` and one of ``b`` more than ``gap`` apart."""
-    return sum(n * m for x, n in a.items() for y, m in b.items() if abs(x - y) > gap)
+    """Pairs of one value of ``a`` and one of ``b`` more than ``gap`` apart: all pairs but those within
+    ``gap``, counted by bisection over ``b``'s sorted values (a large story has hundreds of dates)."""
+    if not a or not b:
+        return 0
+    values = sorted(b)
+    running = list(accumulate(b[v] for v in values))
+    total = running[-1]
+    out = 0
+    for x, n in a.items():
+        low, high = bisect_left(values, x - gap), bisect_right(values, x + gap)
+        within = (running[high - 1] if high else 0) - (running[low - 1] if low else 0)
+        out += n * (total - within)
+    return out
 
 
 def _average_linkage(features: Sequence[_Features], start: list[list[int]],
