@@ -56,8 +56,7 @@ _CONTENT = re.compile(r"\w{3,}")
 # an organisation by its acronym where it says whose someone is: "chef du FSB", "head of the SVR" (not "PDG",
 # "CEO", a channel cited)
 _ACRONYM = re.compile(r"\b(?:du|de|des|of) (?:the |la |l['’])?([A-ZА-Я]{2,6})\b")
-# digits with thousands groups ("3 000", "3,000") or decimals ("6,2", "6.2")
-_NUMBER = re.compile(r"\b\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
+_NUMBER = re.compile(r"\b" + conflicts.DIGITS)  # numbers as conflicts.py reads them
 _THAT = lang.union("COMPLEMENTIZERS")
 # "que", "that" as words; "qu'" elided onto the next one
 _THAT_RE = lang.alternation(w for w in _THAT if w[-1] in "'’") + "|(?:" + lang.alternation(
@@ -186,7 +185,7 @@ def _clauses(sentence: str) -> list[tuple[int, str]]:
 def _fact(article: Article, index: int, start: int, end: int, at: int, clause: str) -> _Fact:
     """One clause of a sentence with what conflicts are read from: numbers, acronyms, polarity."""
     return _Fact(article=article.id, sentence=index, start=start, end=end, at=at, text=clause, core=_core(clause),
-                 numbers=frozenset(_number(m.group(0)) for m in _NUMBER.finditer(clause)),
+                 numbers=frozenset(conflicts.number_as_written(m.group(0)) for m in _NUMBER.finditer(clause)),
                  acronyms=frozenset(_ACRONYM.findall(clause)), negated=_negated(clause),
                  language=article.language, slots=conflicts.slots(clause, article.language))
 
@@ -210,17 +209,6 @@ def _negated(clause: str) -> bool:
     said = bool(_NOT_SAID.search(frame)) != bool(_DENY.search(frame))
     return said != (bool(_NOT.search(core)) != bool(_DENY.search(core)))
 
-
-def _number(text: str) -> str:
-    """One spelling per number: "3 000", "3,000" and "3000" are one; "6,2" and "6.2" are one."""
-    text = re.sub(r"[\s\u00a0\u202f]", "", text)
-    head, _, tail = text.replace(",", ".").rpartition(".")
-    if head and len(tail) == 3:
-        return (head + tail).replace(".", "")  # a thousands group
-    return text.replace(",", ".")
-
-
-# -- grouping ---------------------------------------------------------------------------------------
 
 def _shared_words(facts: Sequence[_Fact]) -> np.ndarray:
     """Words two facts share, weighted by how few sentences of the story use them (0 to 1, Dice)."""

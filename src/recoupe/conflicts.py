@@ -30,7 +30,8 @@ KEY_LETTERS = 4  # letters of a word's transliterated key: "passagers" and "pass
 METRES = {"km": ("length", 1000.0), "m": ("length", 1.0), "mi": ("length", 1609.34), "nmi": ("length", 1852.0),
           "m3": ("volume", 1.0), "km3": ("volume", 1e9), "kg": ("mass", 1.0), "t": ("mass", 1000.0),
           "ha": ("area", 1e4), "%": ("share", 1.0)}
-_DIGITS = r"\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# digits with thousands groups ("3 000", "3,000") or decimals ("6,2", "6.2")
+DIGITS = r"\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
@@ -92,7 +93,7 @@ def _count(match: re.Match[str], language: str | None) -> Slot | None:
     if number[0].isdigit():
         if _YEAR.match(number) and not scale:
             return None  # a year, not a count
-        value = _value(number)
+        value = float(number_as_written(number))
     else:
         value = float(words[number.lower()])  # type: ignore[arg-type]
     if scale:
@@ -115,13 +116,13 @@ def _count(match: re.Match[str], language: str | None) -> Slot | None:
     return Slot("count", key, (low, high), match.group(0), match.start())
 
 
-def _value(digits: str) -> float:
-    """A number as written: "3 000", "3,000" and "3000" are 3000; "6,2" and "6.2" are 6.2."""
+def number_as_written(digits: str) -> str:
+    """One spelling per number (``DIGITS``): "3 000", "3,000" and "3000" are "3000"; "6,2" and "6.2" are "6.2"."""
     text = re.sub(r"[\s\u00a0\u202f]", "", digits)
     head, _, tail = text.replace(",", ".").rpartition(".")
     if head and len(tail) == 3:
-        return float((head + tail).replace(".", ""))
-    return float(text.replace(",", "."))
+        return (head + tail).replace(".", "")  # a thousands group
+    return text.replace(",", ".")
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +130,7 @@ def _calendar() -> frozenset[str]:
     return frozenset(fold(w) for w in lang.union("MONTHS") | lang.union("MONTH_ABBREVIATIONS") | lang.union("WEEKDAYS"))
 
 
+@cache  # read for every number and bearing of every fact
 def _words(language: str | None, name: str) -> dict[str, object]:
     table = getattr(lang.get(language), name) if language in lang.LANGUAGES else lang.merged(name)
     return {word.lower(): value for word, value in table.items()}
@@ -143,7 +145,7 @@ def _patterns(language: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
     points = lang.alternation(_words(language, "BEARINGS"))
     # a number, a multiplier, "de"/"of", then a unit or the noun it counts
     counts = re.compile(
-        rf"(?:(?<![\w-])(?P<bound>(?i:{bounds}))\s+)?(?<![\w.,])(?P<number>{_DIGITS}|(?i:{numbers}))(?![\w])\s*(?:(?P<scale>(?i:{scales}))\s+)?"
+        rf"(?:(?<![\w-])(?P<bound>(?i:{bounds}))\s+)?(?<![\w.,])(?P<number>{DIGITS}|(?i:{numbers}))(?![\w])\s*(?:(?P<scale>(?i:{scales}))\s+)?"
         rf"(?:(?i:de|d['’]|of)\s*)?(?P<what>(?i:{units})(?!\w)|[^\W\d_][\w-]{{2,}})", re.UNICODE)
     # French "l'est de l'Ukraine", "au sud de Kherson"; English "the east of Ukraine", "southern Ukraine": a
     # compass noun only after an article ("Il est de Paris" is no bearing), an adjective ("-ern") alone
