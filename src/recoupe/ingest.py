@@ -552,6 +552,7 @@ class _Gunzip:
     def __init__(self, data: bytes, budget: int):
         self.data, self.at, self.left, self.budget = memoryview(data), 0, budget, budget
         self.inflater = zlib.decompressobj(wbits=31)
+        self.cut = False  # the data ended inside a member: the archive is truncated
 
     def read(self, size: int = -1) -> bytes:
         size = self.CHUNK if size is None or size < 0 else size
@@ -566,6 +567,7 @@ class _Gunzip:
                 chunk = bytes(self.data[self.at:self.at + self.CHUNK])
                 self.at += len(chunk)
                 if not chunk:
+                    self.cut = True
                     return b""
             try:
                 out = self.inflater.decompress(chunk, min(size, self.left + 1))
@@ -627,7 +629,14 @@ def _read_warc(path: Path, data: bytes, result: FileResult, max_bytes: int) -> N
         # a truncated or corrupt archive: what was read before the damage is kept (warcio fails on some
         # damaged headers with the errors of its own code: a response without its URI gives an AttributeError)
         detail = f"{type(err).__name__}: {err}".strip().rstrip(":")
+        if isinstance(stream, _Gunzip) and stream.cut:  # warcio read a header cut short
+            detail = f"truncated archive ({detail})"
         result.skips.append(skip(str(path), R008_BAD_WARC, detail,
+                                 f"record {done + 1}"))
+    if isinstance(stream, _Gunzip) and stream.cut and not any(
+            s.path == str(path) and s.code == R008_BAD_WARC for s in result.skips):
+        # the data ends inside a record's header, which warcio drops without a word
+        result.skips.append(skip(str(path), R008_BAD_WARC, "truncated archive: the data ends inside a record",
                                  f"record {done + 1}"))
     if ignored:
         result.notes.append(f"{ignored} non-HTML response records ignored")
