@@ -634,7 +634,7 @@ def _read_warc(path: Path, data: bytes, result: FileResult, max_bytes: int) -> N
         result.skips.append(skip(str(path), R008_BAD_WARC, detail,
                                  f"record {done + 1}"))
     if isinstance(stream, _Gunzip) and stream.cut and not any(
-            s.path == str(path) and s.code == R008_BAD_WARC for s in result.skips):
+            s.path == str(path) and s.code == R008_BAD_WARC.code for s in result.skips):
         # the data ends inside a record's header, which warcio drops without a word
         result.skips.append(skip(str(path), R008_BAD_WARC, "truncated archive: the data ends inside a record",
                                  f"record {done + 1}"))
