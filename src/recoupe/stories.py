@@ -230,7 +230,12 @@ def neighbours(matrix: np.ndarray, k: int = NEIGHBOURS) -> list[tuple[int, int]]
         index.hnsw.efSearch = 2 * k
         index.add(matrix)
         nearest = index.search(matrix, k + 1)[1]
-    return sorted({(min(i, int(j)), max(i, int(j))) for i, row in enumerate(nearest) for j in row if 0 <= j != i})
+    rows = np.repeat(np.arange(n, dtype=np.int64), nearest.shape[1])
+    cols = nearest.astype(np.int64).ravel()
+    keep = (cols >= 0) & (cols != rows)
+    low, high = np.minimum(rows, cols)[keep], np.maximum(rows, cols)[keep]
+    pairs = np.unique(low * n + high)  # one number a pair: sorted and without repeats in one pass
+    return list(zip((pairs // n).tolist(), (pairs % n).tolist(), strict=True))
 
 
 # -- clustering -------------------------------------------------------------------------------------
@@ -247,6 +252,7 @@ class _Group:
     months: Counter[int] = field(default_factory=Counter)  # articles dated to the month only
     day_months: Counter[int] = field(default_factory=Counter)  # the months of the articles dated to the day
     event_days: frozenset[int] | None = None  # ``signature()``, once read
+    sorted_dates: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)  # ``dates()``, once read
 
     @classmethod
     def of(cls, features: Sequence[_Features], ids: list[int]) -> _Group:
@@ -275,31 +281,47 @@ class _Group:
             self.event_days = frozenset(day for day, n in self.weekdays.items() if n == most)
         return self.event_days
 
+    def dates(self, kind: str) -> tuple[list[int], list[int]]:
+        """The group's dates of one ``kind`` (``days``, ``months``, ``day_months``) in order, with the running
+        count of articles up to each: what ``_count`` bisects."""
+        if kind not in self.sorted_dates:
+            counts: Counter[int] = getattr(self, kind)
+            values = sorted(counts)
+            self.sorted_dates[kind] = values, list(accumulate(counts[v] for v in values))
+        return self.sorted_dates[kind]
+
     def score(self, other: _Group) -> float:
-        """The average, over every pair of one article here and one there, of the pair's log-odds."""
+        """The average, over every pair of one article here and one there, of the pair's log-odds; or, when
+        the text and language terms alone are not above zero, their sum: the date terms could only lower it,
+        and a score not above zero merges nothing (most linked pairs of a large corpus end here)."""
         pairs = len(self.members) * len(other.members)
         same_language = sum(n * other.languages[lang] for lang, n in self.languages.items())
+        text = (INTERCEPT + PER_COSINE * float(self.vector @ other.vector) / pairs
+                + PER_CROSS_LANGUAGE * (1 - same_language / pairs))
+        if text <= 0:
+            return text
         days_apart = pairs * _days_apart(self.signature(), other.signature())
-        far = (_count(self.days, other.days, MAX_DAYS_APART) + _count(self.months, other.months, 1)
-               + _count(self.months, other.day_months, 1) + _count(self.day_months, other.months, 1))
-        return (INTERCEPT + PER_COSINE * float(self.vector @ other.vector) / pairs
-                + PER_CROSS_LANGUAGE * (1 - same_language / pairs)
-                + PER_DAYS_APART * days_apart / pairs + PER_WEEK_APART * far / pairs)
+        far = (_count(self.dates("days"), other.dates("days"), MAX_DAYS_APART)
+               + _count(self.dates("months"), other.dates("months"), 1)
+               + _count(self.dates("months"), other.dates("day_months"), 1)
+               + _count(self.dates("day_months"), other.dates("months"), 1))
+        return text + PER_DAYS_APART * days_apart / pairs + PER_WEEK_APART * far / pairs
 
 
-def _count(a: Counter[int], b: Counter[int], gap: int) -> int:
-    """Pairs of one value of ``a`` and one of ``b`` more than ``gap`` apart: all pairs but those within
-    ``gap``, counted by bisection over ``b``'s sorted values (a large story has hundreds of dates)."""
-    if not a or not b:
+def _count(a: tuple[list[int], list[int]], b: tuple[list[int], list[int]], gap: int) -> int:
+    """Pairs of one date of ``a`` and one of ``b`` (each sorted, with running counts: ``_Group.dates``) more
+    than ``gap`` apart: all pairs but those within ``gap``, counted by bisection over the longer list for
+    each value of the shorter (a large story has hundreds of dates)."""
+    if len(a[0]) > len(b[0]):
+        a, b = b, a
+    (mine, my_running), (values, running) = a, b
+    if not mine or not values:
         return 0
-    values = sorted(b)
-    running = list(accumulate(b[v] for v in values))
-    total = running[-1]
-    out = 0
-    for x, n in a.items():
+    total, out = running[-1], 0
+    for x, before, upto in zip(mine, [0, *my_running[:-1]], my_running, strict=True):
         low, high = bisect_left(values, x - gap), bisect_right(values, x + gap)
         within = (running[high - 1] if high else 0) - (running[low - 1] if low else 0)
-        out += n * (total - within)
+        out += (upto - before) * (total - within)
     return out
 
 
