@@ -227,6 +227,42 @@ def test_transliterations_countries_and_offsets(run: Callable[[Sequence[Article]
     assert {m.article for m in holding(found, "William Burns").mentions} == {"fr", "en"}
 
 
+def test_names_of_the_corpus_are_found_in_languages_without_a_model(
+        run: Callable[[Sequence[Article]], list[Entity]]) -> None:
+    """Turkish, Russian and German have no spaCy model here: the names found in the French and English
+    articles are looked for in their tokens, through transliteration and inflection, and the countries and
+    cities through CLDR's names in those languages."""
+    found = run([
+        _article("fr", "Le porte-parole Dmitri Peskov a affirmé que Evgueni Prigojine partirait pour la Biélorussie. "
+                 "Selon Peskov, le chef de Wagner ne sera pas poursuivi."),
+        _article("en", "Kremlin spokesman Dmitry Peskov said Yevgeny Prigozhin's men would return to their bases.",
+                 "en"),
+        _article("tr", "Kremlin Sözcüsü Peskov, Prigojin'in Belarus'a gideceğini söyledi. Prigojin’le yapılan "
+                 "anlaşmaya göre askerler Moskova'ya yürümeyecek.", "tr"),
+        _article("ru", "Пресс-секретарь Дмитрий Песков заявил, что Пригожин уедет. По словам Пескова, уголовное "
+                 "дело прекратят. Колонны не дошли до Москвы.", "ru"),
+        _article("de", "Kremlsprecher Peskow sagte, Prigoschin werde nach Belarus gehen. Prigoschins Truppen "
+                 "kehrten in ihre Lager zurück.", "de"),
+    ])
+    prigozhin = holding(found, "Evgueni Prigojine")
+    assert {"Prigojin'in", "Prigojin’le", "Пригожин", "Prigoschin", "Prigoschins"} <= texts(prigozhin)
+    assert "Yevgeny Prigozhin's" in texts(prigozhin) and prigozhin.type == "PER"  # the possessive as written
+    assert prigozhin.name in ("Evgueni Prigojine", "Yevgeny Prigozhin")  # never "Prigozhin's"
+    assert {"Dmitri Peskov", "Dmitry Peskov", "Peskov", "Дмитрий Песков", "Пескова", "Peskow"} <= texts(
+        holding(found, "Dmitri Peskov"))
+    assert {"Moskova'ya", "Москвы"} <= texts(holding(found, "Moskova'ya"))
+    assert holding(found, "Moskova'ya").type == "LOC"
+    assert "Belarus'a" in texts(holding(found, "Biélorussie"))
+    # a capitalised word that sounds like no name stays no entity: the German nouns are not names
+    assert not any(m.text in ("Truppen", "Lager", "Kremlsprecher") for e in found for m in e.mentions)
+
+
+def test_how_an_article_s_names_were_found() -> None:
+    assert nlp.entity_method("fr") == "model" and nlp.entity_method("en") == "model"
+    assert nlp.entity_method("tr") == nlp.entity_method("ru") == "gazetteer"
+    assert nlp.entity_method(None) == "none"
+
+
 # floors a little under the figures of docs/english-model.md: a regression guard, not a target
 @pytest.mark.parametrize(("paragraphs", "floor"), [(ENGLISH, ENGLISH_FLOORS["tuned"]),
                                                    (HELD_OUT, ENGLISH_FLOORS["held-out"])], ids=["tuned", "held-out"])

@@ -65,6 +65,7 @@ class _Span:
     last: int  # exclusive
     votes: Counter[str] = field(default_factory=Counter)
     lead: int = 0  # honorific tokens at the start ("M. Burns"): part of the mention, not of the name
+    tail: int = 0  # a possessive clitic at the end ("Durov's"): part of the mention as written, not of the name
     words: tuple[str, ...] = ()  # the name's tokens, set once: the offsets never change
     key: str = ""
 
@@ -82,6 +83,12 @@ class _Span:
         return token.idx + len(token.text)
 
     @property
+    def name_end(self) -> int:
+        """Where the name ends in the text: before a possessive clitic."""
+        token = self.doc[self.last - 1 - self.tail]
+        return token.idx + len(token.text)
+
+    @property
     def core(self) -> tuple[str, ...]:
         """The name words less lower-case particles: "Mme von der Leyen" -> ("Leyen",)."""
         return tuple(w for w in self.words if w not in PARTICLES) or self.words
@@ -89,8 +96,12 @@ class _Span:
 
 def extract(articles: Sequence[Article], docs: Mapping[str, Doc]) -> list[Entity]:
     """Corpus-wide entities, each with every mention (article, text, offsets into the clean text)."""
+    from . import nlp
+
     order = {a.id: i for i, a in enumerate(articles)}
     parsed = [(a, docs[a.id]) for a in articles if a.id in docs]
+    # an article with no model gets its tokens only: the names found in the others are looked for there
+    tokenized = [(a, nlp.tokenized(a)) for a in articles if a.id not in docs and a.text]
     lower = {t.lower_ for _, doc in parsed for t in doc if t.text.islower()}
     spans: list[_Span] = []
     taken: dict[str, set[int]] = defaultdict(set)
@@ -107,9 +118,13 @@ def extract(articles: Sequence[Article], docs: Mapping[str, Doc]) -> list[Entity
         except Exception:  # the per-document boundary: one odd article never costs the corpus its entities
             log.exception("entities: article %s skipped", article.id)
     _gazetteer(parsed, spans, taken, cited, lower)
+    _inflected(tokenized, spans, taken)
+    for span in spans:  # the mention is the name as written, "Durov's" as much as Turkish "Durov'un"
+        if span.last < len(span.doc) and span.doc[span.last].text in _POSSESSIVES:
+            span.last, span.tail = span.last + 1, 1
     for span in spans:
         span.votes.update(_evidence(span))
-    texts = {a.id: a.text for a, _ in parsed}
+    texts = {a.id: a.text for a, _ in parsed + tokenized}
     entities = [_entity(members, texts, order) for members in _merge(spans, defs)]
     entities.sort(key=lambda e: (order[e.mentions[0].article], e.mentions[0].start))
     return _unique(entities)
@@ -305,6 +320,89 @@ def _gazetteer(parsed: Sequence[tuple[Article, Doc]], spans: list[_Span], taken:
             i += len(hit)
 
 
+def _inflected(tokenized: Sequence[tuple[Article, Doc]], spans: list[_Span], taken: dict[str, set[int]]) -> None:
+    """Look for the corpus's names and the countries and cities of CLDR in the texts of languages with no
+    model, through transliteration and inflection: a capitalised word, or the word less a suffix after an
+    apostrophe (Turkish "Prigojin'in"), a Russian case ending ("Пескова") or a genitive s ("Durows"), that
+    sounds like a name word (``_sound``: Prigojin, Prigozhin, Prigojine) or is within ``_alike`` of one. A hit
+    takes the words of the name it matched, so that it merges with that name's entity."""
+    from rapidfuzz import process
+    from rapidfuzz.fuzz import ratio
+
+    names: dict[str, set[tuple[str, ...]]] = defaultdict(set)  # sound of a name's first word -> names
+    for span in spans:
+        if span.words[0][:1].isupper() and len(span.words) <= 4 and len(span.words[0]) > 1:
+            names[_sound(span.words[0])].add(span.words)
+            if span.votes["PER"] and len(span.core) > 1:  # "Vladimir Leontiev" makes "Leontiev" a name too
+                names[_sound(span.core[-1])].add(span.core[-1:])
+    sounds = sorted(names)
+
+    def first_words(word: str) -> list[tuple[str, ...]]:
+        """The names whose first word the word may be."""
+        found: list[tuple[str, ...]] = []
+        for stem in _stems(word):
+            key = _sound(stem)
+            alike = [key] if key in names else []
+            if len(key) >= 5:
+                alike += [hit for hit, _, _ in process.extract(key, sounds, scorer=ratio, score_cutoff=NAME_LIKENESS,
+                                                                 limit=3) if hit != key]
+            found += [name for hit in alike for name in names[hit]]
+        return found
+
+    def sounds_like(word: str, name_word: str) -> bool:
+        return any(_alike(_sound(stem), _sound(name_word)) for stem in _stems(word))
+
+    for article, doc in tokenized:
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            if not token.text[:1].isupper() or token.is_stop or i in taken[article.id]:
+                i += 1
+                continue
+            matched: tuple[int, tuple[str, ...]] | None = None
+            for name in first_words(token.text):
+                end = i + len(name)
+                if end <= len(doc) and all(sounds_like(doc[k].text, w) for k, w in zip(range(i + 1, end), name[1:],
+                                                                                          strict=True)):
+                    if matched is None or len(name) > len(matched[1]):
+                        matched = end, name
+            if matched is None:
+                place = next((stem for stem in _stems(token.text) if name_key(stem) in _places()
+                              or name_key(stem) in _cities()), None)
+                if place is not None:
+                    matched = i + 1, (place,)
+            if matched is None:
+                i += 1
+                continue
+            end, name = matched
+            span = _Span(article.id, doc, i, end, Counter())
+            span.words, span.key = name, name_key(" ".join(name))
+            _add(spans, taken, span)
+            i = end
+
+
+_POSSESSIVES = frozenset({"'s", "’s"})
+_APOSTROPHE_SUFFIX = re.compile(r"^(\w{2,}?)['’]\w{1,5}$")
+# Russian noun and adjective case endings, longest first: "Пескова" is "Песков" in the genitive
+_CASE_ENDINGS = ("ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем", "ым", "им", "ую", "а", "я", "у",
+                 "ю", "е", "ы", "и")
+NAME_LIKENESS = 85  # rapidfuzz ratio from which two sounded name words of 5 letters or more may be one (_alike)
+
+
+def _stems(word: str) -> list[str]:
+    """The word, and what it is less the inflection a name may carry in the news languages."""
+    forms = [word]
+    if (m := _APOSTROPHE_SUFFIX.match(word)) is not None:
+        forms.append(m.group(1))
+    if re.search("[а-яё]$", word):
+        stem = next((word[:-len(e)] for e in _CASE_ENDINGS if word.endswith(e) and len(word) - len(e) >= 3), None)
+        if stem is not None:  # "Пескова" is "Песков"; "Москвы" is "Москва"
+            forms += [stem, stem + "а", stem + "я"]
+    if word.endswith("s") and len(word) > 4:
+        forms.append(word[:-1])
+    return forms
+
+
 def _evidence(span: _Span) -> Counter[str]:
     """Type votes from the words around a mention: a title, an organisation noun, a country or city name."""
     doc, votes = span.doc, Counter[str]()
@@ -363,7 +461,7 @@ def _country(span: _Span) -> str | None:
 
 @lru_cache(maxsize=1)
 def _places() -> dict[str, str]:
-    """Folded country name -> ISO code, from CLDR (Babel: English, French, the country's own languages)
+    """Folded country name -> ISO code, from CLDR (Babel: the news languages, the country's own languages)
     and countryinfo's English common names and spellings ("Turkey", "Czech Republic"); ambiguous names dropped."""
     import countryinfo
     from babel import Locale, UnknownLocaleError
@@ -376,7 +474,7 @@ def _places() -> dict[str, str]:
             if part and name_key(part):
                 names[name_key(part)].add(code)
 
-    locales = [Locale("en"), Locale("fr")]
+    locales = [Locale(code) for code in lang.NEWS_LANGUAGES]
     for territory in map(str, locales[0].territories):
         if len(territory) != 2 or not territory.isalpha() or territory in _NOT_COUNTRIES:
             continue
@@ -408,12 +506,13 @@ def _codes() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, str]:
-    """Folded city name -> time zone, from CLDR's exemplar cities in English and French (Moscou, Moscow)."""
+    """Folded city name -> time zone, from CLDR's exemplar cities in the news languages (Moscou, Moscow, Moskau,
+    Москва)."""
     from babel import Locale
     from babel.core import get_global
 
     aliases: Mapping[str, str] = get_global("zone_aliases")
-    locales = (Locale("en"), Locale("fr"))
+    locales = [Locale(code) for code in lang.NEWS_LANGUAGES]
     names: dict[str, set[str]] = defaultdict(set)
     for zone in set(get_global("zone_territories")) | set(aliases):
         canonical = aliases.get(zone, zone)
@@ -440,7 +539,7 @@ def _alike(a: str, b: str) -> bool:
 
     if a == b or len(a) == 1 and b.startswith(a) or len(b) == 1 and a.startswith(b):
         return True
-    return min(len(a), len(b)) >= 5 and ratio(a, b) >= 85
+    return min(len(a), len(b)) >= 5 and ratio(a, b) >= NAME_LIKENESS
 
 
 def _merge(spans: list[_Span], defs: list[tuple[str, int, int]]) -> list[list[_Span]]:
@@ -471,9 +570,9 @@ def _merge(spans: list[_Span], defs: list[tuple[str, int, int]]) -> list[list[_S
                 here = next((s for s, _ in acronyms[word] if spans[s].article == spans[i].article), None)
                 roots = {union[here]} if here is not None else {union[s] for s, _ in acronyms[word]}
                 union.merge(i, roots.pop()) if len(roots) == 1 else left[span.key].append(i)
-        elif word and _sound(word) in people and not _country(span):
+        elif word and (surname := _surname(word, people)) and not _country(span):
             for i in members:  # the only person of that surname, else the only one named in the same article
-                roots = {union[j] for j in people[_sound(word)]}
+                roots = {union[j] for j in people[surname]}
                 if len(roots) > 1:
                     roots &= {union[j] for j in named[spans[i].article]}
                 union.merge(i, roots.pop()) if len(roots) == 1 else left[span.key].append(i)
@@ -504,6 +603,19 @@ def _people(spans: list[_Span], by_key: Mapping[str, list[int]], union: Disjoint
     return people
 
 
+def _surname(word: str, people: Mapping[str, list[int]]) -> str | None:
+    """The sounded surname of ``people`` a bare name word is: its own sound, else the only one alike
+    ("Prigogine", a misspelt "Prigojine")."""
+    from rapidfuzz import process
+    from rapidfuzz.fuzz import ratio
+
+    sound = _sound(word)
+    if sound in people or len(sound) < 5:
+        return sound if sound in people else None
+    alike = process.extract(sound, list(people), scorer=ratio, score_cutoff=NAME_LIKENESS, limit=2)
+    return alike[0][0] if len(alike) == 1 else None
+
+
 def _same_person(a: list[str], b: list[str]) -> bool:
     """Two sounded full names with one surname: the first name of the shorter is a forename of the longer."""
     short, full = sorted((a, b), key=len)
@@ -518,7 +630,7 @@ def _entity(members: list[_Span], texts: Mapping[str, str], order: Mapping[str, 
     kind: EntityType = max(_ORDER, key=lambda t: (votes[t], longest.votes[t], -_ORDER.index(t)))
     if not votes[kind]:
         kind = "MISC"
-    names = Counter(texts[s.article][s.doc[s.first + s.lead].idx:s.end].replace("\u00a0", " ") for s in members)
+    names = Counter(texts[s.article][s.doc[s.first + s.lead].idx:s.name_end].replace("\u00a0", " ") for s in members)
     name = max(names, key=lambda n: (n[:1].isupper(), len(n.split()), names[n], len(n)))
     mentions = sorted((Mention(s.article, texts[s.article][s.start:s.end], s.start, s.end) for s in members),
                       key=lambda m: (order[m.article], m.start))

@@ -7,6 +7,7 @@ guess with another language's model.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Executor
@@ -45,6 +46,35 @@ def model(language: str) -> Language | None:
     if language in MODELS:
         log.warning("no spaCy model installed for '%s' (tried %s)", language, ", ".join(MODELS[language]))
     return None
+
+
+@lru_cache(maxsize=16)
+def tokenizer(language: str | None) -> Language:
+    """For a language with no model: spaCy's tokenizer of that language (its exceptions and stop words,
+    shipped with spaCy itself) and a punctuation sentencizer; the multi-language one ("xx") where spaCy has
+    none. It tags, parses and finds nothing: the gazetteer reads its tokens (entities.py)."""
+    import spacy
+
+    try:
+        pipeline = spacy.blank(language or "xx")
+    except (ImportError, ValueError):  # a code spaCy has no language data for
+        pipeline = spacy.blank("xx")
+    pipeline.add_pipe("sentencizer")
+    return pipeline
+
+
+def tokenized(article: Article) -> Doc:
+    """An article's text in tokens and sentences, with no model: the Doc of an article ``parse`` leaves out."""
+    return tokenizer(article.language)(article.text.translate(_SPACES))
+
+
+def entity_method(language: str | None) -> str:
+    """How the names of an article in this language are found: ``model`` (a spaCy pipeline is installed),
+    ``gazetteer`` (names found elsewhere in the corpus, looked for in its tokens), ``none`` (no language)."""
+    if not language:
+        return "none"
+    installed = any(importlib.util.find_spec(name) is not None for name in MODELS.get(language, ()))
+    return "model" if installed else "gazetteer"
 
 
 def parse(articles: Sequence[Article], *, executor: Executor | None = None, batch: int = 32,

@@ -9,6 +9,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from . import nlp
 from ._version import __version__
 from .records import Article, Brief, Claim, Corpus, Entity, Event, Origin, Quote, Removal, ReuseEdge, Story, StoryChange
 
@@ -47,7 +48,8 @@ def article(a: Article) -> Data:
         "removals": removals(a.removed),
         "credits": list(a.credits), "content_hash": a.content_hash, "story": a.story,
         "page_date_note": a.page_date_note, "version": a.version, "version_of": a.version_of,
-        "provenance": dict(a.provenance),
+        # how its names were found, so that a reader knows: "model", "gazetteer" or "none"
+        "provenance": dict(a.provenance), "entity_method": nlp.entity_method(a.language),
     }
 
 
@@ -68,6 +70,7 @@ def stored_article(row: Mapping[str, Any]) -> Data:
     data["removed"] = [r["text"] for r in data["removals"]]
     data["credits"] = json.loads(data["credits"])
     data["content_hash"] = data.pop("hash")
+    data["entity_method"] = nlp.entity_method(data.get("language"))
     return data
 
 
