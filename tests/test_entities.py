@@ -227,6 +227,15 @@ def test_transliterations_countries_and_offsets(run: Callable[[Sequence[Article]
     assert {m.article for m in holding(found, "William Burns").mentions} == {"fr", "en"}
 
 
+def test_a_first_name_and_its_short_form_are_one_person(run: Callable[[Sequence[Article]], list[Entity]]) -> None:
+    found = run([_article("a", "CIA Director William Burns arrived in Cairo on Monday. Bill Burns met the Egyptian "
+                          "president, and Burns left on Tuesday. His brother, Tom Burns, stayed at home.", "en")])
+    william = holding(found, "William Burns")
+    assert "Bill Burns" in texts(william) and william.type == "PER"
+    assert holding(found, "Tom Burns") is not william  # another forename is another person
+    assert "Burns" not in texts(william)  # two people of that surname in the article: a bare one is either
+
+
 def test_names_of_the_corpus_are_found_in_languages_without_a_model(
         run: Callable[[Sequence[Article]], list[Entity]]) -> None:
     """Turkish, Russian and German have no spaCy model here: the names found in the French and English

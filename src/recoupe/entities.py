@@ -30,6 +30,7 @@ from .records import Article, Entity, EntityType, Mention
 from .text import name_key
 
 if TYPE_CHECKING:
+    from nicknames import NickNamer
     from scipy.cluster.hierarchy import DisjointSet
     from spacy.tokens import Doc, Token
 
@@ -593,10 +594,9 @@ def _people(spans: list[_Span], by_key: Mapping[str, list[int]], union: Disjoint
         if 2 <= len(core) <= 4 and all(w[:1].isupper() for w in core) and any(spans[i].votes["PER"] for i in members):
             people[_sound(core[-1])].append(members[0])
     for forms in people.values():
-        sounded = {a: [_sound(w) for w in spans[a].core] for a in forms}
-        alike = {a: [b for b in forms if b != a and _same_person(sounded[a], sounded[b])] for a in forms}
+        alike = {a: [b for b in forms if b != a and _same_person(spans[a].core, spans[b].core)] for a in forms}
         # "J. Biden" beside "Joe Biden" and "Jill Biden": an initial must not bridge two people
-        bridges = {a for a in forms if len(sounded[a][0]) == 1 and len(alike[a]) > 1}
+        bridges = {a for a in forms if len(_sound(spans[a].core[0])) == 1 and len(alike[a]) > 1}
         for a in set(forms) - bridges:
             for b in set(alike[a]) - bridges:
                 union.merge(a, b)
@@ -616,10 +616,26 @@ def _surname(word: str, people: Mapping[str, list[int]]) -> str | None:
     return alike[0][0] if len(alike) == 1 else None
 
 
-def _same_person(a: list[str], b: list[str]) -> bool:
-    """Two sounded full names with one surname: the first name of the shorter is a forename of the longer."""
+def _same_person(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two full names with one surname: the first name of the shorter is a forename of the longer, in another
+    spelling (Sergueï, Sergei) or as its hypocoristic (Bill, William)."""
     short, full = sorted((a, b), key=len)
-    return any(_alike(short[0], w) for w in full[:-1])
+    return any(_alike(_sound(short[0]), _sound(w)) or _hypocoristic(short[0], w) for w in full[:-1])
+
+
+@lru_cache(maxsize=4096)
+def _hypocoristic(a: str, b: str) -> bool:
+    """One first name is the other's short form (Bill, William; Joe, Joseph), by the nicknames dataset."""
+    x, y = name_key(a), name_key(b)
+    namer = _nicknamer()
+    return x != y and (y in namer.nicknames_of(x) or x in namer.nicknames_of(y))
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    from nicknames import NickNamer
+
+    return NickNamer()
 
 
 def _entity(members: list[_Span], texts: Mapping[str, str], order: Mapping[str, int]) -> Entity:
