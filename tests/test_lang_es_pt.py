@@ -156,12 +156,20 @@ FRAMES = {
                     "la próxima semana.", "negociaciones", "funcionario del Gobierno", "anonymous_official"),
     "es-ha-dicho": ("La jueza Elena Prieto ha dicho que el proceso se retomará en octubre con nuevos testigos.",
                     "el proceso", "Elena Prieto", "named"),
+    "es-one-of": ("«No vamos a cerrar el caso», dijo uno de los investigadores tras la audiencia.", "cerrar el caso",
+                  "de los investigadores", "anonymous_official"),
+    "es-por-su-parte": ("El Gobierno, por su parte, advirtió que los precios del pan subirán durante el invierno.",
+                        "precios del pan", "Gobierno", "organisation"),
     "pt-inverted-later": ("“Recebemos todas as propostas”, afirmou nesta segunda-feira o porta-voz do consórcio, "
                           "Rui Medeiros.", "Recebemos", "Rui Medeiros", "named"),
     "pt-according": ("De acordo com a polícia, o suspeito foi detido na manhã de sábado perto da estação.",
                      "suspeito", "polícia", "organisation"),
     "pt-official": ("Um funcionário do governo, que pediu anonimato, afirmou que as negociações continuarão na "
                     "próxima semana.", "negociações", "funcionário do governo", "anonymous_official"),
+    "pt-place-opener": ("Em Lisboa, a agência da ONU alertou que as chuvas vão continuar durante toda a semana.",
+                        "as chuvas", "agência da ONU", "organisation"),
+    "pt-por-sua-vez": ("O sindicato, por sua vez, afirmou que a greve dos motoristas vai durar três dias.",
+                       "a greve", "sindicato", "organisation"),
     "pt-name-verb": ("“Vamos recorrer da decisão”, Paulo Tavares afirmou aos jornalistas.", "recorrer",
                      "Paulo Tavares", "named"),
 }

@@ -36,7 +36,7 @@ TITLE_PREPOSITIONS = frozenset("de del".split())
 SPEECH_VERBS = frozenset("""decir afirmar declarar añadir agregar explicar señalar indicar advertir confirmar
 asegurar anunciar subrayar destacar insistir reiterar responder replicar reconocer admitir negar desmentir
 precisar comentar manifestar expresar informar revelar denunciar escribir prometer apuntar aclarar recordar
-sostener concluir enfatizar tuitear""".split())
+sostener concluir enfatizar tuitear alertar""".split())
 _IRREGULAR = {
     "decir": "dijo dijeron dice dicen dicho diciendo decía decían",
     "advertir": "advirtió advirtieron advierte advierten advertido advirtiendo",
@@ -46,6 +46,7 @@ _IRREGULAR = {
     "sostener": "sostuvo sostuvieron sostiene sostienen sostenido sosteniendo",
     "concluir": "concluyó concluyeron concluye concluyen concluido concluyendo",
     "escribir": "escrito",
+    "alertar": "alertó alertaron alertado",  # no "alerta": a noun as often ("en alerta")
     "reconocer": "reconoce reconocen reconoció reconocieron reconocido reconociendo",
 }
 _STEM_CHANGING = ("negar", "recordar", "manifestar")  # regular but for the listed present forms
@@ -92,12 +93,13 @@ SUBJECT_OPENERS: frozenset[str] = frozenset()
 # -- function words ---------------------------------------------------------------------------------
 # "la", "un" are French too, with the same role
 DETERMINERS = frozenset("""el la los las un una unos unas este esta estos estas ese esa esos esas aquel aquella
-su sus varios varias algunos algunas""".split())
-DETERMINER_PRONOUNS = frozenset("varios varias algunos algunas".split())  # "algunos dijeron"
+su sus varios varias algunos algunas uno""".split())  # "dijo uno de los investigadores"
+DETERMINER_PRONOUNS = frozenset("varios varias algunos algunas uno".split())  # "algunos dijeron"
 DEFINITE_ARTICLES = frozenset("el la los las".split())
 SUBJECT_PRONOUNS = {"él": 1, "ella": 1, "ellos": 2, "ellas": 2}
 RELATIVE_PRONOUNS = frozenset("que quien quienes cual cuales cuyo cuya cuyos cuyas donde".split())
-STRESSED_PRONOUNS: frozenset[str] = frozenset()  # "El alcalde, por su parte, dijo" is no pronoun
+# what sets a subject off from its verb as "lui" does in "Le maire, lui, promet": "El alcalde, por su parte, dijo"
+STRESSED_PRONOUNS = frozenset(["por su parte"])
 # "ha dicho", "han afirmado", "había declarado" (read case-sensitively before a speech verb: not "Han")
 AUXILIARIES = frozenset(["ha", "han", "había", "habían", "habría", "habrían", "habiendo", "haber"])
 AUX_ADVERBS = frozenset("también ya nunca además luego incluso".split())
@@ -148,7 +150,7 @@ AFTER_VERB_WORDS = (frozenset(f"{lead} {day}" for day in WEEKDAYS for lead in ("
 NP_STOPS = frozenset("""en durante ante tras desde con por para sobre hacia cuando mientras que quien donde
 """.split()) | frozenset(WEEKDAYS)
 SENTENCE_OPENERS = frozenset("""además luego después entonces ayer hoy mientras también pero sin tras durante
-desde para por con según asimismo posteriormente finalmente""".split())
+desde para por con según asimismo posteriormente finalmente ante así""".split())
 COMPLEMENTIZERS = frozenset({"que"})
 ACCORDING_TO = frozenset(["según", "de acuerdo con"])
 CONTRAST = frozenset({"pero"})

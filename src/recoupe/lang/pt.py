@@ -12,13 +12,13 @@ HONORIFICS = frozenset("sr sr. sra sra. srta srta. dr dr. dra dra.".split())
 TITLE_NOUNS = frozenset("""presidente presidenta ministro ministra porta-voz diretor diretora secretário
 secretária chefe conselheiro conselheira assessor assessora embaixador embaixadora senador senadora deputado
 deputada chanceler rei rainha papa juiz juíza governador governadora prefeito prefeita comandante coronel
-professor professora fundador fundadora líder dirigente""".split())
+professor professora fundador fundadora líder dirigente autarca""".split())
 ROLE_NOUNS = frozenset("""funcionário funcionária funcionários porta-voz porta-vozes fonte fontes responsável
 responsáveis diplomata diplomatas assessor assessora assessores conselheiro conselheira representante
 representantes dirigente dirigentes ministro ministra presidente presidenta diretor diretora chefe secretário
 secretária embaixador embaixadora comandante procurador procuradora juiz juíza prefeito prefeita deputado
 deputada senador senadora oficial membro membros negociador negociadora investigador investigadores
-autoridade autoridades""".split())
+autoridade autoridades autarca autarcas""".split())
 GENERIC_ROLES = frozenset("funcionário funcionária fonte porta-voz diplomata representante responsável "
                           "assessor".split())
 LEADER_TITLES = frozenset("presidente presidenta ministro ministra rei rainha primeiro chefe diretor "
@@ -35,11 +35,12 @@ TITLE_PREPOSITIONS = frozenset("de do da dos das".split())
 SPEECH_VERBS = frozenset("""dizer afirmar declarar acrescentar explicar indicar advertir confirmar
 assegurar garantir anunciar sublinhar destacar ressaltar salientar frisar insistir reiterar responder
 reconhecer admitir negar desmentir comentar informar revelar denunciar escrever prometer apontar lembrar
-recordar sustentar concluir relatar avaliar defender""".split())
-# no "alertar", "contar": "em alerta", "por conta" would read as speech
+recordar sustentar concluir relatar avaliar defender comemorar alertar""".split())
+# no "contar": "por conta" would read as speech
 _IRREGULAR = {
     "dizer": "disse disseram diz dizem dito dizendo dizia diziam",
     "desmentir": "desmentiu desmentiram desmente desmentem desmentido desmentindo",
+    "alertar": "alertou alertaram alertado",  # no "alerta": a noun as often ("em alerta")
     "concluir": "conclui concluem concluiu concluíram concluído concluindo",
     "escrever": "escreve escrevem escreveu escreveram escrevia escreviam escrevendo",  # "escrito": see below
 }
@@ -91,7 +92,8 @@ DETERMINER_PRONOUNS = frozenset("vários várias alguns algumas".split())  # "al
 DEFINITE_ARTICLES = frozenset("o a os as".split())
 SUBJECT_PRONOUNS = {"ele": 1, "ela": 1, "eles": 2, "elas": 2}
 RELATIVE_PRONOUNS = frozenset("que quem qual quais cujo cuja cujos cujas onde".split())
-STRESSED_PRONOUNS: frozenset[str] = frozenset()
+# what sets a subject off from its verb as "lui" does in "Le maire, lui, promet": "O prefeito, por sua vez, disse"
+STRESSED_PRONOUNS = frozenset(["por sua vez", "por seu lado", "por sua parte"])
 # "tinha dito", "havia afirmado" (news writes the simple past: "disse", "afirmou")
 AUXILIARIES = frozenset(["tem", "têm", "tinha", "tinham", "havia", "haviam", "teria", "teriam"])
 AUX_ADVERBS = frozenset("também já nunca ainda".split())
@@ -143,7 +145,7 @@ AFTER_VERB_WORDS = (frozenset(f"{lead} {day}" for day in WEEKDAYS
 NP_STOPS = frozenset("""em na nas nos durante perante pelo pela pelos pelas para sobre após antes depois
 quando enquanto que quem onde""".split()) | frozenset(WEEKDAYS)
 SENTENCE_OPENERS = frozenset("""além depois então ontem hoje enquanto também mas porém contudo entretanto
-durante desde para segundo após antes ainda posteriormente finalmente""".split())
+durante desde para segundo após antes ainda posteriormente finalmente em""".split())  # "Em Genebra, …"
 COMPLEMENTIZERS = frozenset({"que"})
 # no "conforme": a French word ("conforme à la loi")
 ACCORDING_TO = frozenset(["segundo", "de acordo com"])
