@@ -17,7 +17,8 @@ generalsekretär generalsekretärin chef chefin botschafter botschafterin senato
 abgeordnete bürgermeister bürgermeisterin könig königin papst richter richterin gouverneur gouverneurin
 kommandeur oberst general professor professorin gründer gründerin vorsitzender vorsitzende parteichef
 parteichefin""".split())
-ROLE_NOUNS = frozenset("""sprecher sprecherin regierungssprecher regierungssprecherin beamter beamte beamten
+ROLE_NOUNS = frozenset("""sprecher sprecherin regierungssprecher regierungssprecherin pressesprecher
+pressesprecherin polizeisprecher polizeisprecherin ministeriumssprecher ministeriumssprecherin beamter beamte beamten
 regierungsvertreter regierungsvertreterin vertreter vertreterin quelle quellen diplomat diplomatin diplomaten
 berater beraterin mitarbeiter mitarbeiterin minister ministerin präsident präsidentin direktor direktorin
 chef chefin botschafter botschafterin kommandeur staatsanwalt staatsanwältin richter richterin bürgermeister
@@ -29,10 +30,13 @@ LEADER_TITLES = frozenset("präsident präsidentin kanzler kanzlerin minister mi
                           "direktorin chef chefin".split())
 ORG_NOUNS = frozenset("""agentur nachrichtenagentur zeitung tageszeitung wochenzeitung magazin sender
 fernsehsender rundfunk radio portal partei bank universität konzern unternehmen firma gruppe""".split())
-ORG_SPEAKERS = frozenset("""kreml regierung bundesregierung ministerium außenministerium agentur
-nachrichtenagentur zeitung sender armee polizei partei konzern unternehmen firma gruppe kommission rat
-botschaft verwaltung pentagon organisation gericht gewerkschaft staatsanwaltschaft behörde behörden
-bundeswehr""".split())
+# German writes compounds ("Innenministerium"), and the stages match whole words: the common ones are listed
+ORG_SPEAKERS = frozenset("""kreml regierung bundesregierung landesregierung ministerium außenministerium
+innenministerium bundesinnenministerium verteidigungsministerium finanzministerium justizministerium
+gesundheitsministerium wirtschaftsministerium amt kanzleramt bundeskanzleramt bundesamt agentur
+nachrichtenagentur zeitung sender armee polizei bundespolizei landespolizei feuerwehr partei konzern
+unternehmen firma gruppe kommission rat botschaft verwaltung stadtverwaltung pentagon organisation gericht
+gewerkschaft staatsanwaltschaft behörde behörden bundeswehr""".split())
 # "der" and "des" are determiners too (DETERMINERS), so they never count as a title's own word
 TITLE_PREPOSITIONS = frozenset("von für des der".split())
 
@@ -144,9 +148,12 @@ LAST_MONTH = frozenset(["letzten monat", "vergangenen monat", "vorigen monat", "
 # "sagte am Montag der Sprecher": the weekday comes with its preposition
 AFTER_VERB_WORDS = frozenset("am " + day for day in WEEKDAYS) | frozenset(
     "gestern heute auch zudem außerdem bereits später zuvor erneut ebenfalls".split())
-# "an" left out: the English article ("the head of an agency")
+# "an" left out: the English article ("the head of an agency"). The finite auxiliaries and modals end the
+# phrase too: German puts the verb right after "Laut X" ("Laut Karl Brenner wird die Grenze …"); "hat" is
+# left out (an English noun)
 NP_STOPS = frozenset("""im am auf bei mit nach vor während seit gegenüber über um zu zum zur als dass wenn
-nachdem weil aus""".split())
+nachdem weil aus ist sind sei seien wird werden wurde wurden haben hatte hatten habe soll sollen könne
+könnte müsse""".split())
 SENTENCE_OPENERS = frozenset("""aber doch jedoch dann danach zuvor später gestern heute zudem außerdem
 trotzdem deshalb daher inzwischen unterdessen laut im am auf bei mit nach vor während seit""".split())
 COMPLEMENTIZERS = frozenset({"dass"})
