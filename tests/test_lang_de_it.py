@@ -227,3 +227,9 @@ def test_german_frames_without_a_parse(paragraph: str) -> None:
 
 def test_a_corpus_of_both_languages_has_every_quote_attributed(corpus: Corpus) -> None:
     assert all(q.speaker for q in corpus.quotes), [q for q in corpus.quotes if not q.speaker]
+
+
+def test_a_separable_verb_with_an_inverted_pronoun_keeps_its_quotation() -> None:
+    """ "«…», fügte er hinzu": the quotation is speech (who "er" is waits for the pronoun frame above)."""
+    paragraph = "«Wir werden reagieren, und zwar schnell», fügte er hinzu."
+    assert [q.text for q in _extract(paragraph, "de")] == ["Wir werden reagieren, und zwar schnell"]

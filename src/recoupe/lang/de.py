@@ -50,9 +50,9 @@ zurückweisen""".split())
 _NO_GE = ("be", "er", "ver", "zer", "ent", "emp", "miss", "unter")
 _IRREGULAR = {
     # separable verbs: the particle comes last in a main clause ("teilte mit"), joined in the participle;
-    # "teilte am Montag mit" is not read (the particle is too far)
-    "mitteilen": "teilte mit|teilten mit|teilt mit|mitgeteilt",
-    "hinzufügen": "fügte hinzu|fügten hinzu|fügt hinzu|hinzugefügt",
+    # "teilte am Montag mit" is not read (the particle is too far), an inverted pronoun is ("fügte er hinzu")
+    "mitteilen": "teilte mit|teilten mit|teilt mit|teilte er mit|teilte sie mit|mitgeteilt",
+    "hinzufügen": "fügte hinzu|fügten hinzu|fügt hinzu|fügte er hinzu|fügte sie hinzu|hinzugefügt",
     "ankündigen": "kündigte an|kündigten an|kündigt an|angekündigt",
     "einräumen": "räumte ein|räumten ein|räumt ein|eingeräumt",
     "zurückweisen": "wies zurück|wiesen zurück|weist zurück|zurückgewiesen",

@@ -33,7 +33,7 @@ TITLE_PREPOSITIONS = frozenset("di del della dello dei degli delle".split())
 # -- speech -----------------------------------------------------------------------------------------
 # verbs in -are, conjugated below; the others are listed in _IRREGULAR
 _REGULAR = frozenset("""dichiarare affermare spiegare precisare sottolineare annunciare confermare osservare
-commentare negare assicurare ricordare raccontare denunciare rivelare evidenziare""".split())
+commentare negare assicurare ricordare raccontare denunciare rivelare evidenziare riportare""".split())
 SPEECH_VERBS = _REGULAR | frozenset("""dire aggiungere scrivere rispondere ammettere riferire ribadire smentire
 avvertire insistere concludere""".split())
 _IRREGULAR = {
