@@ -49,6 +49,16 @@ def test_no_word_means_two_things_in_two_languages() -> None:
             lang.merged(name)  # raises on a word two languages give two values
 
 
+def test_a_form_two_languages_share_is_a_speech_verb_of_the_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Spanish and Italian both write "dice": one form, one speech verb, the first language's lemma."""
+    es, it = lang.get("es"), lang.get("it")
+    assert es.SPEECH_FORMS["dice"] == "decir" and it.SPEECH_FORMS["dice"] == "dire"
+    assert lang.merged("SPEECH_FORMS")["dice"] == "decir"
+    monkeypatch.setattr(es, "MONTHS", {**es.MONTHS, "marzo": 5})  # a month is not a shared form: it raises
+    with pytest.raises(ValueError, match="marzo"):
+        lang.merged("MONTHS")
+
+
 def test_speech_forms_belong_to_their_own_file_s_verbs() -> None:
     for module in _files():
         assert set(module.SPEECH_FORMS.values()) <= module.SPEECH_VERBS

@@ -115,10 +115,11 @@ from typing import Any
 
 from .names import PARTICLES
 
-__all__ = ["LANGUAGES", "NEWS_LANGUAGES", "LISTS", "FOLDED", "PARTICLES", "get", "union", "merged", "alternation"]
+__all__ = ["LANGUAGES", "NEWS_LANGUAGES", "LISTS", "FOLDED", "SHARED_FORMS", "PARTICLES", "get", "union", "merged",
+           "alternation"]
 
 # the languages whose files are read, in this order wherever an order shows
-LANGUAGES: tuple[str, ...] = ("fr", "en", "es", "pt")
+LANGUAGES: tuple[str, ...] = ("fr", "en", "es", "pt", "de", "it")
 # the languages news commonly arrives in (ISO 639-1), language file or not: the languages the detector
 # tells apart on short texts, and those whose written dates are read (with dateparser's own month names)
 NEWS_LANGUAGES: tuple[str, ...] = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "tr", "ar")
@@ -223,14 +224,20 @@ def union(name: str) -> frozenset[str]:
     return frozenset(word for code in LANGUAGES for word in getattr(get(code), name))
 
 
+# dict lists whose values may differ for one word across languages, the first language's standing: a speech
+# verb's form that two languages share ("dice", "nega") is a speech verb either way, with each file's own lemma
+SHARED_FORMS = frozenset({"SPEECH_FORMS"})
+
+
 def merged(name: str) -> dict[str, Any]:
     """One dict list over every language, in ``LANGUAGES`` order; a word that two languages give two
-    different values is an error, since a stage reading a text of either language could not tell which."""
+    different values is an error, since a stage reading a text of either language could not tell which
+    (except in ``SHARED_FORMS``, where the first language's value stands)."""
     _check(name)
     out: dict[str, Any] = {}
     for code in LANGUAGES:
         for word, value in getattr(get(code), name).items():
-            if out.setdefault(word, value) != value:
+            if out.setdefault(word, value) != value and name not in SHARED_FORMS:
                 raise ValueError(f"{name}: {word!r} is {out[word]!r} in one language and {value!r} in {code}")
     return out
 
