@@ -266,6 +266,20 @@ def test_names_of_the_corpus_are_found_in_languages_without_a_model(
     assert not any(m.text in ("Truppen", "Lager", "Kremlsprecher") for e in found for m in e.mentions)
 
 
+def test_a_name_no_other_article_gives_is_found_by_repetition(
+        run: Callable[[Sequence[Article]], list[Entity]]) -> None:
+    found = run([_article("ru", "В среду официальный представитель МИД Мария Захарова выступила с заявлением. По "
+                          "словам Захаровой, переговоры продолжатся. Позже дипломат повторила это.", "ru"),
+                 _article("es", "El ministro dijo que la portavoz Ana Beltrán Ruiz viajará a Lima. Después habló con "
+                          "Ana Beltrán Ruiz y con el alcalde.", "es"),
+                 _article("es2", "Ayer llegó Ana Beltrán Ruiz.", "es")])
+    assert texts(holding(found, "Мария Захарова")) == {"Мария Захарова", "Захаровой"}
+    assert texts(holding(found, "Ana Beltrán Ruiz")) == {"Ana Beltrán Ruiz"}
+    assert {m.article for m in holding(found, "Ana Beltrán Ruiz").mentions} == {"es", "es2"}
+    # a capitalised word opening a sentence is no name by itself
+    assert not any(m.text in ("Позже", "Después", "El ministro") for e in found for m in e.mentions)
+
+
 def test_how_an_article_s_names_were_found() -> None:
     assert nlp.entity_method("fr") == "model" and nlp.entity_method("en") == "model"
     assert nlp.entity_method("tr") == nlp.entity_method("ru") == "gazetteer"

@@ -120,6 +120,7 @@ def extract(articles: Sequence[Article], docs: Mapping[str, Doc]) -> list[Entity
             log.exception("entities: article %s skipped", article.id)
     _gazetteer(parsed, spans, taken, cited, lower)
     _inflected(tokenized, spans, taken)
+    _repeated(tokenized, spans, taken)
     for span in spans:  # the mention is the name as written, "Durov's" as much as Turkish "Durov'un"
         if span.last < len(span.doc) and span.doc[span.last].text in _POSSESSIVES:
             span.last, span.tail = span.last + 1, 1
@@ -380,6 +381,42 @@ def _inflected(tokenized: Sequence[tuple[Article, Doc]], spans: list[_Span], tak
             span.words, span.key = name, name_key(" ".join(name))
             _add(spans, taken, span)
             i = end
+
+
+def _repeated(tokenized: Sequence[tuple[Article, Doc]], spans: list[_Span], taken: dict[str, set[int]]) -> None:
+    """Names no other article gives, in the texts of languages with no model: a run of two to four capitalised
+    words inside a sentence (no stop word, none taken), kept when the corpus writes it twice, or when its
+    last word stands alone elsewhere in the article ("Мария Захарова", later "Захарова"); its bare last word
+    is then a mention too."""
+    def capital(token: Token) -> bool:  # "Захарова", not "МИД": an acronym before a name is another name
+        return token.text[:1].isupper() and not token.text.isupper() and token.is_alpha and not token.is_stop
+
+    runs: dict[str, list[tuple[Article, Doc, int, int]]] = defaultdict(list)
+    for article, doc in tokenized:
+        i = 0
+        while i < len(doc):
+            end = i
+            while end < len(doc) and end - i < 4 and capital(doc[end]) and end not in taken[article.id]:
+                end += 1
+            if end - i >= 2 and not doc[i].is_sent_start:
+                runs[name_key(doc[i:end].text)].append((article, doc, i, end))
+            i = max(end, i + 1)
+    for found in runs.values():
+        article, doc, first, last = found[0]
+        surname = set(_stems(doc[last - 1].text))  # "Захарова", then "По словам Захаровой"
+        alone = [t.i for t in doc if t.i not in range(first, last) and t.i not in taken[article.id]
+                 and not t.is_sent_start and t.text[:1].isupper() and surname & set(_stems(t.text))]
+        if len(found) < 2 and not alone:
+            continue
+        words = tuple(t.text for t in doc[first:last])
+        for where, its_doc, start, end in found:
+            if not taken[where.id] & set(range(start, end)):
+                _add(spans, taken, _Span(where.id, its_doc, start, end, Counter()))
+        for i in alone:
+            if i not in taken[article.id]:
+                span = _Span(article.id, doc, i, i + 1, Counter())
+                span.words, span.key = words, name_key(" ".join(words))  # one entity with its full name
+                _add(spans, taken, span)
 
 
 _POSSESSIVES = frozenset({"'s", "’s"})
