@@ -200,3 +200,17 @@ def test_turkish_verb_final_quotation() -> None:
 def test_turkish_according_to_postposition() -> None:
     found = _speakers("tr-gore", "Peskov'a göre, görüşmeler gelecek hafta İstanbul'da devam edecek.")
     assert found == [("Peskov", "görüşmeler gelecek hafta İstanbul'da devam edecek")]
+
+
+@pytest.mark.xfail(strict=True, reason="needs quotes._spans to close „ with “ (Russian and German inner quotes): "
+                                       "“ always opens there, so the quotation runs to the paragraph's end")
+def test_russian_inner_quotes() -> None:
+    body = "«Ответ „Газпрома“ будет дан позже», заявил Песков. Затем брифинг закончился."
+    assert [body[a:b] for a, b in quotes.quotations(body)] == ["Ответ „Газпрома“ будет дан позже"]
+
+
+@pytest.mark.xfail(strict=True, reason="needs quotes._spans to read single quotes ‘…’, which Turkish news uses "
+                                       "for speech (the straight ' is the suffix apostrophe: Peskov'un)")
+def test_turkish_single_quotes() -> None:
+    body = "Bakan, ‘Bu teklifi kabul etmeyeceğiz’ diye konuştu."
+    assert [body[a:b] for a, b in quotes.quotations(body)] == ["Bu teklifi kabul etmeyeceğiz"]
