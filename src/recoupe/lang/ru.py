@@ -68,9 +68,11 @@ SPEECH_FORMS = _conjugated()
 PARTICIPLE_ENDINGS = frozenset("обавив аявив тметив одчеркнув ояснив точнив апомнив ообщив казав ыразив".split())
 REPORTING_VERBS = frozenset("сообщить заявить написать подтвердить объявить рассказать сказать "
                             "сообщать".split())
-FRAME_VERBS = frozenset("""заявил заявила заявили сказал сказала сказали сообщил сообщила сообщили отметил
-отметила отметили добавил добавила добавили подтвердил подтвердила подтвердили уточнил уточнила уточнили
-подчеркнул подчеркнула подчеркнули сообщает заявляет опроверг опровергла опровергли""".split())
+# none yet: the claims stage strips everything up to "сообщили, что" as the frame, and Russian puts the
+# time and place first ("В понедельник вечером в Женеве власти сообщили, что …"), which belong to the fact.
+# With the forms listed, a Russian fact of the dev corpus left the claim it supports (claims_origin_count
+# 0.25 -> 0.20): the frames wait for claims to keep what stands before the subject.
+FRAME_VERBS: frozenset[str] = frozenset()
 ADDING_PARTICIPLES = frozenset("добавив отметив подчеркнув заявив пояснив уточнив напомнив".split())
 DENIALS = frozenset("опроверг опровергла опровергли опровергает отрицает отрицал отрицала отрицали".split())
 DENIAL_STEMS: frozenset[str] = frozenset()
