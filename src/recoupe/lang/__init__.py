@@ -119,7 +119,7 @@ __all__ = ["LANGUAGES", "NEWS_LANGUAGES", "LISTS", "FOLDED", "SHARED_FORMS", "PA
            "alternation"]
 
 # the languages whose files are read, in this order wherever an order shows
-LANGUAGES: tuple[str, ...] = ("fr", "en", "es", "pt", "de", "it")
+LANGUAGES: tuple[str, ...] = ("fr", "en", "es", "pt", "de", "it", "tr", "ru")
 # the languages news commonly arrives in (ISO 639-1), language file or not: the languages the detector
 # tells apart on short texts, and those whose written dates are read (with dateparser's own month names)
 NEWS_LANGUAGES: tuple[str, ...] = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "tr", "ar")
