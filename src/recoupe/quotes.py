@@ -50,7 +50,7 @@ _PARTICIPLE_ENDINGS = tuple(sorted(lang.union("PARTICIPLE_ENDINGS")))
 # a clause ends at a present participle (", ajoutant", the French gerund ", en ajoutant"), "selon", "but"
 _CUT = re.compile(r",\s+(?:en\s+)?\w+(?:" + lang.alternation(_PARTICIPLE_ENDINGS) + r")\b"
                   r"|,\s+(?:" + _SELON_WORDS + "|" + lang.alternation(lang.union("CONTRAST") | lang.union("WHEREAS"))
-                  + r")\b|;|\s[–—]\s",
+                  + r")\b|;|\s[–—-]\s",
                   re.IGNORECASE)
 # "selon lui", "d'après laquelle": a pronoun after "selon" points back, it names no one (grammar, kept here)
 _SELON = re.compile(r"\b(?:" + _SELON_WORDS + r")\s+(?!(?:lui|elle|eux|moi|nous|vous|lequel|laquelle|"
@@ -60,6 +60,7 @@ _POSTPOSITION = re.compile(r"(?<=\w)\s+(?:" + lang.alternation(lang.union("POSTP
 _PRONOUN_INVERSION = re.compile(r"-t-(?:il|elle)|-(?:il|elle|ils|elles)\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:n['’]\s?|ne\s+)\S+(?:\s+\S+)?\s+(?:pas|jamais|guère)\b|\b(?:not|never)\b",
                       re.IGNORECASE)
+_WITHOUT = re.compile(r"\b(?:sans|without)\s+$", re.IGNORECASE)  # French and English grammar, as above
 SAME_LANGUAGE, MIN_GROUPED = 90, 6  # rapidfuzz partial_ratio on folded text; quotes of fewer words never group
 _WORDS = re.compile(r"\w+(?:[-'’]\w+)*")  # "porte-parole" and "l'Ukraine" are one word each
 
@@ -313,8 +314,8 @@ def _verb(start: int, end: int, clause: int, s0: int, s1: int, masked: str, reso
     aux = re.search(r"(?:\b(?:n['’]\s?|ne\s+)?" + AUX + r"(?:-t-(?:il|elle|on)|-(?:ils|elles))?(?:\s+\S+?){0,2}\s+)$",
                     before)
     aux_at = clause + aux.start() if aux and not _has_verb_before(aux.group(0)) else start
-    if _NEGATED.search(masked[aux_at:end]):
-        return None  # "n'a pas précisé": nothing was said
+    if _NEGATED.search(masked[aux_at:end]) or _WITHOUT.search(masked[max(s0, aux_at - 12):aux_at]):
+        return None  # "n'a pas précisé", "sans préciser", "without saying": nothing was said
     pronoun = _PRONOUN_INVERSION.search(masked[aux_at:end + 12])
     lead = masked[clause:aux_at].strip(" ,\t—–")
     if pronoun and pronoun.start() <= end - aux_at + 1:
@@ -428,8 +429,8 @@ def _postposition(start: int, end: int, clause: int, s0: int, s1: int, masked: s
 def _reported(end: int, s1: int, masked: str) -> tuple[int, int] | None:
     """The clause after "que"/"that", up to a new clause (", ajoutant", ", selon", ";") or the sentence end."""
     m = _QUE.match(masked, end, s1) or _BARE_SAID.match(masked, end, s1)
-    if m is None:
-        return None
+    if m is None or _CUT.search(masked, end, m.end()):
+        return None  # ", adding that …" after "X said": another clause's "that"
     cut = _CUT.search(masked, m.end(), s1)
     return (m.end(), cut.start() if cut else s1)
 
