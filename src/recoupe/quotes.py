@@ -188,6 +188,7 @@ def _article_quotes(article: Article, resolver: Resolver) -> list[Quote]:
     text = article.text
     spans = _spans(text)
     masked = _mask(text, spans)
+    resolver.masked = masked
     found: list[Quote] = []
     last: tuple[int, Speaker] = (-9, Speaker(None))  # the latest speaker, quoted or named by a verb
     pending: list[tuple[int, int, Speaker]] = []  # quotes whose pronoun found no one before: (index, paragraph, it)

@@ -83,7 +83,9 @@ _WORD = re.compile(r"[\w.'’-]+")
 
 
 def is_name(word: str) -> bool:
-    """A capitalised word that can be part of a proper name ("Jean-Pierre", "TASS")."""
+    """A capitalised word that can be part of a proper name ("Jean-Pierre", "TASS", the "L." of "Janet L. Yellen")."""
+    if len(word) == 2 and word[0].isupper() and word[1] == ".":
+        return True  # an initial, though "L" or "A" alone may be a determiner
     return word[:1].isupper() and word.lower().strip(".") not in DETERMINERS | _OPENERS
 
 
@@ -128,6 +130,7 @@ class Resolver:
     by_name: dict[str, list[Entity]]  # folded mention text or surname -> entities, corpus-wide
     said: list[Speaker] = field(default_factory=list)
     paragraph: int = 0  # the paragraph being read
+    masked: str | None = None  # the text with its quotations blotted out, when the quote stage reads it
 
     # -- verbs --------------------------------------------------------------------------------------
     def verbs(self, start: int, end: int, masked: str) -> list[tuple[int, int, str]]:
@@ -298,6 +301,8 @@ class Resolver:
         if len(words) == 1 and head in PRONOUNS:
             gender = GENDERS.get(head)
             found = self._antecedent(plural=PRONOUNS[head] == 2, gender=gender)
+            if found.text is None and PRONOUNS[head] == 1:
+                found = self._mentioned(start, gender)
             if found.text is None:
                 return Speaker(None, gender=gender, anaphor=head)
             if found.gender is None and PRONOUNS[head] == 1:
@@ -376,6 +381,8 @@ class Resolver:
                 run = runs[-1]  # "le secrétaire général Antonio Guterres", "finance minister Rachel Reeves"
             elif runs and runs[0][0] == 0 and not _common(words[0]):
                 run = runs[0]  # "Fahrettin Altun", "M. Peskov"; not "le Kremlin" nor "du Kremlin"
+            elif runs and runs[0][0] > 0 and all(is_title(w) for w in words[:runs[0][0]]):
+                run = runs[0]  # "Sen. Ben Sasse of Nebraska", "President Joe Biden of the United States"
             else:
                 continue
             while run and words[run[0]].lower() in _HONORIFICS:
@@ -421,6 +428,26 @@ class Resolver:
             if hits:
                 return hits[0].id
         return None
+
+    def _mentioned(self, at: int, gender: str | None) -> Speaker:
+        """The last person named before a pronoun, outside quotations, in its paragraph or the one before,
+        when no speaker came before it ("Maria Lopez met the governor. « … », she said.")."""
+        lines = [m.start() for m in re.finditer(r"[^\n]+", self.text[:at])]
+        floor = lines[-2] if len(lines) >= 2 else 0
+        people: list[tuple[int, int]] = [(m.start, m.end) for m, e in self.mentions if e.type == "PER"]
+        if self.doc is not None:
+            people += [(e.start_char, e.end_char) for e in self.doc.ents if e.label_ in ("PER", "PERSON")]
+        for a, b in sorted(set(people), reverse=True):
+            if not floor <= a < b <= at or (self.masked is not None and "□" in self.masked[a:b]):
+                continue
+            lead = re.match(r"(?:(?:" + lang.alternation(_HONORIFICS) + r")\s+)+", self.text[a:b], re.IGNORECASE)
+            before = self.text[max(0, a - 6):a].split() + (lead.group(0).split() if lead else [])
+            a += lead.end() if lead else 0  # "Mme Claire Roux": the name is Claire Roux, a woman
+            said = _gender(before[-1:]) if before else None
+            if gender is None or said in (None, gender):
+                name = self.text[a:b]
+                return Speaker(name, "named", a, b, self._link(a, b, name, ("PER",)), gender=said or gender)
+        return Speaker(None)
 
     def _antecedent(self, plural: bool = False, roles: frozenset[str] = frozenset(),
                     kinds: tuple[str, ...] = ("named", "anonymous_official"), window: int | None = 1,
