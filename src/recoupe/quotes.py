@@ -60,6 +60,8 @@ _POSTPOSITION = re.compile(r"(?<=\w)\s+(?:" + lang.alternation(lang.union("POSTP
 _PRONOUN_INVERSION = re.compile(r"-t-(?:il|elle)|-(?:il|elle|ils|elles)\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:n['’]\s?|ne\s+)\S+(?:\s+\S+)?\s+(?:pas|jamais|guère)\b|\b(?:not|never)\b",
                       re.IGNORECASE)
+# what may stand between an incise's comma and its verb: an auxiliary, with an inversion ("a-t-il")
+AUX_PREFIX = re.compile(r"(?:" + AUX + r")(?:-t-(?:il|elle|on))?", re.IGNORECASE)
 _WITHOUT = re.compile(r"\b(?:sans|without)\s+$", re.IGNORECASE)  # French and English grammar, as above
 SAME_LANGUAGE, MIN_GROUPED = 90, 6  # rapidfuzz partial_ratio on folded text; quotes of fewer words never group
 _WORDS = re.compile(r"\w+(?:[-'’]\w+)*")  # "porte-parole" and "l'Ukraine" are one word each
@@ -202,6 +204,8 @@ def _article_quotes(article: Article, resolver: Resolver) -> list[Quote]:
             a, b = _trim(text, *span.inner)
             if not keep or b - a < 2:
                 continue
+            if speaker is None:  # « Nous partirons, a dit X, et nous reviendrons » : the words inside say who
+                speaker = _incise(span, text, masked, resolver)
             if speaker is None:  # "X, Outlet : « … »", "X a publié sur X : « … »": who the sentence opens with
                 speaker = _colon(span, s0, masked, resolver)
             if speaker is None:  # a quotation standing alone goes on with the speaker just before it
@@ -213,7 +217,7 @@ def _article_quotes(article: Article, resolver: Resolver) -> list[Quote]:
             last = (paragraph, speaker)
         verb_spoke = any(h.kind == "verb" and h.speaker.text is not None for h in hits)
         for hit in hits:
-            carried = not (hit.kind == "selon" and hit.speaker.kind == "organisation" and verb_spoke)
+            carried = not (hit.kind == "selon" and verb_spoke)
             if hit.speaker.text is not None and hit.end > (kept[-1].outer[1] if kept else -1) and carried:
                 last = (paragraph, hit.speaker)  # "selon TASS" after "X a dit": X goes on speaking, not TASS
             if hit.reported is None or hit.speaker.text is None:
@@ -245,6 +249,22 @@ def _cataphora(found: list[Quote], pending: list[tuple[int, int, Speaker]], hits
                 left.append((index, said_in, pronoun))
         pending = left
     return pending
+
+
+def _incise(span: _Span, text: str, masked: str, resolver: Resolver) -> Speaker | None:
+    """The speaker named by an inverted verb set off inside the quotation marks, between commas:
+    « Nous partirons demain, a dit Paul Girard, et nous reviendrons lundi »."""
+    i0, i1 = span.inner
+    view = masked[:i0] + text[i0:i1] + masked[i1:]  # this quotation's words, the others still blotted out
+    for start, end, lemma in resolver.verbs(i0, i1, view):
+        comma = view.rfind(",", i0, start)
+        if comma < 0:
+            continue
+        hit = _verb(start, end, comma + 1, i0, i1, view, resolver, [], lemma)
+        if hit is not None and hit.backward and hit.speaker.text is not None and comma + 1 < start:
+            if not view[comma + 1:start].strip(" \t") or AUX_PREFIX.fullmatch(view[comma + 1:start].strip()):
+                return hit.speaker
+    return None
 
 
 def _colon(span: _Span, s0: int, masked: str, resolver: Resolver) -> Speaker | None:
@@ -414,9 +434,11 @@ _SET_OFF = re.compile(r",\s+[^\W\d_]+(?:é|ée|és|ées|ed|ing|ant|t|s)\b[^,;:�
 def _postposition(start: int, end: int, clause: int, s0: int, s1: int, masked: str,
                   resolver: Resolver) -> _Hit | None:
     """ "Dem Kreml zufolge, …" and "Peskov'a göre …" report what follows; "…, Peskov'a göre." what precedes."""
-    span = resolver.before(clause, start, masked)
-    if span is None:
+    comma = max(clause, masked.rfind(",", clause, start) + 1)
+    phrase = masked[comma:start]
+    if not phrase.strip() or not resolver.np_like(phrase.strip()):
         return None
+    span = (comma + len(phrase) - len(phrase.lstrip()), start)
     speaker = resolver.describe(*span)
     if not masked[end:s1].strip(" \t.!?…"):
         head = masked[s0:span[0]].rstrip()
@@ -445,7 +467,7 @@ def _attribute(span: _Span, hits: Sequence[_Hit], masked: str, text: str) -> tup
     adjacent_after = next((h for h in after if h.clause == b or not masked[b:h.clause].strip(" ,\t")), None)
     if adjacent_after is not None:
         verb = before[-1] if before and before[-1].kind == "verb" else None
-        if (adjacent_after.kind == "selon" and adjacent_after.speaker.kind == "organisation" and verb is not None
+        if (adjacent_after.kind == "selon" and verb is not None
                 and verb.speaker.text is not None and not _CUT.search(masked[verb.end:a])):
             return verb.speaker, True  # "Peskov a déclaré : « … », selon TASS": Peskov speaks, TASS reports it
         return adjacent_after.speaker, True

@@ -437,6 +437,7 @@ class Resolver:
         people: list[tuple[int, int]] = [(m.start, m.end) for m, e in self.mentions if e.type == "PER"]
         if self.doc is not None:
             people += [(e.start_char, e.end_char) for e in self.doc.ents if e.label_ in ("PER", "PERSON")]
+        people += [m.span(1) for m in _TITLED.finditer(self.text, floor, at)]  # "Mme Agathe Brun", parse or not
         for a, b in sorted(set(people), reverse=True):
             if not floor <= a < b <= at or (self.masked is not None and "□" in self.masked[a:b]):
                 continue
@@ -466,6 +467,12 @@ class Resolver:
         # without a shared role only a recent speaker will do: "il" three paragraphs on is someone else
         near = [s for s in candidates if window is not None and s.paragraph >= self.paragraph - window]
         return near[0] if near else Speaker(None)
+
+
+# a person named after an honorific, whatever the parse says: "Mme Agathe Brun", "Ms. Ana Park"
+_TITLED = re.compile(r"\b(?i:" + lang.alternation(_HONORIFICS) + r")(?<=\w|\.)\.?\s+("
+                     r"[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-ZÀ-Ý][\w’'-]+|(?:" + lang.alternation(NAME_PARTICLES)
+                     + r")(?=\s+[A-ZÀ-Ý])))*)")
 
 
 def _adjuncts(words: Sequence[re.Match[str]]) -> int:
