@@ -21,6 +21,7 @@ FRENCH = {
     "adverb-after": "« Nous ne lâcherons rien sur le nucléaire », avait déclaré plus tôt dans la journée Joe Biden.",
     "communique": "« La situation reste très difficile dans le quartier du port », a déclaré dans un communiqué le "
                   "chef de cabinet adjoint, Oleg Marchenko.",
+    "comma-adjunct": "« Les pompes ont lâché dans la nuit », a indiqué, dans un message, la préfète Anne Morel.",
     "unlisted-verb": "« Cette réforme était nécessaire pour les finances publiques », a justifié le ministre Paul "
                      "Girard.",
     "unlisted-inversion": "Mme Agathe Brun a visité l'usine lundi.\n« Personne ne nous a prévenus à temps », "
@@ -63,6 +64,9 @@ OTHER = {
     "zufolge-end": "Die Kolonnen kehren in ihre Lager zurück, dem Kreml zufolge.",
     "gore-open": "Peskov'a göre, görüşmeler Minsk'te iki gün boyunca devam edecek.",
     "dedi": 'Peskov, "Müzakereler devam ediyor ve sonuç bekliyoruz" dedi.',
+    "dedi-adjunct": 'Telegram’ın kurucusu Pavel Durov, kanalında yayımladığı açıklamada, "Kuralları değiştirmeyeceğiz '
+                    've devam edeceğiz" dedi.',
+    "german-marks": "„Unsere Kolonnen kehren heute Abend in die Lager zurück“, sagte Prigoschin.",
     "soyledi": "Peskov, görüşmelerin iki gün boyunca iyi geçtiğini söyledi.",
 }
 
@@ -97,6 +101,7 @@ def _one(found: list[Quote], contains: str) -> Quote:
 @pytest.mark.parametrize(("key", "words", "speaker", "kind"), [
     ("adverb-after", "nucléaire", "Joe Biden", "named"),  # "plus tôt dans la journée" skipped
     ("communique", "quartier du port", "Oleg Marchenko", "named"),  # "dans un communiqué" skipped
+    ("comma-adjunct", "pompes ont lâché", "Anne Morel", "named"),  # ", dans un message," set off
     ("unlisted-verb", "finances publiques", "Paul Girard", "named"),  # "a justifié": inverted after a quote
     ("unlisted-inversion", "prévenus", "Agathe Brun", "named"),  # "déplore-t-elle"
     ("incise", "Nous partirons demain", "Paul Girard", "named"),  # attribution inside the marks
@@ -214,6 +219,8 @@ def _other(key: str) -> list[Quote]:
     ("zufolge-end", "Kolonnen", "Die Kolonnen kehren in ihre Lager zurück", "Kreml", "organisation"),
     ("gore-open", "Minsk", "görüşmeler Minsk'te iki gün boyunca devam edecek", "Peskov", "named"),
     ("dedi", "Müzakereler", "Müzakereler devam ediyor ve sonuç bekliyoruz", "Peskov", "named"),
+    ("dedi-adjunct", "Kuralları", "Kuralları değiştirmeyeceğiz ve devam edeceğiz", "Pavel Durov", "named"),
+    ("german-marks", "Kolonnen", "Unsere Kolonnen kehren heute Abend in die Lager zurück", "Prigoschin", "named"),
     ("soyledi", "görüşmelerin", "görüşmelerin iki gün boyunca iyi geçtiğini", "Peskov", "named"),
 ])
 def test_frames_of_any_language_file(key: str, words: str, text: str, speaker: str, kind: str) -> None:

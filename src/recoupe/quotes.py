@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 MASK = "□"  # stands in for a quotation while the words around it are read
 _OPENERS, _CLOSERS = "«“„", "»”"
+_REVERSED = {"„": "“", "»": "«"}  # an opening mark -> the mark that closes it in German typography
 _ABBREVIATIONS = lang.union("QUOTE_ABBREVIATIONS")
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s+\S)")
 _THAT = lang.union("COMPLEMENTIZERS")
@@ -118,7 +119,9 @@ def _spans(text: str) -> list[_Span]:
             before = text[i - 1] if i > a else " "
             after = text[i + 1:b].lstrip()[:1]
             opens_word = (before.isspace() or before in "([:—–-'’") and after[:1].isalnum()
-            if ch in _OPENERS or (not stack and opens_word and ch in _CLOSERS):
+            if stack and _REVERSED.get(text[stack[-1]]) == ch and not opens_word:
+                _close(spans, stack, i + 1)  # German „…“ and »…«: a mark that opens elsewhere closes here
+            elif ch in _OPENERS or (not stack and opens_word and ch in _CLOSERS):
                 stack.append(i)  # a closing mark after a space and before a word opens (» continuera…)
             elif ch == '"':
                 if stack and not (opens_word and text[stack[-1]] != '"'):
@@ -365,7 +368,11 @@ def _verb(start: int, end: int, clause: int, s0: int, s1: int, masked: str, reso
     if span is None and not lead and final:  # verb-final: "Peskov, « … » dedi."
         opening = masked.find(MASK, s0, start)
         if opening > s0 and not masked[opening:clause].replace(MASK, "").strip(" ,\t"):
-            span = resolver.before(s0, opening, masked)
+            first = re.match(r"\s*([^,:]+?)\s*(?:[,:]|$)", masked[s0:opening])  # the sentence's subject comes first
+            if first is not None and resolver.np_like(first.group(1)):
+                span = (s0 + first.start(1), s0 + first.end(1))
+            else:
+                span = resolver.before(s0, opening, masked)
     speaker = resolver.describe(*span) if span else Speaker(None)
     after_quote = clause > s0 and masked[clause - 1] == MASK and not _QUE.match(masked, end, s1)
     reported = None if after_quote else _reported(end, s1, masked)

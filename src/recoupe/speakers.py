@@ -482,7 +482,8 @@ def _adjuncts(words: Sequence[re.Match[str]]) -> int:
     while i < len(words) and i < 9:
         w = words[i].group(0)
         low = w.lower()
-        if w in "()" or (w == "," and i):
+        nxt = words[i + 1].group(0).lower() if i + 1 < len(words) else ""
+        if w in "()" or (w == "," and (i or nxt in _PREPS)):  # "disse, num comunicado, o vice-chefe"
             i += 1
             continue
         if w in ",.;:!?□" or low in _THAT or low in FORMS or _FINITE.fullmatch(w) or low in PRONOUNS:
