@@ -22,6 +22,8 @@ FRENCH = {
     "communique": "« La situation reste très difficile dans le quartier du port », a déclaré dans un communiqué le "
                   "chef de cabinet adjoint, Oleg Marchenko.",
     "comma-adjunct": "« Les pompes ont lâché dans la nuit », a indiqué, dans un message, la préfète Anne Morel.",
+    "opener-paren": "Ensuite le ministre Paul Girard (PS) a déclaré : « Nous voterons ce texte sans la moindre "
+                    "hésitation. »",
     "unlisted-verb": "« Cette réforme était nécessaire pour les finances publiques », a justifié le ministre Paul "
                      "Girard.",
     "unlisted-inversion": "Mme Agathe Brun a visité l'usine lundi.\n« Personne ne nous a prévenus à temps », "
@@ -44,6 +46,7 @@ FRENCH = {
 }
 ENGLISH = {
     "sen": '"We will win this fight in the fall," said Sen. Ben Sasse of Nebraska.',
+    "opener-paren-en": 'However, Senator Ann Cole (D) said: "We will vote for this bill without any hesitation."',
     "initial": '"Inflation is coming down," Treasury Secretary Janet L. Yellen said on Tuesday.',
     "told-outlet": "Mark Dillon, part of the campaign team, told NBC that the count would take at least a week.",
     "age-told": "Helen Carter, 67, waiting for a bus out of the town, told Reuters: \"Our school was flooded "
@@ -102,6 +105,8 @@ def _one(found: list[Quote], contains: str) -> Quote:
     ("adverb-after", "nucléaire", "Joe Biden", "named"),  # "plus tôt dans la journée" skipped
     ("communique", "quartier du port", "Oleg Marchenko", "named"),  # "dans un communiqué" skipped
     ("comma-adjunct", "pompes ont lâché", "Anne Morel", "named"),  # ", dans un message," set off
+    ("opener-paren", "Nous voterons", "Paul Girard", "named"),  # "Ensuite" before, "(PS)" after the subject
+    ("opener-paren-en", "We will vote", "Ann Cole", "named"),
     ("unlisted-verb", "finances publiques", "Paul Girard", "named"),  # "a justifié": inverted after a quote
     ("unlisted-inversion", "prévenus", "Agathe Brun", "named"),  # "déplore-t-elle"
     ("incise", "Nous partirons demain", "Paul Girard", "named"),  # attribution inside the marks

@@ -245,12 +245,18 @@ class Resolver:
         if not group:
             return None
         a, b = group[0][0], group[-1][1]
+        bare = _bare(masked[a:b])
+        a, b = a + masked[a:b].index(bare), a + masked[a:b].index(bare) + len(bare)
         phrase = masked[a:b]
         return (a + len(phrase) - len(phrase.lstrip()), b - len(phrase) + len(phrase.rstrip()))
 
     def np_like(self, seg: str) -> bool:
-        """Whether a stretch of words can be a subject noun phrase ("le porte-parole", "Jane Roe", "il")."""
-        words = seg.split()
+        """Whether a stretch of words can be a subject noun phrase ("le porte-parole", "Jane Roe", "il"); an
+        adverb before it ("Ensuite le ministre", "Auch Kanzler Olaf Scholz") and a parenthesis after it
+        ("Olaf Scholz (SPD)") are left aside (``_bare``)."""
+        words = _bare(seg).split()
+        if not words:
+            return False
         first = words[0].lower()
         if _FINITE.search(" ".join(words[1:])) or "□" in seg or first.strip(".,") in _OPENERS | _NP_STOP:
             return False
@@ -473,6 +479,17 @@ class Resolver:
 _TITLED = re.compile(r"\b(?i:" + lang.alternation(_HONORIFICS) + r")(?<=\w|\.)\.?\s+("
                      r"[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-ZÀ-Ý][\w’'-]+|(?:" + lang.alternation(NAME_PARTICLES)
                      + r")(?=\s+[A-ZÀ-Ý])))*)")
+
+
+def _bare(seg: str) -> str:
+    """A phrase without an adverb before it that is no preposition ("Ensuite", "Auch", "However") and
+    without a parenthesis after it ("(SPD)")."""
+    seg = re.sub(r"\s*\([^()]*\)\s*$", "", seg.strip())
+    words = seg.split()
+    while len(words) > 1 and words[0].lower().strip(",") in _OPENERS - _NP_STOP:
+        seg = seg[len(words[0]):].lstrip()
+        words = words[1:]
+    return seg
 
 
 def _adjuncts(words: Sequence[re.Match[str]]) -> int:
