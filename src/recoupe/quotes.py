@@ -26,7 +26,17 @@ from typing import TYPE_CHECKING
 from . import lang
 from .grouping import disjoint
 from .records import Article, Entity, Mention, Quote
-from .speakers import AUX, NAME_PARTICLES, RELATIVE, TITLE_ABBREVIATIONS, Resolver, Speaker, index_names, is_name
+from .speakers import (
+    ADJUNCT_OPENERS,
+    AUX,
+    NAME_PARTICLES,
+    RELATIVE,
+    TITLE_ABBREVIATIONS,
+    Resolver,
+    Speaker,
+    index_names,
+    is_name,
+)
 from .text import fold
 
 if TYPE_CHECKING:
@@ -376,7 +386,7 @@ def _verb(start: int, end: int, clause: int, s0: int, s1: int, masked: str, reso
     speaker = resolver.describe(*span) if span else Speaker(None)
     after_quote = clause > s0 and masked[clause - 1] == MASK and not _QUE.match(masked, end, s1)
     reported = None if after_quote else _reported(end, s1, masked)
-    if span is not None and reported is None and not after_quote and MASK not in masked[s0:end]:
+    if span is not None and reported is None and not after_quote and MASK not in masked[s0:s1]:
         reported = _reported_before(span, aux_at, s0, final, masked)
     return _Hit(start, end, clause, after_quote, speaker, reported)
 
@@ -386,7 +396,8 @@ def _reported_before(span: tuple[int, int], aux_at: int, s0: int, final: bool, m
     subject ("The talks went well, Peskov said."), or, verb-final, the words between the subject and
     its verb ("Peskov, görüşmelerin sürdüğünü söyledi.")."""
     head = masked[s0:span[0]].rstrip()
-    if head.endswith(",") and len(_WORDS.findall(head)) >= 5:
+    opener = head.split(None, 1)[0].lower().strip(",") if head else ""
+    if head.endswith(",") and len(_WORDS.findall(head)) >= 5 and opener not in ADJUNCT_OPENERS:
         return (s0, s0 + len(head) - 1)
     inner = masked[span[1]:aux_at].strip()
     if final and inner.startswith(",") and "," not in inner[1:]:
@@ -459,8 +470,9 @@ def _postposition(start: int, end: int, clause: int, s0: int, s1: int, masked: s
 def _reported(end: int, s1: int, masked: str) -> tuple[int, int] | None:
     """The clause after "que"/"that", up to a new clause (", ajoutant", ", selon", ";") or the sentence end."""
     m = _QUE.match(masked, end, s1) or _BARE_SAID.match(masked, end, s1)
-    if m is None or _CUT.search(masked, end, m.end()):
-        return None  # ", adding that …" after "X said": another clause's "that"
+    cut = _CUT.search(masked, end, m.end()) if m is not None else None
+    if m is None or (cut is not None and "," not in masked[cut.end():m.end()]):
+        return None  # ", adding that …" after "X said": another clause's "that" (not "…, en citant X, que")
     cut = _CUT.search(masked, m.end(), s1)
     return (m.end(), cut.start() if cut else s1)
 

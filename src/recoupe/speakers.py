@@ -68,6 +68,9 @@ TITLE_ABBREVIATIONS = lang.union("TITLE_ABBREVIATIONS")
 _TITLE_WORDS = lang.union("TITLE_NOUNS") | ROLES
 GENDERS: dict[str, str] = lang.merged("GENDER_WORDS")
 _THAT = lang.union("COMPLEMENTIZERS")
+# words opening a sentence that may stand before its subject, not being prepositions ("Ensuite", "However")
+_ADVERB_OPENERS = _OPENERS - _NP_STOP - frozenset(w for p in lang.union("ACCORDING_TO") for w in p.split())
+ADJUNCT_OPENERS = _OPENERS | _NP_STOP  # words that open an adjunct, never a subject
 # prepositions that open an adjunct between an inverted verb and its subject ("a déclaré dans un communiqué X")
 _PREPS = _NP_STOP | _PREPOSITIONS
 # a subordinate clause's opening before its subject: "tandis qu'un responsable", "while the minister"
@@ -451,8 +454,10 @@ class Resolver:
             before = self.text[max(0, a - 6):a].split() + (lead.group(0).split() if lead else [])
             a += lead.end() if lead else 0  # "Mme Claire Roux": the name is Claire Roux, a woman
             said = _gender(before[-1:]) if before else None
+            name = self.text[a:b]
+            if not all((is_name(w) and not is_title(w)) or w in NAME_PARTICLES for w in name.split()):
+                continue  # "Premier ministre": a title the parser took for a name
             if gender is None or said in (None, gender):
-                name = self.text[a:b]
                 return Speaker(name, "named", a, b, self._link(a, b, name, ("PER",)), gender=said or gender)
         return Speaker(None)
 
@@ -486,7 +491,7 @@ def _bare(seg: str) -> str:
     without a parenthesis after it ("(SPD)")."""
     seg = re.sub(r"\s*\([^()]*\)\s*$", "", seg.strip())
     words = seg.split()
-    while len(words) > 1 and words[0].lower().strip(",") in _OPENERS - _NP_STOP:
+    while len(words) > 1 and words[0].lower().strip(",") in _ADVERB_OPENERS:
         seg = seg[len(words[0]):].lstrip()
         words = words[1:]
     return seg
