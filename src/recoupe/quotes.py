@@ -12,6 +12,15 @@ words apart at most) is kept whatever its length; one further inside a speech ve
 words; one with no speech verb in its sentence needs eight, or three when it is a whole sentence
 (capital to full stop). Shorter ones are names or terms. A reported clause needs four words.
 
+Frames that attribute (``_hits``, ``_verb``, ``_attribute``), each read from the language lists so that a
+language file is all a new language needs: an inverted verb after a quotation (", a déclaré X", ", sagte
+Peskow", ", a justifié X" and "déplore-t-il" whatever the verb), with adverbs and one prepositional phrase
+skipped before its subject; a preverbal subject ("X a dit que", "…, Peskov said."); verb-second ("Am Samstag
+sagte Peskow, dass"); verb-final ("Peskov, « … » dedi."); "selon X" and postpositions ("X zufolge", "Peskov'a
+göre"); an incise inside the quotation marks (« …, a dit X, … »); a colon after the sentence's first person
+("Jane Roe, Daily Post : « … »"). "told NBC" names who heard it, "selon TASS" after a verb's quotation who
+reported it: neither is the speaker. A pronoun with no speaker before it takes the next one named.
+
 Same quote across articles: see ``_group``.
 """
 from __future__ import annotations

@@ -3,6 +3,11 @@
 Used by ``quotes.py``. Everything works on the clean text alone; a spaCy parse, when there is one,
 adds lemmas (any conjugation of a speech verb), the subject of a verb whose subject the patterns
 cannot see, and PER/ORG labels when the entity stage gave none.
+
+A name is read without the titles before it ("Sen.", "President", "ministre"), with its initials ("Janet L.
+Yellen") and without a case ending ("Peskov'a"); a possessive is no speaker ("Russia's destruction"). A
+pronoun takes the latest speaker of its gender and number (``GENDER_WORDS``), else the last person named
+before it outside quotations.
 """
 from __future__ import annotations
 
