@@ -173,36 +173,30 @@ def _speakers(paragraph: str, language: str) -> list[str | None]:
     return [q.speaker for q in _extract(paragraph, language)]
 
 
-@pytest.mark.xfail(strict=True, reason="needs quotes._spans to pair „…“: “ closes a German quotation")
 def test_german_low_high_quotation_marks() -> None:
     assert _speakers("„Wir werden die Hilfe fortsetzen“, sagte Karl Brenner in Passau.", "de") == ["Karl Brenner"]
 
 
-@pytest.mark.xfail(strict=True, reason="needs quotes._spans to pair »…«: » opens and « closes in German")
 def test_german_reversed_guillemets() -> None:
     assert _speakers("»Wir werden die Hilfe fortsetzen«, sagte Karl Brenner in Passau.", "de") == ["Karl Brenner"]
 
 
-@pytest.mark.xfail(strict=True, reason="needs a postposition frame in quotes._selon: 'X zufolge'")
 def test_german_zufolge() -> None:
     assert _speakers("Dem Innenministerium zufolge wurden in der Nacht dreihundert Menschen evakuiert.",
                      "de") == ["Innenministerium"]
 
 
-@pytest.mark.xfail(strict=True, reason="needs verb-second inversion after an adverbial in quotes._verb")
 def test_german_verb_second_after_an_adverbial() -> None:
     assert _speakers("Am Dienstag sagte Karl Brenner, dass die Grenze bis Freitag geschlossen bleibt.",
                      "de") == ["Karl Brenner"]
 
 
-@pytest.mark.xfail(strict=True, reason="needs inverted pronouns ('sagte er') in speakers.Resolver.after")
 def test_german_inverted_pronoun() -> None:
     paragraph = ("Karl Brenner sagte: «Die Lage ist ruhig und unter Kontrolle.» «Wir bleiben dennoch "
                  "wachsam», sagte er.")
     assert _speakers(paragraph, "de") == ["Karl Brenner", "Karl Brenner"]
 
 
-@pytest.mark.xfail(strict=True, reason="needs capitalised German title nouns kept out of a name in speakers._person")
 def test_german_title_before_a_name() -> None:
     assert _speakers("Bundeskanzler Olaf Scholz sagte: «Wir werden die Hilfe fortsetzen und ausbauen.»",
                      "de") == ["Olaf Scholz"]

@@ -168,8 +168,6 @@ def _speakers(key: str, body: str) -> list[tuple[str | None, str]]:
     return [(q.speaker, q.text) for q in quotes.extract([article], {}, [])]
 
 
-@pytest.mark.xfail(strict=True, reason="needs quotes._verb to read a dash after the quotation's comma as "
-                                       "the comma alone: «…», — сказал X")
 def test_russian_dash_after_a_quotation() -> None:
     assert _speakers("ru-dash", "«Мы не будем торопиться с ответом на это предложение», — сказал Песков.") == [
         ("Песков", "Мы не будем торопиться с ответом на это предложение")]
@@ -183,27 +181,21 @@ def test_russian_pronoun_after_an_inverted_verb() -> None:
     assert found[-1][0] == "Дмитрий Песков"
 
 
-@pytest.mark.xfail(strict=True, reason="needs speakers to open a speaker's phrase with a role noun when the "
-                                       "language has no articles: заявил пресс-секретарь президента X")
 def test_russian_speaker_phrase_without_a_determiner() -> None:
     found = _speakers("ru-role", "Ответ будет дан позже, заявил пресс-секретарь президента Дмитрий Песков.")
     assert found == [("Дмитрий Песков", "Ответ будет дан позже")]
 
 
-@pytest.mark.xfail(strict=True, reason="needs quotes to read a verb-final frame: X, “…” dedi")
 def test_turkish_verb_final_quotation() -> None:
     assert _speakers("tr-final", "Peskov, “Görüşmeler yararlı ve açık geçti” dedi.") == [
         ("Peskov", "Görüşmeler yararlı ve açık geçti")]
 
 
-@pytest.mark.xfail(strict=True, reason="needs quotes to read a postposition: X'e göre, … (according to X)")
 def test_turkish_according_to_postposition() -> None:
     found = _speakers("tr-gore", "Peskov'a göre, görüşmeler gelecek hafta İstanbul'da devam edecek.")
     assert found == [("Peskov", "görüşmeler gelecek hafta İstanbul'da devam edecek")]
 
 
-@pytest.mark.xfail(strict=True, reason="needs quotes._spans to close „ with “ (Russian and German inner quotes): "
-                                       "“ always opens there, so the quotation runs to the paragraph's end")
 def test_russian_inner_quotes() -> None:
     body = "«Ответ „Газпрома“ будет дан позже», заявил Песков. Затем брифинг закончился."
     assert [body[a:b] for a, b in quotes.quotations(body)] == ["Ответ „Газпрома“ будет дан позже"]

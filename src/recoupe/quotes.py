@@ -12,11 +12,21 @@ words apart at most) is kept whatever its length; one further inside a speech ve
 words; one with no speech verb in its sentence needs eight, or three when it is a whole sentence
 (capital to full stop). Shorter ones are names or terms. A reported clause needs four words.
 
+Frames that attribute (``_hits``, ``_verb``, ``_attribute``), each read from the language lists so that a
+language file is all a new language needs: an inverted verb after a quotation (", a déclaré X", ", sagte
+Peskow", ", a justifié X" and "déplore-t-il" whatever the verb), with adverbs and one prepositional phrase
+skipped before its subject; a preverbal subject ("X a dit que", "…, Peskov said."); verb-second ("Am Samstag
+sagte Peskow, dass"); verb-final ("Peskov, « … » dedi."); "selon X" and postpositions ("X zufolge", "Peskov'a
+göre"); an incise inside the quotation marks (« …, a dit X, … »); a colon after the sentence's first person
+("Jane Roe, Daily Post : « … »"). "told NBC" names who heard it, "selon TASS" after a verb's quotation who
+reported it: neither is the speaker. A pronoun with no speaker before it takes the next one named.
+
 Same quote across articles: see ``_group``.
 """
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -25,7 +35,17 @@ from typing import TYPE_CHECKING
 from . import lang
 from .grouping import disjoint
 from .records import Article, Entity, Mention, Quote
-from .speakers import AUX, NAME_PARTICLES, RELATIVE, Resolver, Speaker, index_names, is_name
+from .speakers import (
+    ADJUNCT_OPENERS,
+    AUX,
+    NAME_PARTICLES,
+    RELATIVE,
+    TITLE_ABBREVIATIONS,
+    Resolver,
+    Speaker,
+    index_names,
+    is_name,
+)
 from .text import fold
 
 if TYPE_CHECKING:
@@ -33,6 +53,7 @@ if TYPE_CHECKING:
 
 MASK = "□"  # stands in for a quotation while the words around it are read
 _OPENERS, _CLOSERS = "«“„", "»”"
+_REVERSED = {"„": "“", "»": "«"}  # an opening mark -> the mark that closes it in German typography
 _ABBREVIATIONS = lang.union("QUOTE_ABBREVIATIONS")
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s+\S)")
 _THAT = lang.union("COMPLEMENTIZERS")
@@ -48,14 +69,20 @@ _SELON_WORDS = lang.alternation(lang.union("ACCORDING_TO"))
 _PARTICIPLE_ENDINGS = tuple(sorted(lang.union("PARTICIPLE_ENDINGS")))
 # a clause ends at a present participle (", ajoutant", the French gerund ", en ajoutant"), "selon", "but"
 _CUT = re.compile(r",\s+(?:en\s+)?\w+(?:" + lang.alternation(_PARTICIPLE_ENDINGS) + r")\b"
-                  r"|,\s+(?:" + _SELON_WORDS + "|" + lang.alternation(lang.union("CONTRAST")) + r")\b|;|\s[–—]\s",
+                  r"|,\s+(?:" + _SELON_WORDS + "|" + lang.alternation(lang.union("CONTRAST") | lang.union("WHEREAS"))
+                  + r")\b|;|\s[–—-]\s",
                   re.IGNORECASE)
 # "selon lui", "d'après laquelle": a pronoun after "selon" points back, it names no one (grammar, kept here)
 _SELON = re.compile(r"\b(?:" + _SELON_WORDS + r")\s+(?!(?:lui|elle|eux|moi|nous|vous|lequel|laquelle|"
                     r"lesquels|lesquelles|qui|which|whom)\b)", re.IGNORECASE)
+# "X zufolge", "Peskov'a göre": a source credited before the word that credits it
+_POSTPOSITION = re.compile(r"(?<=\w)\s+(?:" + lang.alternation(lang.union("POSTPOSITIONS")) + r")\b", re.IGNORECASE)
 _PRONOUN_INVERSION = re.compile(r"-t-(?:il|elle)|-(?:il|elle|ils|elles)\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:n['’]\s?|ne\s+)\S+(?:\s+\S+)?\s+(?:pas|jamais|guère)\b|\b(?:not|never)\b",
                       re.IGNORECASE)
+# what may stand between an incise's comma and its verb: an auxiliary, with an inversion ("a-t-il")
+AUX_PREFIX = re.compile(r"(?:" + AUX + r")(?:-t-(?:il|elle|on))?", re.IGNORECASE)
+_WITHOUT = re.compile(r"\b(?:sans|without)\s+$", re.IGNORECASE)  # French and English grammar, as above
 SAME_LANGUAGE, MIN_GROUPED = 90, 6  # rapidfuzz partial_ratio on folded text; quotes of fewer words never group
 _WORDS = re.compile(r"\w+(?:[-'’]\w+)*")  # "porte-parole" and "l'Ukraine" are one word each
 
@@ -78,6 +105,7 @@ class _Hit:
     backward: bool  # it attributes what stands before it (", a déclaré X", '," Smith said', ", selon X")
     speaker: Speaker
     reported: tuple[int, int] | None = None  # the clause it reports, when not between quotation marks
+    kind: str = "verb"  # "verb", "selon" (a source credited: "selon X", "X zufolge") or "colon"
 
 
 def extract(articles: Sequence[Article], docs: Mapping[str, Doc], entities: Sequence[Entity]) -> list[Quote]:
@@ -110,7 +138,9 @@ def _spans(text: str) -> list[_Span]:
             before = text[i - 1] if i > a else " "
             after = text[i + 1:b].lstrip()[:1]
             opens_word = (before.isspace() or before in "([:—–-'’") and after[:1].isalnum()
-            if ch in _OPENERS or (not stack and opens_word and ch in _CLOSERS):
+            if stack and _REVERSED.get(text[stack[-1]]) == ch and not opens_word:
+                _close(spans, stack, i + 1)  # German „…“ and »…«: a mark that opens elsewhere closes here
+            elif ch in _OPENERS or (not stack and opens_word and ch in _CLOSERS):
                 stack.append(i)  # a closing mark after a space and before a word opens (» continuera…)
             elif ch == '"':
                 if stack and not (opens_word and text[stack[-1]] != '"'):
@@ -165,6 +195,8 @@ def _sentences(masked: str) -> list[tuple[int, int, int]]:
             nxt = masked[m.end():line.end()].lstrip()[:1]
             if (word and word[0].lower() in _ABBREVIATIONS) or not (nxt.isupper() or nxt in MASK + _OPENERS + '"'):
                 continue
+            if word and word[0][:1].isupper() and word[0].lower() in TITLE_ABBREVIATIONS:
+                continue  # "said Sen. Ben Sasse"
             if len(word) and len(word[0]) == 1 and word[0].isupper():
                 continue  # an initial: "John F. Kennedy"
             out.append((start, m.end(), paragraph))
@@ -180,25 +212,36 @@ def _article_quotes(article: Article, resolver: Resolver) -> list[Quote]:
     text = article.text
     spans = _spans(text)
     masked = _mask(text, spans)
+    resolver.masked = masked
     found: list[Quote] = []
     last: tuple[int, Speaker] = (-9, Speaker(None))  # the latest speaker, quoted or named by a verb
+    pending: list[tuple[int, int, Speaker]] = []  # quotes whose pronoun found no one before: (index, paragraph, it)
     for s0, s1, paragraph in _sentences(masked):
         resolver.paragraph = paragraph
         hits = _hits(s0, s1, masked, resolver)
+        pending = _cataphora(found, pending, hits, paragraph)
         kept: list[_Span] = []
         for span in (sp for sp in spans if s0 <= sp.outer[0] < s1):
             speaker, keep = _attribute(span, hits, masked, text)
             a, b = _trim(text, *span.inner)
             if not keep or b - a < 2:
                 continue
+            if speaker is None:  # « Nous partirons, a dit X, et nous reviendrons » : the words inside say who
+                speaker = _incise(span, text, masked, resolver)
+            if speaker is None:  # "X, Outlet : « … »", "X a publié sur X : « … »": who the sentence opens with
+                speaker = _colon(span, s0, masked, resolver)
             if speaker is None:  # a quotation standing alone goes on with the speaker just before it
                 speaker = last[1] if last[0] >= paragraph - 1 else Speaker(None)
             kept.append(span)
+            if speaker.anaphor is not None and speaker.text is None:
+                pending.append((len(found), paragraph, speaker))
             found.append(_quote(article.id, text, a, b, speaker, True))
             last = (paragraph, speaker)
+        verb_spoke = any(h.kind == "verb" and h.speaker.text is not None for h in hits)
         for hit in hits:
-            if hit.speaker.text is not None and hit.end > (kept[-1].outer[1] if kept else -1):
-                last = (paragraph, hit.speaker)
+            carried = not (hit.kind == "selon" and verb_spoke)
+            if hit.speaker.text is not None and hit.end > (kept[-1].outer[1] if kept else -1) and carried:
+                last = (paragraph, hit.speaker)  # "selon TASS" after "X a dit": X goes on speaking, not TASS
             if hit.reported is None or hit.speaker.text is None:
                 continue
             a, b = _trim(text, *hit.reported, strip=" \t,;:.")
@@ -210,55 +253,168 @@ def _article_quotes(article: Article, resolver: Resolver) -> list[Quote]:
     return sorted(unique.values(), key=lambda q: (q.start, q.end))
 
 
+def _cataphora(found: list[Quote], pending: list[tuple[int, int, Speaker]], hits: Sequence[_Hit],
+               paragraph: int) -> list[tuple[int, int, Speaker]]:
+    """Give the quotes whose pronoun named no one before ("« … », a-t-elle dit.") the first speaker named
+    after them, in their paragraph or the next, of the pronoun's gender; the others stay pending."""
+    pending = [p for p in pending if p[1] >= paragraph - 1]
+    for hit in hits:
+        speaker = hit.speaker
+        if speaker.text is None or speaker.kind not in ("named", "anonymous_official"):
+            continue
+        left = []
+        for index, said_in, pronoun in pending:
+            if pronoun.gender is None or speaker.gender in (None, pronoun.gender):
+                found[index] = replace(found[index], speaker=speaker.text, speaker_entity=speaker.entity,
+                                       speaker_kind=speaker.kind)
+            else:
+                left.append((index, said_in, pronoun))
+        pending = left
+    return pending
+
+
+def _incise(span: _Span, text: str, masked: str, resolver: Resolver) -> Speaker | None:
+    """The speaker named by an inverted verb set off inside the quotation marks, between commas:
+    « Nous partirons demain, a dit Paul Girard, et nous reviendrons lundi »."""
+    i0, i1 = span.inner
+    view = masked[:i0] + text[i0:i1] + masked[i1:]  # this quotation's words, the others still blotted out
+    for start, end, lemma in resolver.verbs(i0, i1, view):
+        comma = view.rfind(",", i0, start)
+        if comma < 0:
+            continue
+        hit = _verb(start, end, comma + 1, i0, i1, view, resolver, [], lemma)
+        if hit is not None and hit.backward and hit.speaker.text is not None and comma + 1 < start:
+            if not view[comma + 1:start].strip(" \t") or AUX_PREFIX.fullmatch(view[comma + 1:start].strip()):
+                return hit.speaker
+    return None
+
+
+def _colon(span: _Span, s0: int, masked: str, resolver: Resolver) -> Speaker | None:
+    """The person a sentence opens with, when it ends in a colon before a quotation and no verb attributes
+    it: a round-up line ("Jane Roe, Daily Post: « … »") or a verb not listed ("X a publié sur X : « … »")."""
+    lead = masked[s0:span.outer[0]].rstrip()
+    if not lead.endswith(":") or MASK in lead:
+        return None
+    first = re.match(r"\s*([^,:]+)", lead)
+    if first is None:
+        return None
+    phrase = first.group(1).rstrip()
+    words = phrase.split()
+    if not resolver.np_like(phrase):  # "Marie Roy est revenue sur …": the name that opens the clause
+        run = len(list(itertools.takewhile(lambda w: is_name(w) or w in NAME_PARTICLES, words)))
+        if not run or run == len(words) or not words[run][:1].islower():
+            return None
+        phrase = " ".join(words[:run])
+    a = s0 + first.start(1)
+    speaker = resolver.describe(a, a + len(phrase))
+    return speaker if speaker.text is not None and speaker.kind in ("named", "anonymous_official") else None
+
+
 def _hits(s0: int, s1: int, masked: str, resolver: Resolver) -> list[_Hit]:
-    """The speech verbs and "selon X" of a sentence, each with its speaker, resolved in text order."""
+    """The speech verbs, "selon X" and "X zufolge" of a sentence, each with its speaker, in text order."""
     hits: list[_Hit] = []
-    verbs = [(a, b, "verb") for a, b, _ in resolver.verbs(s0, s1, masked)]
-    verbs += [(m.start(), m.end(), "selon") for m in _SELON.finditer(masked, s0, s1)]
-    for start, end, kind in sorted(verbs):
+    verbs = [(a, b, "verb", lemma) for a, b, lemma in resolver.verbs(s0, s1, masked)]
+    verbs += [(m.start(), m.end(), "selon", "") for m in _SELON.finditer(masked, s0, s1)]
+    verbs += [(m.start(), m.end(), "post", "") for m in _POSTPOSITION.finditer(masked, s0, s1)]
+    for start, end, kind, lemma in sorted(verbs):
         clause = max(s0, masked.rfind(MASK, s0, start) + 1, masked.rfind(":", s0, start) + 1)
-        hit = _selon(start, end, clause, s0, s1, masked, resolver) if kind == "selon" else \
-            _verb(start, end, clause, s0, s1, masked, resolver, hits)
+        if kind == "selon":
+            hit = _selon(start, end, clause, s0, s1, masked, resolver)
+        elif kind == "post":
+            hit = _postposition(start, end, clause, s0, s1, masked, resolver)
+        else:
+            hit = _verb(start, end, clause, s0, s1, masked, resolver, hits, lemma)
         if hit is None:
             continue
-        if kind == "selon" and hit.backward and hits:
+        if hit.kind == "selon" and hit.backward and hits:
             hit.reported = None  # "X a confirmé que …, selon TASS": the verb's speaker is the one reported
         hits.append(hit)
         if hit.speaker.text is not None:
             hit.speaker.paragraph = resolver.paragraph
             resolver.said.append(hit.speaker)
+    for k, hit in enumerate(hits):  # "A ont déclaré que …, tandis qu'un responsable a déclaré que …"
+        if hit.reported is None:
+            continue
+        a, b = hit.reported
+        for later in hits[k + 1:]:
+            at = later.speaker.start
+            if not later.backward and later.speaker.text is not None and a < at < b:
+                comma = masked.rfind(",", a, at)
+                hit.reported = (a, comma if comma > a else at)
+                break
     return hits
 
 
+# the lemma whose object is who heard it: "X told Reuters" names X, never Reuters (English grammar)
+_HEARER_VERBS = frozenset({"tell"})
+
+
 def _verb(start: int, end: int, clause: int, s0: int, s1: int, masked: str, resolver: Resolver,
-          earlier: list[_Hit]) -> _Hit | None:
-    """One speech verb: inverted (", a déclaré X", "a-t-il dit"), a participle (", ajoutant") or preverbal."""
+          earlier: list[_Hit], lemma: str = "say") -> _Hit | None:
+    """One speech verb: inverted (", a déclaré X", "a-t-il dit"), a participle (", ajoutant"), preverbal
+    ("X a dit", "…, Peskov said."), verb-second ("Am Samstag sagte Peskow") or verb-final ("X, … dedi")."""
     before = masked[clause:start]
     aux = re.search(r"(?:\b(?:n['’]\s?|ne\s+)?" + AUX + r"(?:-t-(?:il|elle|on)|-(?:ils|elles))?(?:\s+\S+?){0,2}\s+)$",
                     before)
     aux_at = clause + aux.start() if aux and not _has_verb_before(aux.group(0)) else start
-    if _NEGATED.search(masked[aux_at:end]):
-        return None  # "n'a pas précisé": nothing was said
-    pronoun = _PRONOUN_INVERSION.search(masked[aux_at:end])
-    lead = masked[clause:aux_at].strip(" ,\t")
-    if pronoun:
+    if _NEGATED.search(masked[aux_at:end]) or _WITHOUT.search(masked[max(s0, aux_at - 12):aux_at]):
+        return None  # "n'a pas précisé", "sans préciser", "without saying": nothing was said
+    pronoun = _PRONOUN_INVERSION.search(masked[aux_at:end + 12])
+    lead = masked[clause:aux_at].strip(" ,\t—–")
+    if pronoun and pronoun.start() <= end - aux_at + 1:
         return _Hit(start, end, clause, True, resolver.describe(*_pronoun_span(masked, pronoun, aux_at)))
     word = masked[start:end].lower()
-    if word.endswith(_PARTICIPLE_ENDINGS):  # ", ajoutant que": the subject of the sentence goes on speaking
+    if word.endswith(_PARTICIPLE_ENDINGS) and lemma:  # ", ajoutant que": the subject goes on speaking
         prior = next((h.speaker for h in reversed(earlier) if h.speaker.text is not None), None)
         if prior is None:
             span = resolver.parsed_subject(start, s0) or resolver.main_subject(s0, start, masked)
             prior = resolver.describe(*span) if span else Speaker(None)
         return _Hit(start, end, clause, False, prior, _reported(end, s1, masked))
+    hearer = lemma in _HEARER_VERBS
     if not lead or (masked[clause:aux_at].rstrip().endswith(",") and not _apposed(lead)):
-        span = resolver.after(end, s1, masked)
+        span = None if hearer else resolver.after(end, s1, masked, adjuncts=True)
         if span is not None:  # ", a déclaré le porte-parole": the words before are what was said
             reported = (s0, aux_at) if MASK not in masked[s0:start] else None
             return _Hit(start, end, clause, True, resolver.describe(*span), reported)
+    if not lemma:
+        return None  # a verb not listed, with no subject after it: no speech is said to be framed
     span = resolver.before(clause, aux_at, masked) or resolver.parsed_subject(start, clause)
+    final = not masked[end:s1].strip(" \t.!?…")
+    if span is None and lead and not hearer:  # verb-second: "Am Samstag sagte Peskow, …"
+        inverted = resolver.after(end, s1, masked, adjuncts=True)
+        if inverted is not None:
+            return _Hit(start, end, clause, False, resolver.describe(*inverted), _reported(inverted[1], s1, masked))
+    if span is None and not lead and final:  # verb-final: "Peskov, « … » dedi."
+        opening = masked.find(MASK, s0, start)
+        if opening > s0 and not masked[opening:clause].replace(MASK, "").strip(" ,\t"):
+            first = re.match(r"\s*([^,:]+?)\s*(?:[,:]|$)", masked[s0:opening])  # the sentence's subject comes first
+            if first is not None and resolver.np_like(first.group(1)):
+                span = (s0 + first.start(1), s0 + first.end(1))
+            else:
+                span = resolver.before(s0, opening, masked)
     speaker = resolver.describe(*span) if span else Speaker(None)
     after_quote = clause > s0 and masked[clause - 1] == MASK and not _QUE.match(masked, end, s1)
-    return _Hit(start, end, clause, after_quote, speaker, None if after_quote else _reported(end, s1, masked))
+    reported = None if after_quote else _reported(end, s1, masked)
+    if span is not None and reported is None and not after_quote and MASK not in masked[s0:s1]:
+        reported = _reported_before(span, aux_at, s0, final, masked)
+    return _Hit(start, end, clause, after_quote, speaker, reported)
+
+
+def _reported_before(span: tuple[int, int], aux_at: int, s0: int, final: bool, masked: str) -> tuple[int, int] | None:
+    """What a preverbal subject's verb reports when no "that" clause follows it: the clause before the
+    subject ("The talks went well, Peskov said."), or, verb-final, the words between the subject and
+    its verb ("Peskov, görüşmelerin sürdüğünü söyledi.")."""
+    head = masked[s0:span[0]].rstrip()
+    opener = head.split(None, 1)[0].lower().strip(",") if head else ""
+    if head.endswith(",") and len(_WORDS.findall(head)) >= 5 and opener not in ADJUNCT_OPENERS:
+        return (s0, s0 + len(head) - 1)
+    inner = masked[span[1]:aux_at].strip()
+    if final and inner.startswith(",") and "," not in inner[1:]:
+        words = inner[1:].split()
+        if len(words) >= 4 and not (words[0][:1].isdigit() or words[0].lower().endswith(_PARTICIPLE_ENDINGS)
+                                    or RELATIVE.match(words[0])):
+            return (span[1] + masked[span[1]:aux_at].index(",") + 1, aux_at)
+    return None
 
 
 def _apposed(lead: str) -> bool:
@@ -286,20 +442,46 @@ def _selon(start: int, end: int, clause: int, s0: int, s1: int, masked: str, res
         return None
     rest = masked[span[1]:s1].strip()
     opening = not masked[s0:start].strip(" ,\t")
-    if not opening and rest not in ("", ".", "!", "?", "…"):
+    # "…, d'après un responsable, cité par l'agence Tass.": a participle set off after the source
+    closing = rest in ("", ".", "!", "?", "…") or bool(_SET_OFF.fullmatch(rest))
+    if not opening and not closing:
         return None
     speaker = resolver.describe(*span)
     if opening:
-        return _Hit(start, end, clause, False, speaker, (span[1], s1) if MASK not in masked[span[1]:s1] else None)
+        return _Hit(start, end, clause, False, speaker, (span[1], s1) if MASK not in masked[span[1]:s1] else None,
+                    kind="selon")
     reported = (s0, start) if clause == s0 and MASK not in masked[s0:start] else None
-    return _Hit(start, end, clause, True, speaker, reported)
+    return _Hit(start, end, clause, True, speaker, reported, kind="selon")
+
+
+# what may follow a credited source to the end of its sentence: a participle set off ("…, cité par Tass.")
+_SET_OFF = re.compile(r",\s+[^\W\d_]+(?:é|ée|és|ées|ed|ing|ant|t|s)\b[^,;:□]*[.!?…]?")
+
+
+def _postposition(start: int, end: int, clause: int, s0: int, s1: int, masked: str,
+                  resolver: Resolver) -> _Hit | None:
+    """ "Dem Kreml zufolge, …" and "Peskov'a göre …" report what follows; "…, Peskov'a göre." what precedes."""
+    comma = max(clause, masked.rfind(",", clause, start) + 1)
+    phrase = masked[comma:start]
+    if not phrase.strip() or not resolver.np_like(phrase.strip()):
+        return None
+    span = (comma + len(phrase) - len(phrase.lstrip()), start)
+    speaker = resolver.describe(*span)
+    if not masked[end:s1].strip(" \t.!?…"):
+        head = masked[s0:span[0]].rstrip()
+        reported = (s0, s0 + len(head) - 1) if clause == s0 and head.endswith(",") and MASK not in head else None
+        return _Hit(start, end, clause, True, speaker, reported, kind="selon")
+    if masked[clause:span[0]].strip(" ,\t"):
+        return None  # a source credited mid-sentence reports nothing the patterns can bound
+    return _Hit(start, end, clause, False, speaker, (end, s1) if MASK not in masked[end:s1] else None, kind="selon")
 
 
 def _reported(end: int, s1: int, masked: str) -> tuple[int, int] | None:
     """The clause after "que"/"that", up to a new clause (", ajoutant", ", selon", ";") or the sentence end."""
     m = _QUE.match(masked, end, s1) or _BARE_SAID.match(masked, end, s1)
-    if m is None:
-        return None
+    cut = _CUT.search(masked, end, m.end()) if m is not None else None
+    if m is None or (cut is not None and "," not in masked[cut.end():m.end()]):
+        return None  # ", adding that …" after "X said": another clause's "that" (not "…, en citant X, que")
     cut = _CUT.search(masked, m.end(), s1)
     return (m.end(), cut.start() if cut else s1)
 
@@ -309,15 +491,23 @@ def _attribute(span: _Span, hits: Sequence[_Hit], masked: str, text: str) -> tup
     a, b = span.outer
     words = len(_WORDS.findall(text[span.inner[0]:span.inner[1]]))
     after = [h for h in hits if h.backward and h.start >= b]
+    before = [h for h in hits if not h.backward and h.end <= a]
     adjacent_after = next((h for h in after if h.clause == b or not masked[b:h.clause].strip(" ,\t")), None)
     if adjacent_after is not None:
+        verb = before[-1] if before and before[-1].kind == "verb" else None
+        if (adjacent_after.kind == "selon" and verb is not None
+                and verb.speaker.text is not None and not _CUT.search(masked[verb.end:a])):
+            return verb.speaker, True  # "Peskov a déclaré : « … », selon TASS": Peskov speaks, TASS reports it
         return adjacent_after.speaker, True
-    before = [h for h in hits if not h.backward and h.end <= a]
     if before:
         h = before[-1]
         gap = masked[h.end:a]
         if not _CUT.search(gap):  # inside the verb's clause; right after it when four words or fewer apart
-            return h.speaker, words >= 3 or len(re.findall(r"\w+", gap)) <= 4
+            keep = words >= 3 or len(re.findall(r"\w+", gap)) <= 4
+            if h.speaker.text is None:  # "X said Russia's destruction confirms that … « … »": X's words
+                h = next((x for x in reversed(before) if x.speaker.text is not None
+                          and not _CUT.search(masked[x.end:a])), h)
+            return h.speaker, keep
     inner = text[span.inner[0]:span.inner[1]].strip()
     sentence = inner[:1].isupper() and inner.rstrip(" ,")[-1:] in ".!?…"
     if after:

@@ -3,6 +3,11 @@
 Used by ``quotes.py``. Everything works on the clean text alone; a spaCy parse, when there is one,
 adds lemmas (any conjugation of a speech verb), the subject of a verb whose subject the patterns
 cannot see, and PER/ORG labels when the entity stage gave none.
+
+A name is read without the titles before it ("Sen.", "President", "ministre"), with its initials ("Janet L.
+Yellen") and without a case ending ("Peskov'a"); a possessive is no speaker ("Russia's destruction"). A
+pronoun takes the latest speaker of its gender and number (``GENDER_WORDS``), else the last person named
+before it outside quotations.
 """
 from __future__ import annotations
 
@@ -41,6 +46,12 @@ _ADVERB = r"\w+(?:" + lang.alternation(lang.union("ADVERB_ENDINGS")) + ")"  # "a
 _AUX_BEFORE = re.compile(
     r"(?:\b(?:n['’]\s?|ne\s+)?" + AUX + r"(?:-t-(?:il|elle|on)|-(?:ils|elles))?"
     r"(?:\s+(?:" + _ADVERB + "|" + lang.alternation(lang.union("AUX_ADVERBS")) + r"))*\s+)$", re.IGNORECASE)
+# any verb inverted right after a quotation frames it ("« … », a justifié le ministre", "« … », déplore-t-il"):
+# the inversion says it is speech, whether or not the verb is listed (lemma "", kept only with a subject)
+_INVERTED_ANY = re.compile(
+    r"□\s*,\s*[—–]?\s*(?:(?:" + AUX + r")(?:-t-(?:il|elle|on))?(?:\s+(?:" + _ADVERB + "|"
+    + lang.alternation(lang.union("AUX_ADVERBS")) + r"))*\s+([^\W\d_]+(?:é|ée|és|ées|u|ue|i))\b"
+    r"|([^\W\d_]+)(?=-t-(?:il|elle|on)\b|-(?:il|elle|ils|elles)\b))")
 _FINITE = re.compile(r"\b(?:" + lang.alternation(lang.union("FINITE_VERBS")) + r")\b", re.IGNORECASE)
 _SKIP_AFTER = re.compile(
     r"(?:\s*(?:" + _ADVERB + "|" + lang.alternation(lang.union("AFTER_VERB_WORDS")) + r")\b,?)+", re.IGNORECASE)
@@ -57,6 +68,19 @@ _PERSON_ROLES = lang.union("LEADER_TITLES")
 ORGS = lang.union("ORG_SPEAKERS")
 _PREPOSITIONS = lang.union("TITLE_PREPOSITIONS")
 _HONORIFICS = lang.union("HONORIFICS")
+TITLE_ABBREVIATIONS = lang.union("TITLE_ABBREVIATIONS")
+# words that say which person a phrase is not: a title before a name ("President", "Sen.") is no part of it
+_TITLE_WORDS = lang.union("TITLE_NOUNS") | ROLES
+GENDERS: dict[str, str] = lang.merged("GENDER_WORDS")
+_THAT = lang.union("COMPLEMENTIZERS")
+# words opening a sentence that may stand before its subject, not being prepositions ("Ensuite", "However")
+_ADVERB_OPENERS = _OPENERS - _NP_STOP - frozenset(w for p in lang.union("ACCORDING_TO") for w in p.split())
+ADJUNCT_OPENERS = _OPENERS | _NP_STOP  # words that open an adjunct, never a subject
+# prepositions that open an adjunct between an inverted verb and its subject ("a déclaré dans un communiqué X")
+_PREPS = _NP_STOP | _PREPOSITIONS
+# a subordinate clause's opening before its subject: "tandis qu'un responsable", "while the minister"
+_SUBORDINATE = re.compile(r"^(?:(?:" + lang.alternation(lang.union("WHEREAS") | lang.union("CONTRAST")
+                          | lang.union("AND_WORDS")) + r")\b\s*|(?:\w+\s+){0,2}(?:qu['’]|que\s+))", re.IGNORECASE)
 # Particles a speaker's name runs across ("Ursula von der Leyen"). This stage reads raw text with no parser
 # to say where a name ends, and has always read fewer particles than the names list has: "des" and "y" are
 # also common French words right after a name ("Pierre Dupont des Échos", "Macron y a répondu"). Reading
@@ -67,8 +91,26 @@ _WORD = re.compile(r"[\w.'’-]+")
 
 
 def is_name(word: str) -> bool:
-    """A capitalised word that can be part of a proper name ("Jean-Pierre", "TASS")."""
+    """A capitalised word that can be part of a proper name ("Jean-Pierre", "TASS", the "L." of "Janet L. Yellen")."""
+    if len(word) == 2 and word[0].isupper() and word[1] == ".":
+        return True  # an initial, though "L" or "A" alone may be a determiner
     return word[:1].isupper() and word.lower().strip(".") not in DETERMINERS | _OPENERS
+
+
+def is_title(word: str) -> bool:
+    """A title that stands before a name and is no part of it: "Sen.", "Me", "President", "ministre"."""
+    low = word.lower()
+    return (word[:1].isupper() and low.rstrip(".") in TITLE_ABBREVIATIONS) or low in _TITLE_WORDS
+
+
+def _possessive(word: str) -> bool:
+    """ "Russia's", "Lukashenko’s": the word owns what follows, it is not what follows."""
+    return word.endswith(("'s", "’s", "s'", "s’")) and word[:1].isupper()
+
+
+def _gender(words: Sequence[str]) -> str | None:
+    """The gender the first gendered word of a phrase gives ("la ministre", "Mme", "spokeswoman")."""
+    return next((GENDERS[w.lower()] for w in words if w.lower() in GENDERS), None)
 
 
 @dataclass(slots=True)
@@ -82,6 +124,8 @@ class Speaker:
     entity: str | None = None
     roles: frozenset[str] = frozenset()  # role nouns seen with the speaker, to match "le porte-parole" later
     paragraph: int = 0  # where it was said, so that "il" finds no antecedent paragraphs away
+    gender: str | None = None  # "m" or "f" when a word of the text says it ("Mme", "la ministre", "she")
+    anaphor: str | None = None  # the pronoun that named no one yet: a speaker named just after may be it
 
 
 @dataclass(slots=True)
@@ -94,6 +138,7 @@ class Resolver:
     by_name: dict[str, list[Entity]]  # folded mention text or surname -> entities, corpus-wide
     said: list[Speaker] = field(default_factory=list)
     paragraph: int = 0  # the paragraph being read
+    masked: str | None = None  # the text with its quotations blotted out, when the quote stage reads it
 
     # -- verbs --------------------------------------------------------------------------------------
     def verbs(self, start: int, end: int, masked: str) -> list[tuple[int, int, str]]:
@@ -109,6 +154,10 @@ class Resolver:
                 if (token.idx not in hits and token.pos_ in ("VERB", "AUX") and lemma in VERBS
                         and masked[token.idx] != "□" and self._verb_context(token.idx, token.lower_, lemma, masked)):
                     hits[token.idx] = (token.idx, token.idx + len(token), lemma)
+        for m in _INVERTED_ANY.finditer(masked, max(0, start - 1), end):
+            group = 1 if m.group(1) else 2
+            if m.start(group) >= start and m.start(group) not in hits:
+                hits[m.start(group)] = (m.start(group), m.end(group), "")
         return sorted(hits.values())
 
     def _verb_context(self, at: int, word: str, lemma: str, masked: str) -> bool:
@@ -134,20 +183,31 @@ class Resolver:
         return span[0] if span is not None and len(span) else None
 
     # -- noun phrases -------------------------------------------------------------------------------
-    def after(self, pos: int, stop: int, masked: str) -> tuple[int, int] | None:
-        """The noun phrase right after an inverted verb or "selon": its span, or None when there is none."""
+    def after(self, pos: int, stop: int, masked: str, adjuncts: bool = False) -> tuple[int, int] | None:
+        """The noun phrase right after an inverted verb or "selon": its span, or None when there is none.
+
+        After a verb (``adjuncts``), adverbs and a prepositional phrase before the subject are skipped
+        ("a déclaré plus tôt dans un communiqué le ministre", "said in a statement Sen. Ben Sasse")."""
         skip = _SKIP_AFTER.match(masked, pos)
         pos = skip.end() if skip else pos
         words = list(re.finditer(r"[^\s,.;:!?()□]+|[,.;:!?()□]", masked[pos:stop]))
+        if adjuncts:
+            words = words[_adjuncts(words):]
         if not words:
             return None
         first = words[0].group(0)
+        if first.lower() in PRONOUNS and (len(words) < 2 or words[1].group(0).lower() != "y"):
+            return pos + words[0].start(), pos + words[0].end()  # "sagte er", "сказал он"; not "il y a"
         if not (first.lower().rstrip("'’") in DETERMINERS or first.split("'")[0].lower() in ("l", "d")
                 or is_name(first) or first.lower() in _HONORIFICS):
             return None
         begin, end, i = pos + words[0].start(), pos + words[0].end(), 1
         while i < len(words):
             w = words[i].group(0)
+            prev = words[i - 1].group(0)
+            if w == "." and (len(prev) == 1 and prev.isupper() or is_title(prev) or prev.lower() in _HONORIFICS):
+                i += 1  # "Janet L. Yellen", "Sen. Ben Sasse": a period inside a name
+                continue
             if w == ",":  # an apposition name: "le porte-parole, John Kirby,"
                 names = [x.group(0) for x in words[i + 1:i + 6]]
                 run = next((k for k, x in enumerate(names) if not (is_name(x) or x in NAME_PARTICLES)), len(names))
@@ -169,26 +229,44 @@ class Resolver:
         segments = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", masked[clause:aux])]
         segments = [(clause + a, clause + b) for a, b in segments if masked[clause + a:clause + b].strip()]
         group: list[tuple[int, int]] = []
-        for a, b in reversed(segments):
+        for k in range(len(segments) - 1, -1, -1):
+            a, b = segments[k]
             seg = masked[a:b].strip()
             lead = seg.split()[0]
             if RELATIVE.match(seg) or (lead.islower() and lead.endswith(_PARTICIPLE_ENDINGS)) or lead == "en":
                 if group:
                     break
                 continue  # an interruption between the subject and its verb ("qui n'a pas souhaité…")
-            if not self._np_like(seg):
+            sub = _SUBORDINATE.match(seg) if k == len(segments) - 1 else None
+            if sub and sub.end() < len(seg):  # "…, tandis qu'un responsable a déclaré": the clause's own subject
+                a, seg = a + (masked[a:b].index(seg) + sub.end()), seg[sub.end():]
+                if self.np_like(seg):
+                    group.insert(0, (a, b))
+                break
+            if not self.np_like(seg):
+                earlier = masked[segments[k - 1][0]:segments[k - 1][1]].split() if k else []
+                if (not group and earlier and len(earlier) <= 5 and "□" not in seg and not _FINITE.search(seg)
+                        and all(is_name(w) or w in NAME_PARTICLES for w in earlier)):
+                    continue  # an apposition after a name: "Lidia Zubova, 67, …, told", "X, part of the team,"
                 break
             group.insert(0, (a, b))
         if not group:
             return None
         a, b = group[0][0], group[-1][1]
+        bare = _bare(masked[a:b])
+        a, b = a + masked[a:b].index(bare), a + masked[a:b].index(bare) + len(bare)
         phrase = masked[a:b]
         return (a + len(phrase) - len(phrase.lstrip()), b - len(phrase) + len(phrase.rstrip()))
 
-    def _np_like(self, seg: str) -> bool:
-        words = seg.split()
+    def np_like(self, seg: str) -> bool:
+        """Whether a stretch of words can be a subject noun phrase ("le porte-parole", "Jane Roe", "il"); an
+        adverb before it ("Ensuite le ministre", "Auch Kanzler Olaf Scholz") and a parenthesis after it
+        ("Olaf Scholz (SPD)") are left aside (``_bare``)."""
+        words = _bare(seg).split()
+        if not words:
+            return False
         first = words[0].lower()
-        if _FINITE.search(" ".join(words[1:])) or "□" in seg or first.strip(".,") in _OPENERS:
+        if _FINITE.search(" ".join(words[1:])) or "□" in seg or first.strip(".,") in _OPENERS | _NP_STOP:
             return False
         return (first.rstrip("'’") in DETERMINERS or first.split("'")[0].split("’")[0] in ("l", "d")
                 or first in PRONOUNS or first in _HONORIFICS or all(is_name(w) or w in NAME_PARTICLES for w in words)
@@ -199,7 +277,7 @@ class Resolver:
         for m in re.finditer(r"[^,]+", masked[s0:at]):
             head = re.match(r"\s*(.+?)\s+(?:n['’]\s?|ne\s+)?(?:a|ont|avait|avaient|est|sont|aurait|has|had|have|is|"
                             r"was|were)\b", m.group(0))
-            if head and self._np_like(head.group(1)):
+            if head and self.np_like(head.group(1)):
                 return (s0 + m.start() + head.start(1), s0 + m.start() + head.end(1))
         return None
 
@@ -224,14 +302,32 @@ class Resolver:
 
     # -- what a noun phrase refers to ---------------------------------------------------------------
     def describe(self, start: int, end: int) -> Speaker:
-        """Classify a speaker noun phrase: a name, an unnamed official, an organisation, or an anaphor."""
+        """Classify a speaker noun phrase: a name, an unnamed official, an organisation, or an anaphor.
+
+        A pronoun takes the latest speaker of its gender and number; one that finds none is returned
+        unresolved with its ``anaphor``, for a speaker named just after it ("« … », a-t-elle dit. La
+        ministre Claire Vasseur …")."""
         phrase = self.text[start:end]
         words = phrase.split()
         if not words:
             return Speaker(None)
         head = words[0].lower().strip("-")
         if len(words) == 1 and head in PRONOUNS:
-            return self._antecedent(plural=PRONOUNS[head] == 2)
+            gender = GENDERS.get(head)
+            found = self._antecedent(plural=PRONOUNS[head] == 2, gender=gender)
+            if found.text is None and PRONOUNS[head] == 1:
+                found = self._mentioned(start, gender)
+            if found.text is None:
+                return Speaker(None, gender=gender, anaphor=head)
+            if found.gender is None and PRONOUNS[head] == 1:
+                found.gender = gender  # "Marc Delorme … a-t-il dit": he is a man for every later pronoun
+            return found
+        found = self._describe(start, end, phrase, words)
+        if found.text is not None and found.gender is None:
+            found.gender = _gender(self.text[start:found.end].split() if found.end > start else words)
+        return found
+
+    def _describe(self, start: int, end: int, phrase: str, words: list[str]) -> Speaker:
         segments = [s for s in re.split(r"\s*,\s*", phrase) if s]
         first = segments[0]
         if re.match(r"[lL]['’]", first):
@@ -240,6 +336,11 @@ class Resolver:
             body = first.split(None, 1)[-1] if first.split()[0].lower() in DETERMINERS and " " in first else first
         head_words = re.split(r"\s+(?:de|du|des|d['’]|of|for|at|à|au)\s+", body.lower())[0].split()
         complement = body.lower()[len(" ".join(head_words)):]
+        owner = body.split()
+        if len(owner) > 1 and _possessive(owner[0]):  # "Lukashenko's office": the office speaks, not its owner
+            head_words = re.split(r"\s+(?:of|for|at)\s+", " ".join(owner[1:]).lower())[0].split()
+            if not any(_known(w, ROLES) or _known(w, ORGS) for w in head_words):
+                return Speaker(None)  # "Russia's destruction of the dam" names no speaker
         roles = frozenset(w for w in head_words if _known(w, ROLES))
         org_word = any(_known(w, ORGS) for w in head_words) or fold(body) in ("maison blanche", "white house")
         person = self._person(start, end, segments, complement, org_word and not roles)
@@ -278,7 +379,7 @@ class Resolver:
             if not words:
                 continue
             where = [start + m.start() + w.start() for w in re.finditer(r"\S+", m.group(0))]
-            names = [i for i, w in enumerate(words) if is_name(w) or w.lower() in _HONORIFICS]
+            names = [i for i, w in enumerate(words) if (is_name(w) or w.lower() in _HONORIFICS) and not is_title(w)]
             runs: list[list[int]] = []
             for i in names:  # "Ursula von der Leyen": particles may stand between two names
                 if runs and all(w.lower() in NAME_PARTICLES for w in words[runs[-1][-1] + 1:i]):
@@ -289,18 +390,22 @@ class Resolver:
                 if owner_elsewhere or len(names) != len([w for w in words if w not in NAME_PARTICLES]):
                     continue
                 run = runs[0]
-            elif runs and runs[-1][-1] == len(words) - 1 and runs[-1][0] >= 1 and _common(words[runs[-1][0] - 1]):
+            elif (runs and runs[-1][-1] == len(words) - 1 and runs[-1][0] >= 1 and _common(words[runs[-1][0] - 1])
+                  and words[runs[-1][0] - 1].lower() not in _PREPS):
                 run = runs[-1]  # "le secrétaire général Antonio Guterres", "finance minister Rachel Reeves"
             elif runs and runs[0][0] == 0 and not _common(words[0]):
                 run = runs[0]  # "Fahrettin Altun", "M. Peskov"; not "le Kremlin" nor "du Kremlin"
+            elif runs and runs[0][0] > 0 and all(is_title(w) for w in words[:runs[0][0]]):
+                run = runs[0]  # "Sen. Ben Sasse of Nebraska", "President Joe Biden of the United States"
             else:
                 continue
             while run and words[run[0]].lower() in _HONORIFICS:
                 run.pop(0)
-            if not run:
-                continue
+            if not run or (_possessive(words[run[-1]]) and run[-1] < len(words) - 1):
+                continue  # "Russia's destruction of the dam": the owner is not the phrase's head
             a, b = where[run[0]], where[run[-1]] + len(words[run[-1]])
-            name = self.text[a:b].rstrip(".")
+            # a case ending after an apostrophe is no part of the name ("Peskov'a göre", "Erdoğan'ın")
+            name = re.sub(r"['’][a-zçğıöşü]{1,4}$", "", self.text[a:b].rstrip("."))
             label = self._label(a, b)
             if label is None and not self._proper(a, b):
                 continue  # "Analysts said": a capital that only opens the sentence
@@ -338,15 +443,40 @@ class Resolver:
                 return hits[0].id
         return None
 
+    def _mentioned(self, at: int, gender: str | None) -> Speaker:
+        """The last person named before a pronoun, outside quotations, in its paragraph or the one before,
+        when no speaker came before it ("Maria Lopez met the governor. « … », she said.")."""
+        lines = [m.start() for m in re.finditer(r"[^\n]+", self.text[:at])]
+        floor = lines[-2] if len(lines) >= 2 else 0
+        people: list[tuple[int, int]] = [(m.start, m.end) for m, e in self.mentions if e.type == "PER"]
+        if self.doc is not None:
+            people += [(e.start_char, e.end_char) for e in self.doc.ents if e.label_ in ("PER", "PERSON")]
+        people += [m.span(1) for m in _TITLED.finditer(self.text, floor, at)]  # "Mme Agathe Brun", parse or not
+        for a, b in sorted(set(people), reverse=True):
+            if not floor <= a < b <= at or (self.masked is not None and "□" in self.masked[a:b]):
+                continue
+            lead = re.match(r"(?:(?:" + lang.alternation(_HONORIFICS) + r")\s+)+", self.text[a:b], re.IGNORECASE)
+            before = self.text[max(0, a - 6):a].split() + (lead.group(0).split() if lead else [])
+            a += lead.end() if lead else 0  # "Mme Claire Roux": the name is Claire Roux, a woman
+            said = _gender(before[-1:]) if before else None
+            name = self.text[a:b]
+            if not all((is_name(w) and not is_title(w)) or w in NAME_PARTICLES for w in name.split()):
+                continue  # "Premier ministre": a title the parser took for a name
+            if gender is None or said in (None, gender):
+                return Speaker(name, "named", a, b, self._link(a, b, name, ("PER",)), gender=said or gender)
+        return Speaker(None)
+
     def _antecedent(self, plural: bool = False, roles: frozenset[str] = frozenset(),
-                    kinds: tuple[str, ...] = ("named", "anonymous_official"), window: int | None = 1) -> Speaker:
+                    kinds: tuple[str, ...] = ("named", "anonymous_official"), window: int | None = 1,
+                    gender: str | None = None) -> Speaker:
         """The last speaker of the article that a pronoun or "le responsable" can refer to.
 
         One who held the same role wins at any distance; otherwise the latest speaker, when he spoke
         at most ``window`` paragraphs before (never, when ``window`` is None).
         """
         allowed = ("named", "anonymous_official", "organisation") if plural else kinds
-        candidates = [s for s in reversed(self.said) if s.kind in allowed]
+        candidates = [s for s in reversed(self.said) if s.kind in allowed and (gender is None or plural
+                                                                                or s.gender in (None, gender))]
         for s in candidates:
             if roles & s.roles:
                 return s
@@ -355,10 +485,62 @@ class Resolver:
         return near[0] if near else Speaker(None)
 
 
+# a person named after an honorific, whatever the parse says: "Mme Agathe Brun", "Ms. Ana Park"
+_TITLED = re.compile(r"\b(?i:" + lang.alternation(_HONORIFICS) + r")(?<=\w|\.)\.?\s+("
+                     r"[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-ZÀ-Ý][\w’'-]+|(?:" + lang.alternation(NAME_PARTICLES)
+                     + r")(?=\s+[A-ZÀ-Ý])))*)")
+
+
+def _bare(seg: str) -> str:
+    """A phrase without an adverb before it that is no preposition ("Ensuite", "Auch", "However") and
+    without a parenthesis after it ("(SPD)")."""
+    seg = re.sub(r"\s*\([^()]*\)\s*$", "", seg.strip())
+    words = seg.split()
+    while len(words) > 1 and words[0].lower().strip(",") in _ADVERB_OPENERS:
+        seg = seg[len(words[0]):].lstrip()
+        words = words[1:]
+    return seg
+
+
+def _adjuncts(words: Sequence[re.Match[str]]) -> int:
+    """How many words after an inverted verb stand before its subject: adverbs ("plus tôt") and one
+    prepositional phrase ("dans un communiqué", "sur X", "in a statement"); none when no subject follows."""
+    i, in_phrase = 0, False
+    while i < len(words) and i < 9:
+        w = words[i].group(0)
+        low = w.lower()
+        nxt = words[i + 1].group(0).lower() if i + 1 < len(words) else ""
+        if w in "()" or (w == "," and (i or nxt in _PREPS)):  # "disse, num comunicado, o vice-chefe"
+            i += 1
+            continue
+        if w in ",.;:!?□" or low in _THAT or low in FORMS or _FINITE.fullmatch(w) or low in PRONOUNS:
+            break
+        if low in _PREPS:
+            in_phrase = True
+        elif low.rstrip("'’") in DETERMINERS or low.split("'")[0].split("’")[0] in ("l", "d"):
+            if not (in_phrase and words[i - 1].group(0).lower() in _PREPS):
+                break  # the subject's determiner ("le ministre"); after a preposition, the phrase's own
+        elif not w[:1].islower():
+            if not (in_phrase and words[i - 1].group(0).lower().rstrip("'’") in _PREPS | DETERMINERS):
+                break  # a name opens the subject, unless it is the object of the preposition ("sur X")
+            if is_title(w) or w.lower() in _HONORIFICS:
+                break
+        i += 1
+    rest = words[i:]
+    if not i or not rest:
+        return 0
+    first = rest[0].group(0)
+    opens = (first.lower() in PRONOUNS or first.lower().rstrip("'’") in DETERMINERS or is_name(first)
+             or first.split("'")[0].split("’")[0].lower() in ("l", "d"))
+    return i if opens and first.lower() not in _THAT else 0
+
+
 def _common(word: str) -> bool:
-    """A lowercase word that may stand before a name in a title ("ministre", "général"), not "du" or "le"."""
+    """A lowercase word that may stand before a name in a title ("ministre", "général"), not "du" or "le";
+    or a title however written ("President", "Sen.")."""
     low = word.lower().rstrip("'’")
-    return word[:1].islower() and low not in _PREPOSITIONS and low not in DETERMINERS and low not in ("l", "d")
+    return (word[:1].islower() or is_title(word)) and low not in _PREPOSITIONS and low not in DETERMINERS \
+        and low not in ("l", "d")
 
 
 def _known(word: str, lexicon: frozenset[str]) -> bool:

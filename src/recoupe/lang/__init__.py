@@ -16,6 +16,10 @@ text and written folded: no accents, straight apostrophes, lower case):
 Names and people
   HONORIFICS        abbreviations before a name, with and without their period: m., mme, mr, dr
                     (speakers: a speaker's name; entities: a person's mention; origins: no outlet)
+  TITLE_ABBREVIATIONS  abbreviated titles before a name, lower case, without their period: me (maître),
+                    sen, gov: never the speaker's name, and their period ends no sentence (speakers, quotes)
+  GENDER_WORDS      words that tell the grammatical gender of the person a phrase names or a pronoun
+                    points to -> "m" or "f": la, mme, elle, spokeswoman, she (speakers: "a-t-elle dit")
   TITLE_NOUNS       nouns that introduce a person's name: président, minister (entities: type votes)
   ROLE_NOUNS        nouns that make an unnamed speaker an official: porte-parole, official (speakers)
   GENERIC_ROLES     role nouns that name nobody in particular, so that "le responsable" may point
@@ -61,6 +65,9 @@ Function words
   SENTENCE_OPENERS  capitalised words opening a sentence that are no name: ensuite, however (speakers)
   COMPLEMENTIZERS   que, qu', that (quotes, claims)
   ACCORDING_TO      selon, d'après, according to (quotes, claims)
+  POSTPOSITIONS     words that follow the source they credit, as "according to" precedes it: German
+                    "zufolge", Turkish "göre" (after a case ending: "Peskov'a göre"); none in French or
+                    English (quotes)
   CONTRAST          mais, but; WHEREAS: alors que, while (quotes, claims: where a clause is cut)
   AND_WORDS         et, and; WITH_WORDS: avec, with (clean: outlets of a credit; entities, clean:
                     credit lines)
@@ -128,6 +135,8 @@ NEWS_LANGUAGES: tuple[str, ...] = ("en", "fr", "de", "es", "it", "pt", "nl", "ru
 LISTS: dict[str, tuple[type, type]] = {
     # names and people
     "HONORIFICS": (frozenset, str),
+    "TITLE_ABBREVIATIONS": (frozenset, str),
+    "GENDER_WORDS": (dict, str),
     "TITLE_NOUNS": (frozenset, str),
     "ROLE_NOUNS": (frozenset, str),
     "GENERIC_ROLES": (frozenset, str),
@@ -162,6 +171,7 @@ LISTS: dict[str, tuple[type, type]] = {
     "SENTENCE_OPENERS": (frozenset, str),
     "COMPLEMENTIZERS": (frozenset, str),
     "ACCORDING_TO": (frozenset, str),
+    "POSTPOSITIONS": (frozenset, str),
     "CONTRAST": (frozenset, str),
     "WHEREAS": (frozenset, str),
     "AND_WORDS": (frozenset, str),

@@ -9,6 +9,12 @@ from __future__ import annotations
 
 # -- names and people -------------------------------------------------------------------------------
 HONORIFICS = frozenset("herr herrn frau dr dr. prof prof.".split())
+# "Prof. Weber", "Dipl.-Ing." stays out: only abbreviations that stand alone before a name
+TITLE_ABBREVIATIONS = frozenset("gen".split())
+# the gender a pronoun, an honorific or a feminine title gives ("die Sprecherin", "sagte er"); "sie" (she, they)
+# and the articles (der is also a feminine genitive) tell nothing alone
+GENDER_WORDS = {**dict.fromkeys("er herr herrn sprecher präsident minister kanzler".split(), "m"),
+                **dict.fromkeys("frau sprecherin präsidentin ministerin kanzlerin".split(), "f")}
 TITLE_NOUNS = frozenset("""präsident präsidentin bundespräsident bundespräsidentin kanzler kanzlerin
 bundeskanzler bundeskanzlerin minister ministerin ministerpräsident ministerpräsidentin außenminister
 außenministerin innenminister innenministerin verteidigungsminister verteidigungsministerin finanzminister
@@ -150,8 +156,8 @@ AFTER_VERB_WORDS = frozenset("am " + day for day in WEEKDAYS) | frozenset(
     "gestern heute auch zudem außerdem bereits später zuvor erneut ebenfalls".split())
 # "an" left out: the English article ("the head of an agency"). The finite auxiliaries and modals end the
 # phrase too: German puts the verb right after "Laut X" ("Laut Karl Brenner wird die Grenze …"); "hat" is
-# left out (an English noun)
-NP_STOPS = frozenset("""im am auf bei mit nach vor während seit gegenüber über um zu zum zur als dass wenn
+# left out (an English noun), and "um" (the Portuguese "a": "Um funcionário afirmou")
+NP_STOPS = frozenset("""im am auf bei mit nach vor während seit gegenüber über zu zum zur als dass wenn
 nachdem weil aus ist sind sei seien wird werden wurde wurden haben hatte hatten habe soll sollen könne
 könnte müsse""".split())
 SENTENCE_OPENERS = frozenset("""aber doch jedoch dann danach zuvor später gestern heute zudem außerdem
@@ -159,6 +165,8 @@ trotzdem deshalb daher inzwischen unterdessen laut im am auf bei mit nach vor w�
 COMPLEMENTIZERS = frozenset({"dass"})
 # "X zufolge" (a postposition) is not read by the stages: see the issue 19 report
 ACCORDING_TO = frozenset(["laut", "nach angaben von", "nach angaben des", "nach angaben der"])
+# "Dem Ministerium zufolge": a source credited before the word
+POSTPOSITIONS = frozenset({"zufolge"})
 CONTRAST = frozenset({"aber", "doch", "jedoch"})
 WHEREAS = frozenset({"während"})
 AND_WORDS = frozenset({"und"})

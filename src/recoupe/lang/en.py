@@ -3,6 +3,12 @@ from __future__ import annotations
 
 # -- names and people -------------------------------------------------------------------------------
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr.".split())
+# "Sen. Ben Sasse", "Gov. Kathy Hochul", "Lt. Gen. …"
+TITLE_ABBREVIATIONS = frozenset("sen rep gov gen lt col sgt capt maj adm cmdr atty supt insp pres amb".split())
+# the gender an honorific, a gendered title or a pronoun gives ("Ms Yellen", "the spokeswoman", "she said")
+GENDER_WORDS = {**dict.fromkeys("he mr mr. spokesman chairman congressman businessman king".split(), "m"),
+                **dict.fromkeys("she mrs mrs. ms ms. spokeswoman chairwoman congresswoman businesswoman queen"
+                                .split(), "f")}
 TITLE_NOUNS = frozenset("""president minister spokesman spokeswoman spokesperson director secretary general
 chief adviser advisor ambassador senator representative chancellor king queen pope judge governor mayor
 commander colonel professor ceo founder leader""".split())
@@ -108,6 +114,7 @@ SENTENCE_OPENERS = frozenset("""however meanwhile earlier later yesterday today 
 during for with by from""".split())
 COMPLEMENTIZERS = frozenset({"that"})
 ACCORDING_TO = frozenset({"according to"})
+POSTPOSITIONS: frozenset[str] = frozenset()  # English credits a source before it ("according to")
 CONTRAST = frozenset({"but"})
 WHEREAS = frozenset({"while"})
 AND_WORDS = frozenset({"and"})

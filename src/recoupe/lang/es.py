@@ -9,6 +9,11 @@ from __future__ import annotations
 # -- names and people -------------------------------------------------------------------------------
 # no "don"/"doña": "Don" opens English first names (Don Bacon), and an honorific is cut off a name's start
 HONORIFICS = frozenset("sr sr. sra sra. srta srta. dr dr. dra dra.".split())
+# "Gral. Pérez", "Lic. Gómez", "Ing. Ruiz"
+TITLE_ABBREVIATIONS = frozenset("gral lic ing pdte pdta".split())
+# the gender a determiner, a feminine title or a pronoun gives ("la ministra", "dijo ella")
+GENDER_WORDS = {**dict.fromkeys("el él sr sr. ministro".split(), "m"),
+                **dict.fromkeys("la ella sra sra. srta srta. presidenta ministra".split(), "f")}
 TITLE_NOUNS = frozenset("""presidente presidenta ministro ministra portavoz vocero vocera director directora
 secretario secretaria jefe jefa consejero consejera asesor asesora embajador embajadora senador senadora
 diputado diputada canciller rey reina papa juez jueza gobernador gobernadora alcalde alcaldesa comandante
@@ -153,6 +158,8 @@ SENTENCE_OPENERS = frozenset("""además luego después entonces ayer hoy mientra
 desde para por con según asimismo posteriormente finalmente ante así""".split())
 COMPLEMENTIZERS = frozenset({"que"})
 ACCORDING_TO = frozenset(["según", "de acuerdo con"])
+# Spanish credits a source before it ("según")
+POSTPOSITIONS: frozenset[str] = frozenset()
 CONTRAST = frozenset({"pero"})
 WHEREAS = frozenset({"mientras que"})
 AND_WORDS = frozenset({"y"})  # read only between the outlets of a credit line ("EFE y Reuters")

@@ -3,6 +3,14 @@ from __future__ import annotations
 
 # -- names and people -------------------------------------------------------------------------------
 HONORIFICS = frozenset("m m. mm. mme mme. mmes mlle dr dr.".split())  # "M" alone: "M." cut before its period
+# "Me Yassine Bouzrou" (maître), "Pr Dupont", "Mgr Aupetit"
+TITLE_ABBREVIATIONS = frozenset("me pr mgr gal col cdt lt".split())
+# the gender a determiner, an honorific, a feminine title or a pronoun gives ("la ministre", "a-t-elle dit")
+GENDER_WORDS = {**dict.fromkeys("""le un il ils m m. mm. président directeur conseiller ambassadeur sénateur
+député chancelier dirigeant représentant collaborateur""".split(), "m"),
+                **dict.fromkeys("""la une elle elles mme mme. mmes mlle présidente directrice conseillère
+ambassadrice sénatrice députée chancelière dirigeante représentante collaboratrice cheffe procureure
+""".split(), "f")}
 TITLE_NOUNS = frozenset("""président présidente ministre porte-parole directeur directrice secrétaire général
 générale chef cheffe conseiller conseillère ambassadeur ambassadrice sénateur sénatrice député députée
 chancelier chancelière roi reine pape juge gouverneur maire commandant colonel professeur patron fondateur
@@ -123,6 +131,7 @@ SENTENCE_OPENERS = frozenset("""auparavant ensuite mais puis cependant toutefois
 alors ainsi désormais dans pendant lors à au aux en après avant depuis pour sur plus par avec selon""".split())
 COMPLEMENTIZERS = frozenset("que qu' qu’".split())
 ACCORDING_TO = frozenset(["selon", "d'après", "d’après"])
+POSTPOSITIONS: frozenset[str] = frozenset()  # French credits a source before it ("selon")
 CONTRAST = frozenset({"mais"})
 WHEREAS = frozenset({"alors que"})
 AND_WORDS = frozenset({"et"})

@@ -9,6 +9,12 @@ from __future__ import annotations
 # -- names and people -------------------------------------------------------------------------------
 # "on." (onorevole) left out: "on" is English
 HONORIFICS = frozenset("sig sig. sig.ra sig.ra. dott dott. dott.ssa prof prof. avv avv. ing.".split())
+# "Gen. Rossi", "On. Bianchi" is left out ("on" is an English word read in every text)
+TITLE_ABBREVIATIONS = frozenset("gen mons".split())
+# the gender a pronoun, an article or a feminine title gives ("la ministra", "ha detto lei"); "le" is also a
+# French masculine article and stays out
+GENDER_WORDS = {**dict.fromkeys("il lui sig sig. ministro".split(), "m"),
+                **dict.fromkeys("la lei sig.ra ministra presidentessa".split(), "f")}
 # "re" (king) and "premier" left out: "premier" is French "first" and English "Premier League"
 TITLE_NOUNS = frozenset("""presidente ministro ministra portavoce direttore direttrice segretario segretaria
 capo consigliere consigliera ambasciatore ambasciatrice senatore senatrice deputato deputata cancelliere
@@ -152,6 +158,8 @@ secondo con su anche infatti quindi dunque""".split())
 COMPLEMENTIZERS = frozenset({"che"})
 ACCORDING_TO = frozenset(["secondo", "stando a", "a detta di"])
 # "ma" left out: the French possessive (", ma mère")
+# Italian credits a source before it ("secondo")
+POSTPOSITIONS: frozenset[str] = frozenset()
 CONTRAST = frozenset({"però", "tuttavia"})
 WHEREAS = frozenset({"mentre"})
 # "e" and "ed" left out: "e" is no word of French or English, and a split there cuts outlet names

@@ -9,6 +9,12 @@ from __future__ import annotations
 
 # -- names and people -------------------------------------------------------------------------------
 HONORIFICS = frozenset("sr sr. sra sra. srta srta. dr dr. dra dra.".split())
+# "Gen. Silva", "Eng. Costa"
+TITLE_ABBREVIATIONS = frozenset("gen eng pres".split())
+# the gender a pronoun or a feminine title gives ("a ministra", "disse ela"); the articles "o" and "a" are
+# left out: "a" is French for "has" and every language's lists are read in every text
+GENDER_WORDS = {**dict.fromkeys("ele sr sr. ministro".split(), "m"),
+                **dict.fromkeys("ela sra sra. srta srta. presidenta ministra".split(), "f")}
 TITLE_NOUNS = frozenset("""presidente presidenta ministro ministra porta-voz diretor diretora secretário
 secretária chefe conselheiro conselheira assessor assessora embaixador embaixadora senador senadora deputado
 deputada chanceler rei rainha papa juiz juíza governador governadora prefeito prefeita comandante coronel
@@ -149,6 +155,8 @@ durante desde para segundo após antes ainda posteriormente finalmente em""".spl
 COMPLEMENTIZERS = frozenset({"que"})
 # no "conforme": a French word ("conforme à la loi")
 ACCORDING_TO = frozenset(["segundo", "de acordo com"])
+# Portuguese credits a source before it ("segundo")
+POSTPOSITIONS: frozenset[str] = frozenset()
 CONTRAST = frozenset({"mas"})
 WHEREAS = frozenset({"enquanto"})
 AND_WORDS = frozenset({"e"})  # read only between the outlets of a credit line ("Lusa e Reuters")

@@ -10,6 +10,11 @@ from __future__ import annotations
 # -- names and people -------------------------------------------------------------------------------
 # "г-н Песков", "г-жа Захарова"
 HONORIFICS = frozenset("г-н г-жа господин госпожа".split())
+# no abbreviated title stands before a Russian name in news prose ("г-н" is an honorific)
+TITLE_ABBREVIATIONS: frozenset[str] = frozenset()
+# the gender a pronoun or an honorific gives ("сказала она"); the past tense's gender is grammar, not a word
+GENDER_WORDS = {**dict.fromkeys("он г-н господин".split(), "m"),
+                **dict.fromkeys("она г-жа госпожа".split(), "f")}
 TITLE_NOUNS = frozenset("""президент президента министр министра пресс-секретарь пресс-секретаря
 представитель представителя глава главы директор директора председатель председателя спикер посол посла
 сенатор депутат канцлер король королева папа судья губернатор губернатора мэр мэра командующий командир
@@ -145,6 +150,8 @@ COMPLEMENTIZERS = frozenset({"что"})
 ACCORDING_TO = frozenset(["по словам", "по данным", "по информации", "по мнению", "согласно", "как заявил",
                           "как заявила", "как сообщил", "как сообщила", "как отметил", "как отметила",
                           "как сказал", "как сказала"])
+# Russian credits a source before it ("по словам")
+POSTPOSITIONS: frozenset[str] = frozenset()
 CONTRAST = frozenset({"но", "однако"})
 WHEREAS = frozenset({"тогда как", "в то время как"})
 AND_WORDS = frozenset({"и"})

@@ -12,6 +12,10 @@ from __future__ import annotations
 # -- names and people -------------------------------------------------------------------------------
 # "Sayın Bakan", "Sn. Yılmaz", "Prof. Dr. Ahmet Kaya" ("bay", "bayan" left out: "Bay" opens English names)
 HONORIFICS = frozenset("sayın sn sn. prof prof. doç doç.".split())
+# "Prof. Dr.", "Doç." are honorifics already; "Av." (avukat) and "Org." (orgeneral) stand before a name
+TITLE_ABBREVIATIONS = frozenset("av org korg".split())
+# Turkish has no grammatical gender: nothing tells a pronoun's person
+GENDER_WORDS: dict[str, str] = {}
 TITLE_NOUNS = frozenset("""cumhurbaşkanı başbakan bakan bakanı sözcü sözcüsü müdür müdürü sekreter sekreteri
 başkan başkanı büyükelçi büyükelçisi senatör milletvekili şansölye kral kraliçe papa hakim yargıç vali valisi
 komutan komutanı albay general profesör kurucu kurucusu lider lideri""".split())
@@ -126,6 +130,8 @@ açıklamada açıklamasında""".split())
 COMPLEMENTIZERS: frozenset[str] = frozenset()  # see SAID_WITHOUT_THAT
 # "X'e göre" is a postposition after its noun: "göre" alone would make "Rusya'ya göre Ukrayna …" name Ukraine
 ACCORDING_TO: frozenset[str] = frozenset()
+# "Peskov'a göre": the source credited before the word, in the dative
+POSTPOSITIONS = frozenset({"göre"})
 CONTRAST = frozenset({"ancak", "ama", "fakat"})
 WHEREAS: frozenset[str] = frozenset()  # "-ken" is a suffix
 AND_WORDS = frozenset({"ve"})
