@@ -280,6 +280,20 @@ def test_a_name_no_other_article_gives_is_found_by_repetition(
     assert not any(m.text in ("Позже", "Después", "El ministro") for e in found for m in e.mentions)
 
 
+def test_one_organisation_named_in_two_languages_is_one_entity(
+        run: Callable[[Sequence[Article]], list[Entity]]) -> None:
+    found = run([
+        _article("fr", "Les inspecteurs de l'Agence internationale de l'énergie atomique (AIEA) sont arrivés à "
+                 "Vienne. Le ministère des Affaires étrangères a salué leur travail."),
+        _article("en", "Inspectors from the International Atomic Energy Agency (IAEA) arrived in Vienna on Monday. "
+                 "The Ministry of the Interior did not comment.", "en"),
+    ])
+    agency = holding(found, "International Atomic Energy Agency")
+    assert {"AIEA", "IAEA", "Agence internationale de l'énergie atomique"} <= texts(agency)
+    assert agency.type == "ORG"
+    assert holding(found, "ministère des Affaires étrangères") is not holding(found, "Ministry of the Interior")
+
+
 def test_how_an_article_s_names_were_found() -> None:
     assert nlp.entity_method("fr") == "model" and nlp.entity_method("en") == "model"
     assert nlp.entity_method("tr") == nlp.entity_method("ru") == "gazetteer"
