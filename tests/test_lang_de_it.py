@@ -227,3 +227,20 @@ def test_a_separable_verb_with_an_inverted_pronoun_keeps_its_quotation() -> None
     """ "«…», fügte er hinzu": the quotation is speech (who "er" is waits for the pronoun frame above)."""
     paragraph = "«Wir werden reagieren, und zwar schnell», fügte er hinzu."
     assert [q.text for q in _extract(paragraph, "de")] == ["Wir werden reagieren, und zwar schnell"]
+
+
+def test_a_place_before_a_german_title_is_no_part_of_the_speaker() -> None:
+    """ "Spaniens Regierungssprecherin Ana Ruiz": German capitalises its nouns, so the name run starts with
+    the place the entity stage found; the place owns the title, the person speaks ("sie" then finds her)."""
+    from recoupe import quotes as quote_stage
+    from recoupe.records import Article, Entity, Mention
+
+    body = ("Die Gespräche würden fortgesetzt, sagte Spaniens Regierungssprecherin Ana Ruiz. »Wir warten auf "
+            "eine Antwort aus Brüssel«, erklärte sie am Abend.")
+    article = Article(id="de-owner", path="de-owner.txt", content_hash="de-owner", text=body, title="", language="de")
+    at = body.index("Spaniens")
+    place = Entity(id="e-es", name="Spanien", type="LOC",
+                   mentions=(Mention(article="de-owner", text="Spaniens", start=at, end=at + 8),))
+    found = quote_stage.extract([article], {}, [place])
+    said = {q.text.split()[0]: (q.speaker, q.speaker_kind) for q in found}
+    assert said["Wir"] == ("Ana Ruiz", "named")

@@ -170,6 +170,11 @@ FRAMES = {
                         "as chuvas", "agência da ONU", "organisation"),
     "pt-por-sua-vez": ("O sindicato, por sua vez, afirmou que a greve dos motoristas vai durar três dias.",
                        "a greve", "sindicato", "organisation"),
+    # a title's complement opened by "da"/"del" before a capital runs on to the name set off after it
+    "pt-title-complement": ("“As bombas voltaram a funcionar”, disse, num comunicado, o vice-presidente da Câmara "
+                            "de Setúbal, Duarte Lemos.", "bombas", "Duarte Lemos", "named"),
+    "es-title-complement": ("«Las bombas ya funcionan», dijo en un comunicado el secretario del Ayuntamiento de "
+                            "Cádiz, Íñigo Sanz.", "bombas", "Íñigo Sanz", "named"),
     "pt-name-verb": ("“Vamos recorrer da decisão”, Paulo Tavares afirmou aos jornalistas.", "recorrer",
                      "Paulo Tavares", "named"),
 }

@@ -415,8 +415,9 @@ class Resolver:
             # of the name: "Russlands Außenamtssprecherin Marija Sacharowa" (German capitalises its nouns)
             owner = max((m.end for m, e in self.mentions if e.type != "PER"
                          and m.start <= where[run[0]] < m.end <= where[run[-1]]), default=None)
-            if owner is not None:
-                run = [k for k in run if where[k] >= owner]
+            rest = [k for k in run if owner is not None and where[k] >= owner]
+            if len(rest) >= 2:  # a title and a name at least: "Petra Lang" is one name, whatever "Petra" is
+                run = rest
             a, b = where[run[0]], where[run[-1]] + len(words[run[-1]])
             # a case ending after an apostrophe is no part of the name ("Peskov'a göre", "Erdoğan'ın")
             name = re.sub(r"['’][a-zçğıöşü]{1,4}$", "", self.text[a:b].rstrip("."))
