@@ -230,6 +230,8 @@ def _article_quotes(article: Article, resolver: Resolver) -> list[Quote]:
                 speaker = _incise(span, text, masked, resolver)
             if speaker is None:  # "X, Outlet : « … »", "X a publié sur X : « … »": who the sentence opens with
                 speaker = _colon(span, s0, masked, resolver)
+            if speaker is None:  # "Le parquet s'est refusé à toute communication « … »": the sentence's subject
+                speaker = _opening_subject(span, s0, masked, resolver)
             if speaker is None:  # a quotation standing alone goes on with the speaker just before it
                 speaker = last[1] if last[0] >= paragraph - 1 else Speaker(None)
             kept.append(span)
@@ -308,6 +310,21 @@ def _colon(span: _Span, s0: int, masked: str, resolver: Resolver) -> Speaker | N
     a = s0 + first.start(1)
     speaker = resolver.describe(a, a + len(phrase))
     return speaker if speaker.text is not None and speaker.kind in ("named", "anonymous_official") else None
+
+
+def _opening_subject(span: _Span, s0: int, masked: str, resolver: Resolver) -> Speaker | None:
+    """The subject of the sentence's first verb, when a quotation that no verb attributes follows it in its
+    sentence: "Le parquet de Paris s'est refusé à toute communication « en l'état »" is the parquet's, not
+    the last speaker's. Only a name, an official or a body will do."""
+    lead = masked[s0:span.outer[0]]
+    if MASK in lead or not lead.strip():
+        return None
+    subject = resolver.main_subject(s0, span.outer[0], masked)
+    if subject is None:
+        return None
+    speaker = resolver.describe(*subject)
+    return speaker if speaker.text is not None and speaker.kind in ("named", "anonymous_official",
+                                                                    "organisation") else None
 
 
 def _hits(s0: int, s1: int, masked: str, resolver: Resolver) -> list[_Hit]:
