@@ -43,8 +43,14 @@ FRENCH = {
                     "l'agence Tass.",
     "sans-preciser": "Le porte-parole, Ivan Sokol, a affirmé que les poursuites seraient abandonnées, sans préciser "
                      "la date.\n« L'objectif était d'éviter la violence », a poursuivi le porte-parole.",
+    # a quotation no verb attributes, after its sentence's own subject: not the speaker of the sentence before
+    "subject-no-verb": "« Les travaux reprendront lundi », a déclaré le maire Paul Girard.\nLe ministère de "
+                       "l'Intérieur s'est refusé mercredi à tout commentaire « tant que l'enquête administrative "
+                       "sur le pont n'est pas terminée ».",
 }
 ENGLISH = {
+    "subject-no-verb-en": '"The works will resume on Monday," said Mayor Tom Hale.\nThe county council has '
+                          'refused any comment "as long as the inquiry into the collapse is not over".',
     "sen": '"We will win this fight in the fall," said Sen. Ben Sasse of Nebraska.',
     "opener-paren-en": 'However, Senator Ann Cole (D) said: "We will vote for this bill without any hesitation."',
     "initial": '"Inflation is coming down," Treasury Secretary Janet L. Yellen said on Tuesday.',
@@ -119,6 +125,8 @@ def _one(found: list[Quote], contains: str) -> Quote:
     ("age-told", "school was flooded", "Helen Carter", "named"),  # "told Reuters": the outlet only heard it
     ("pronoun-gender", "pumps failed", "Ana Park", "named"),
     ("possessive", "must be rebuilt", "Ann Cole", "named"),  # "the storm's damage confirms" is no speaker
+    ("subject-no-verb", "enquête administrative", "ministère de l'Intérieur", "organisation"),  # "s'est refusé"
+    ("subject-no-verb-en", "inquiry into the collapse", "county council", "organisation"),
 ])
 def test_direct_quote_speaker(docs: Mapping[str, object], key: str, words: str, speaker: str, kind: str,
                               parse: bool) -> None:

@@ -282,8 +282,8 @@ class Resolver:
     def main_subject(self, s0: int, at: int, masked: str) -> tuple[int, int] | None:
         """The subject of the sentence's first finite verb before an offset ("Plus tard, il a semblé …")."""
         for m in re.finditer(r"[^,]+", masked[s0:at]):
-            head = re.match(r"\s*(.+?)\s+(?:n['’]\s?|ne\s+)?(?:s['’]\s?|se\s+)?(?:a|ont|avait|avaient|est|sont|aurait|has|had|have|is|"
-                            r"was|were)\b", m.group(0))
+            head = re.match(r"\s*(.+?)\s+(?:n['’]\s?|ne\s+)?(?:s['’]\s?|se\s+)?"
+                            r"(?:a|ont|avait|avaient|est|sont|aurait|has|had|have|is|was|were)\b", m.group(0))
             if head and self.np_like(head.group(1)):
                 return (s0 + m.start() + head.start(1), s0 + m.start() + head.end(1))
         return None
