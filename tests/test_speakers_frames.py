@@ -47,6 +47,10 @@ FRENCH = {
     "subject-no-verb": "« Les travaux reprendront lundi », a déclaré le maire Paul Girard.\nLe ministère de "
                        "l'Intérieur s'est refusé mercredi à tout commentaire « tant que l'enquête administrative "
                        "sur le pont n'est pas terminée ».",
+    "learned": "Un conducteur a été blessé mardi soir près de la gare, après que sa voiture a foncé vers les "
+               "agents, a appris Le Journal de sources policières, confirmant une information de l'AFP.\nLe "
+               "directeur de l'usine a été placé en garde à vue dans la nuit, a-t-on appris de sources proches du "
+               "dossier.",
 }
 ENGLISH = {
     "subject-no-verb-en": '"The works will resume on Monday," said Mayor Tom Hale.\nThe county council has '
@@ -174,6 +178,17 @@ def test_a_second_speaker_cuts_the_first_clause(docs: Mapping[str, object], pars
     assert first.text == "le pont avait été détruit par des tirs"
     second = _one(found, "accident technique")
     assert (second.speaker, second.speaker_kind) == ("responsable installé en Crimée", "anonymous_official")
+
+
+@pytest.mark.parametrize("parse", [True, False], ids=["parsed", "regex-only"])
+def test_learned_from_sources_credits_the_clause_before(docs: Mapping[str, object], parse: bool) -> None:
+    """ "…, a appris Le Journal de sources policières": the sources said it, not the outlet that learned it."""
+    found = _run(docs, "learned", parse)
+    assert [(q.speaker, q.speaker_kind, q.direct) for q in found] == [
+        ("sources policières", "anonymous_official", False),
+        ("sources proches du dossier", "anonymous_official", False)]
+    assert found[0].text == ("Un conducteur a été blessé mardi soir près de la gare, après que sa voiture a foncé "
+                             "vers les agents")
 
 
 @pytest.mark.parametrize("parse", [True, False], ids=["parsed", "regex-only"])

@@ -333,10 +333,13 @@ def _hits(s0: int, s1: int, masked: str, resolver: Resolver) -> list[_Hit]:
     verbs = [(a, b, "verb", lemma) for a, b, lemma in resolver.verbs(s0, s1, masked)]
     verbs += [(m.start(), m.end(), "selon", "") for m in _SELON.finditer(masked, s0, s1)]
     verbs += [(m.start(), m.end(), "post", "") for m in _POSTPOSITION.finditer(masked, s0, s1)]
+    verbs += [(m.start(), m.end(), "learned", "") for m in _LEARNED.finditer(masked, s0, s1)]
     for start, end, kind, lemma in sorted(verbs):
         clause = max(s0, masked.rfind(MASK, s0, start) + 1, masked.rfind(":", s0, start) + 1)
         if kind == "selon":
             hit = _selon(start, end, clause, s0, s1, masked, resolver)
+        elif kind == "learned":
+            hit = _learned(start, end, clause, s0, s1, masked, resolver)
         elif kind == "post":
             hit = _postposition(start, end, clause, s0, s1, masked, resolver)
         else:
@@ -468,6 +471,30 @@ def _selon(start: int, end: int, clause: int, s0: int, s1: int, masked: str, res
         return _Hit(start, end, clause, False, speaker, (span[1], s1) if MASK not in masked[span[1]:s1] else None,
                     kind="selon")
     reported = (s0, start) if clause == s0 and MASK not in masked[s0:start] else None
+    return _Hit(start, end, clause, True, speaker, reported, kind="selon")
+
+
+# "…, a appris l'AFP de sources policières", "a-t-on appris auprès de l'état-major": who told it follows "de"
+# (French grammar, kept here as the other French frames are)
+_LEARNED = re.compile(r"\b(?:(?:a|ont|avait|avons)(?:-t-on)?\s+appris|apprend|apprenait)\b(?:\s+[^\s,.;:!?□]+){0,3}?"
+                      r"\s+(?:auprès\s+)?(?:de|d['’])\s*(?=\w)", re.IGNORECASE)
+
+
+def _learned(start: int, end: int, clause: int, s0: int, s1: int, masked: str, resolver: Resolver) -> _Hit | None:
+    """ "…, a appris X de sources policières." credits the clause before to the sources, as "selon" does;
+    only at the end of its sentence (a participle set off may follow: ", confirmant une information")."""
+    if not masked[clause:start].rstrip().endswith(","):
+        return None
+    stop = re.search(r"[,.;:!?□]", masked[end:s1])
+    b = end + stop.start() if stop else s1
+    rest = masked[b:s1].strip()
+    if not (rest in ("", ".", "!", "?", "…") or _SET_OFF.fullmatch(rest)):
+        return None
+    a, b = _trim(masked, end, b)
+    speaker = resolver.describe(a, b) if a < b else Speaker(None)
+    if speaker.text is None:
+        return None
+    reported = (clause, start) if MASK not in masked[clause:start] else None
     return _Hit(start, end, clause, True, speaker, reported, kind="selon")
 
 
