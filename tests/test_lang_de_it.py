@@ -202,8 +202,8 @@ def test_german_title_before_a_name() -> None:
                      "de") == ["Olaf Scholz"]
 
 
-@pytest.mark.xfail(strict=True, reason="needs a subjectless verb ('ha aggiunto') to go on with the last speaker")
 def test_italian_verb_without_subject() -> None:
+    """ "«…», ha aggiunto.": a verb with no subject after a quotation goes on with the last speaker."""
     paragraph = ("«La strada resterà chiusa», ha detto Marco Galli. «Non ci sono alternative sicure per ora», "
                  "ha aggiunto.")
     assert _speakers(paragraph, "it") == ["Marco Galli", "Marco Galli"]
@@ -244,3 +244,10 @@ def test_a_place_before_a_german_title_is_no_part_of_the_speaker() -> None:
     found = quote_stage.extract([article], {}, [place])
     said = {q.text.split()[0]: (q.speaker, q.speaker_kind) for q in found}
     assert said["Wir"] == ("Ana Ruiz", "named")
+
+
+def test_italian_definite_role_points_back_to_the_last_speaker() -> None:
+    """ "il portavoce": Italian's definite article (DEFINITE_ARTICLES) makes the role point back, as "le" does."""
+    paragraph = ("Il portavoce del comune, Marco Rossi, ha detto: «La galleria resterà chiusa fino a lunedì». «Non ci "
+                 "sono percorsi sicuri», ha spiegato il portavoce.")
+    assert _speakers(paragraph, "it") == ["Marco Rossi", "Marco Rossi"]

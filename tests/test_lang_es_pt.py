@@ -202,3 +202,19 @@ def test_according_to_a_definite_name_after_the_clause() -> None:
     body = "Cerca de trezentas pessoas foram atendidas durante a noite, segundo a Cruz Vermelha."
     quote = _one(_stage("pt-segundo-after", body), "trezentas")
     assert (quote.speaker, quote.speaker_kind) == ("Cruz Vermelha", "organisation")
+
+
+@pytest.mark.parametrize(("key", "body", "speaker"), [
+    # a verb with no subject after a quotation goes on with the last speaker
+    ("es-no-subject", "«La calle seguirá cerrada», dijo Marta Ibáñez. «No hay desvíos seguros por ahora», añadió.",
+     "Marta Ibáñez"),
+    ("pt-no-subject", "“A estrada continua fechada”, disse Rui Medeiros. “Não há desvios seguros por agora”, "
+                      "acrescentou.", "Rui Medeiros"),
+    # "el portavoz", "o porta-voz": a definite article (DEFINITE_ARTICLES) makes the role point back
+    ("es-definite-role", "El portavoz del consorcio, Jorge Salcedo, dijo: «La calle seguirá cerrada hasta el lunes». "
+                         "«No hay desvíos seguros», explicó el portavoz.", "Jorge Salcedo"),
+    ("pt-definite-role", "O porta-voz do consórcio, Rui Medeiros, disse: “A estrada continua fechada até segunda”. "
+                         "“Não há desvios seguros”, explicou o porta-voz.", "Rui Medeiros"),
+])
+def test_the_last_speaker_goes_on(key: str, body: str, speaker: str) -> None:
+    assert [(q.speaker, q.speaker_kind) for q in _stage(key, body)] == [(speaker, "named"), (speaker, "named")]

@@ -542,6 +542,10 @@ def _attribute(span: _Span, hits: Sequence[_Hit], masked: str, text: str) -> tup
         if (adjacent_after.kind == "selon" and verb is not None
                 and verb.speaker.text is not None and not _CUT.search(masked[verb.end:a])):
             return verb.speaker, True  # "Peskov a déclaré : « … », selon TASS": Peskov speaks, TASS reports it
+        if (adjacent_after.kind == "verb" and adjacent_after.speaker.text is None
+                and adjacent_after.speaker.anaphor is None and re.match(r"[ \t]*(?:[.!?…]|\n|$)",
+                                                                        masked[adjacent_after.end:])):
+            return None, True  # "«…», ha aggiunto.": no subject, the last speaker goes on (see the caller)
         return adjacent_after.speaker, True
     if before:
         h = before[-1]
