@@ -170,6 +170,11 @@ FRAMES = {
                         "as chuvas", "agência da ONU", "organisation"),
     "pt-por-sua-vez": ("O sindicato, por sua vez, afirmou que a greve dos motoristas vai durar três dias.",
                        "a greve", "sindicato", "organisation"),
+    # a title's complement opened by "da"/"del" before a capital runs on to the name set off after it
+    "pt-title-complement": ("“As bombas voltaram a funcionar”, disse, num comunicado, o vice-presidente da Câmara "
+                            "de Setúbal, Duarte Lemos.", "bombas", "Duarte Lemos", "named"),
+    "es-title-complement": ("«Las bombas ya funcionan», dijo en un comunicado el secretario del Ayuntamiento de "
+                            "Cádiz, Íñigo Sanz.", "bombas", "Íñigo Sanz", "named"),
     "pt-name-verb": ("“Vamos recorrer da decisão”, Paulo Tavares afirmou aos jornalistas.", "recorrer",
                      "Paulo Tavares", "named"),
 }
@@ -197,3 +202,19 @@ def test_according_to_a_definite_name_after_the_clause() -> None:
     body = "Cerca de trezentas pessoas foram atendidas durante a noite, segundo a Cruz Vermelha."
     quote = _one(_stage("pt-segundo-after", body), "trezentas")
     assert (quote.speaker, quote.speaker_kind) == ("Cruz Vermelha", "organisation")
+
+
+@pytest.mark.parametrize(("key", "body", "speaker"), [
+    # a verb with no subject after a quotation goes on with the last speaker
+    ("es-no-subject", "«La calle seguirá cerrada», dijo Marta Ibáñez. «No hay desvíos seguros por ahora», añadió.",
+     "Marta Ibáñez"),
+    ("pt-no-subject", "“A estrada continua fechada”, disse Rui Medeiros. “Não há desvios seguros por agora”, "
+                      "acrescentou.", "Rui Medeiros"),
+    # "el portavoz", "o porta-voz": a definite article (DEFINITE_ARTICLES) makes the role point back
+    ("es-definite-role", "El portavoz del consorcio, Jorge Salcedo, dijo: «La calle seguirá cerrada hasta el lunes». "
+                         "«No hay desvíos seguros», explicó el portavoz.", "Jorge Salcedo"),
+    ("pt-definite-role", "O porta-voz do consórcio, Rui Medeiros, disse: “A estrada continua fechada até segunda”. "
+                         "“Não há desvios seguros”, explicou o porta-voz.", "Rui Medeiros"),
+])
+def test_the_last_speaker_goes_on(key: str, body: str, speaker: str) -> None:
+    assert [(q.speaker, q.speaker_kind) for q in _stage(key, body)] == [(speaker, "named"), (speaker, "named")]

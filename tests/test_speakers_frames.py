@@ -43,8 +43,18 @@ FRENCH = {
                     "l'agence Tass.",
     "sans-preciser": "Le porte-parole, Ivan Sokol, a affirmé que les poursuites seraient abandonnées, sans préciser "
                      "la date.\n« L'objectif était d'éviter la violence », a poursuivi le porte-parole.",
+    # a quotation no verb attributes, after its sentence's own subject: not the speaker of the sentence before
+    "subject-no-verb": "« Les travaux reprendront lundi », a déclaré le maire Paul Girard.\nLe ministère de "
+                       "l'Intérieur s'est refusé mercredi à tout commentaire « tant que l'enquête administrative "
+                       "sur le pont n'est pas terminée ».",
+    "learned": "Un conducteur a été blessé mardi soir près de la gare, après que sa voiture a foncé vers les "
+               "agents, a appris Le Journal de sources policières, confirmant une information de l'AFP.\nLe "
+               "directeur de l'usine a été placé en garde à vue dans la nuit, a-t-on appris de sources proches du "
+               "dossier.",
 }
 ENGLISH = {
+    "subject-no-verb-en": '"The works will resume on Monday," said Mayor Tom Hale.\nThe county council has '
+                          'refused any comment "as long as the inquiry into the collapse is not over".',
     "sen": '"We will win this fight in the fall," said Sen. Ben Sasse of Nebraska.',
     "opener-paren-en": 'However, Senator Ann Cole (D) said: "We will vote for this bill without any hesitation."',
     "initial": '"Inflation is coming down," Treasury Secretary Janet L. Yellen said on Tuesday.',
@@ -119,6 +129,8 @@ def _one(found: list[Quote], contains: str) -> Quote:
     ("age-told", "school was flooded", "Helen Carter", "named"),  # "told Reuters": the outlet only heard it
     ("pronoun-gender", "pumps failed", "Ana Park", "named"),
     ("possessive", "must be rebuilt", "Ann Cole", "named"),  # "the storm's damage confirms" is no speaker
+    ("subject-no-verb", "enquête administrative", "ministère de l'Intérieur", "organisation"),  # "s'est refusé"
+    ("subject-no-verb-en", "inquiry into the collapse", "county council", "organisation"),
 ])
 def test_direct_quote_speaker(docs: Mapping[str, object], key: str, words: str, speaker: str, kind: str,
                               parse: bool) -> None:
@@ -166,6 +178,17 @@ def test_a_second_speaker_cuts_the_first_clause(docs: Mapping[str, object], pars
     assert first.text == "le pont avait été détruit par des tirs"
     second = _one(found, "accident technique")
     assert (second.speaker, second.speaker_kind) == ("responsable installé en Crimée", "anonymous_official")
+
+
+@pytest.mark.parametrize("parse", [True, False], ids=["parsed", "regex-only"])
+def test_learned_from_sources_credits_the_clause_before(docs: Mapping[str, object], parse: bool) -> None:
+    """ "…, a appris Le Journal de sources policières": the sources said it, not the outlet that learned it."""
+    found = _run(docs, "learned", parse)
+    assert [(q.speaker, q.speaker_kind, q.direct) for q in found] == [
+        ("sources policières", "anonymous_official", False),
+        ("sources proches du dossier", "anonymous_official", False)]
+    assert found[0].text == ("Un conducteur a été blessé mardi soir près de la gare, après que sa voiture a foncé "
+                             "vers les agents")
 
 
 @pytest.mark.parametrize("parse", [True, False], ids=["parsed", "regex-only"])

@@ -230,6 +230,8 @@ def _article_quotes(article: Article, resolver: Resolver) -> list[Quote]:
                 speaker = _incise(span, text, masked, resolver)
             if speaker is None:  # "X, Outlet : « … »", "X a publié sur X : « … »": who the sentence opens with
                 speaker = _colon(span, s0, masked, resolver)
+            if speaker is None:  # "Le parquet s'est refusé à toute communication « … »": the sentence's subject
+                speaker = _opening_subject(span, s0, masked, resolver)
             if speaker is None:  # a quotation standing alone goes on with the speaker just before it
                 speaker = last[1] if last[0] >= paragraph - 1 else Speaker(None)
             kept.append(span)
@@ -310,16 +312,34 @@ def _colon(span: _Span, s0: int, masked: str, resolver: Resolver) -> Speaker | N
     return speaker if speaker.text is not None and speaker.kind in ("named", "anonymous_official") else None
 
 
+def _opening_subject(span: _Span, s0: int, masked: str, resolver: Resolver) -> Speaker | None:
+    """The subject of the sentence's first verb, when a quotation that no verb attributes follows it in its
+    sentence: "Le parquet de Paris s'est refusé à toute communication « en l'état »" is the parquet's, not
+    the last speaker's. Only a name, an official or a body will do."""
+    lead = masked[s0:span.outer[0]]
+    if MASK in lead or not lead.strip():
+        return None
+    subject = resolver.main_subject(s0, span.outer[0], masked)
+    if subject is None:
+        return None
+    speaker = resolver.describe(*subject)
+    return speaker if speaker.text is not None and speaker.kind in ("named", "anonymous_official",
+                                                                    "organisation") else None
+
+
 def _hits(s0: int, s1: int, masked: str, resolver: Resolver) -> list[_Hit]:
     """The speech verbs, "selon X" and "X zufolge" of a sentence, each with its speaker, in text order."""
     hits: list[_Hit] = []
     verbs = [(a, b, "verb", lemma) for a, b, lemma in resolver.verbs(s0, s1, masked)]
     verbs += [(m.start(), m.end(), "selon", "") for m in _SELON.finditer(masked, s0, s1)]
     verbs += [(m.start(), m.end(), "post", "") for m in _POSTPOSITION.finditer(masked, s0, s1)]
+    verbs += [(m.start(), m.end(), "learned", "") for m in _LEARNED.finditer(masked, s0, s1)]
     for start, end, kind, lemma in sorted(verbs):
         clause = max(s0, masked.rfind(MASK, s0, start) + 1, masked.rfind(":", s0, start) + 1)
         if kind == "selon":
             hit = _selon(start, end, clause, s0, s1, masked, resolver)
+        elif kind == "learned":
+            hit = _learned(start, end, clause, s0, s1, masked, resolver)
         elif kind == "post":
             hit = _postposition(start, end, clause, s0, s1, masked, resolver)
         else:
@@ -454,6 +474,30 @@ def _selon(start: int, end: int, clause: int, s0: int, s1: int, masked: str, res
     return _Hit(start, end, clause, True, speaker, reported, kind="selon")
 
 
+# "…, a appris l'AFP de sources policières", "a-t-on appris auprès de l'état-major": who told it follows "de"
+# (French grammar, kept here as the other French frames are)
+_LEARNED = re.compile(r"\b(?:(?:a|ont|avait|avons)(?:-t-on)?\s+appris|apprend|apprenait)\b(?:\s+[^\s,.;:!?□]+){0,3}?"
+                      r"\s+(?:auprès\s+)?(?:de|d['’])\s*(?=\w)", re.IGNORECASE)
+
+
+def _learned(start: int, end: int, clause: int, s0: int, s1: int, masked: str, resolver: Resolver) -> _Hit | None:
+    """ "…, a appris X de sources policières." credits the clause before to the sources, as "selon" does;
+    only at the end of its sentence (a participle set off may follow: ", confirmant une information")."""
+    if not masked[clause:start].rstrip().endswith(","):
+        return None
+    stop = re.search(r"[,.;:!?□]", masked[end:s1])
+    b = end + stop.start() if stop else s1
+    rest = masked[b:s1].strip()
+    if not (rest in ("", ".", "!", "?", "…") or _SET_OFF.fullmatch(rest)):
+        return None
+    a, b = _trim(masked, end, b)
+    speaker = resolver.describe(a, b) if a < b else Speaker(None)
+    if speaker.text is None:
+        return None
+    reported = (clause, start) if MASK not in masked[clause:start] else None
+    return _Hit(start, end, clause, True, speaker, reported, kind="selon")
+
+
 # what may follow a credited source to the end of its sentence: a participle set off ("…, cité par Tass.")
 _SET_OFF = re.compile(r",\s+[^\W\d_]+(?:é|ée|és|ées|ed|ing|ant|t|s)\b[^,;:□]*[.!?…]?")
 
@@ -498,6 +542,10 @@ def _attribute(span: _Span, hits: Sequence[_Hit], masked: str, text: str) -> tup
         if (adjacent_after.kind == "selon" and verb is not None
                 and verb.speaker.text is not None and not _CUT.search(masked[verb.end:a])):
             return verb.speaker, True  # "Peskov a déclaré : « … », selon TASS": Peskov speaks, TASS reports it
+        if (adjacent_after.kind == "verb" and adjacent_after.speaker.text is None
+                and adjacent_after.speaker.anaphor is None and re.match(r"[ \t]*(?:[.!?…]|\n|$)",
+                                                                        masked[adjacent_after.end:])):
+            return None, True  # "«…», ha aggiunto.": no subject, the last speaker goes on (see the caller)
         return adjacent_after.speaker, True
     if before:
         h = before[-1]

@@ -69,6 +69,11 @@ ORGS = lang.union("ORG_SPEAKERS")
 _PREPOSITIONS = lang.union("TITLE_PREPOSITIONS")
 _HONORIFICS = lang.union("HONORIFICS")
 TITLE_ABBREVIATIONS = lang.union("TITLE_ABBREVIATIONS")
+# "le porte-parole", "il portavoce", "o ministro" may point back to the last speaker; a plural article
+# ("les responsables", "los funcionarios") and an indefinite one ("un responsable", "a spokesman", "des
+# sources": "a" and "des" are also Portuguese and German definite articles) do not (grammar, kept here)
+_INDEFINITE = frozenset("un une des a an uno una unos unas um uma uns umas ein eine einen einem einer".split())
+_DEFINITE = lang.union("DEFINITE_ARTICLES") - _INDEFINITE - frozenset("les los las os as gli den".split())
 # words that say which person a phrase is not: a title before a name ("President", "Sen.") is no part of it
 _TITLE_WORDS = lang.union("TITLE_NOUNS") | ROLES
 GENDERS: dict[str, str] = lang.merged("GENDER_WORDS")
@@ -216,8 +221,10 @@ class Resolver:
                 break
             if w == "□":
                 return None  # "promet des « mesures fortes »": the quotation is the object, no subject
-            if w in ".;:!?()" or w.lower().rstrip("'’") in _NP_STOP:
-                break
+            if w in ".;:!?()" or (w.lower().rstrip("'’") in _NP_STOP and not (
+                    w.lower() in _PREPOSITIONS and i + 1 < len(words) and words[i + 1].group(0)[:1].isupper()
+                    and any(is_title(x.group(0)) or is_title(x.group(0).split("-")[-1]) for x in words[:i]))):
+                break  # a preposition after a title heads its complement: "o ministro da Economia"
             if _FINITE.fullmatch(w) or w.lower() in FORMS:
                 return None  # "said the talks were": a clause, not an inverted subject
             end = pos + words[i].end()
@@ -275,8 +282,8 @@ class Resolver:
     def main_subject(self, s0: int, at: int, masked: str) -> tuple[int, int] | None:
         """The subject of the sentence's first finite verb before an offset ("Plus tard, il a semblé …")."""
         for m in re.finditer(r"[^,]+", masked[s0:at]):
-            head = re.match(r"\s*(.+?)\s+(?:n['’]\s?|ne\s+)?(?:a|ont|avait|avaient|est|sont|aurait|has|had|have|is|"
-                            r"was|were)\b", m.group(0))
+            head = re.match(r"\s*(.+?)\s+(?:n['’]\s?|ne\s+)?(?:s['’]\s?|se\s+)?"
+                            r"(?:a|ont|avait|avaient|est|sont|aurait|has|had|have|is|was|were)\b", m.group(0))
             if head and self.np_like(head.group(1)):
                 return (s0 + m.start() + head.start(1), s0 + m.start() + head.end(1))
         return None
@@ -334,7 +341,7 @@ class Resolver:
             body = first[2:]
         else:
             body = first.split(None, 1)[-1] if first.split()[0].lower() in DETERMINERS and " " in first else first
-        head_words = re.split(r"\s+(?:de|du|des|d['’]|of|for|at|à|au)\s+", body.lower())[0].split()
+        head_words = _COMPLEMENT.split(body.lower())[0].split()  # "ministre de", "ministro da", "head of"
         complement = body.lower()[len(" ".join(head_words)):]
         owner = body.split()
         if len(owner) > 1 and _possessive(owner[0]):  # "Lukashenko's office": the office speaks, not its owner
@@ -347,8 +354,9 @@ class Resolver:
         if person is not None:
             return replace(person, roles=roles)
         # "le responsable" may point back to a speaker; "les responsables" and "un responsable" do not
-        definite = first.lower().startswith(("le ", "la ", "l'", "l’", "the "))
-        indefinite = first.split()[0].lower() in ("un", "une", "des", "a", "an")
+        lead = first.split()[0].lower()
+        definite = lead in _DEFINITE or re.match(r"[lL]['’]", first) is not None
+        indefinite = lead in _INDEFINITE
         offset = start + phrase.index(body)
         # "responsable du Conseil", "senior administration official": the head noun decides
         if roles and (not org_word or head_words[0] in roles or head_words[-1] in roles):
@@ -403,6 +411,13 @@ class Resolver:
                 run.pop(0)
             if not run or (_possessive(words[run[-1]]) and run[-1] < len(words) - 1):
                 continue  # "Russia's destruction of the dam": the owner is not the phrase's head
+            # a place or body the entity stage found at the start of the run owns what follows, it is no part
+            # of the name: "Russlands Außenamtssprecherin Marija Sacharowa" (German capitalises its nouns)
+            owner = max((m.end for m, e in self.mentions if e.type != "PER"
+                         and m.start <= where[run[0]] < m.end <= where[run[-1]]), default=None)
+            rest = [k for k in run if owner is not None and where[k] >= owner]
+            if len(rest) >= 2:  # a title and a name at least: "Petra Lang" is one name, whatever "Petra" is
+                run = rest
             a, b = where[run[0]], where[run[-1]] + len(words[run[-1]])
             # a case ending after an apostrophe is no part of the name ("Peskov'a göre", "Erdoğan'ın")
             name = re.sub(r"['’][a-zçğıöşü]{1,4}$", "", self.text[a:b].rstrip("."))
@@ -484,6 +499,9 @@ class Resolver:
         near = [s for s in candidates if window is not None and s.paragraph >= self.paragraph - window]
         return near[0] if near else Speaker(None)
 
+
+# a preposition that opens a title's complement: "responsable du Conseil", "o ministro da Economia"
+_COMPLEMENT = re.compile(r"\s+(?:" + lang.alternation(_PREPOSITIONS) + r")\s+")
 
 # a person named after an honorific, whatever the parse says: "Mme Agathe Brun", "Ms. Ana Park"
 _TITLED = re.compile(r"\b(?i:" + lang.alternation(_HONORIFICS) + r")(?<=\w|\.)\.?\s+("

@@ -148,8 +148,9 @@ AFTER_VERB_WORDS = (frozenset(f"{lead} {day}" for day in WEEKDAYS
                     | frozenset(["hoje", "ontem", "também", "ainda", "depois", "mais tarde", "então",
                                  "nesta semana", "esta semana"]))
 # no "no" (English), "com" ("Amazon.com" stops at its full stop anyway, but "Com" alone is rare: kept out)
-NP_STOPS = frozenset("""em na nas nos durante perante pelo pela pelos pelas para sobre após antes depois
-quando enquanto que quem onde""".split()) | frozenset(WEEKDAYS)
+# "num"/"numa" (em + um): "disse, num comunicado, o ministro"
+NP_STOPS = frozenset("""em num numa nuns numas na nas nos durante perante pelo pela pelos pelas para sobre após antes
+depois quando enquanto que quem onde""".split()) | frozenset(WEEKDAYS)
 SENTENCE_OPENERS = frozenset("""além depois então ontem hoje enquanto também mas porém contudo entretanto
 durante desde para segundo após antes ainda posteriormente finalmente em""".split())  # "Em Genebra, …"
 COMPLEMENTIZERS = frozenset({"que"})
