@@ -218,17 +218,22 @@ def _language_file() -> ModuleType:
     return module
 
 
-@pytest.fixture
-def other_language(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The stages rebuilt with the language file "xx" added, and rebuilt again without it afterwards."""
-    monkeypatch.setitem(sys.modules, "recoupe.lang.xx", _language_file())
-    monkeypatch.setattr(lang, "LANGUAGES", (*lang.LANGUAGES, "xx"))
+def _rebuilt(monkeypatch: pytest.MonkeyPatch, languages: tuple[str, ...]) -> Iterator[None]:
+    """The stages rebuilt over these language files, and rebuilt again over the real ones afterwards."""
+    monkeypatch.setattr(lang, "LANGUAGES", languages)
     importlib.reload(speakers)
     importlib.reload(quotes)
     yield
     monkeypatch.undo()
     importlib.reload(speakers)
     importlib.reload(quotes)
+
+
+@pytest.fixture
+def other_language(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The language file "xx" added to the real ones."""
+    monkeypatch.setitem(sys.modules, "recoupe.lang.xx", _language_file())
+    yield from _rebuilt(monkeypatch, (*lang.LANGUAGES, "xx"))
 
 
 def _other(key: str) -> list[Quote]:
@@ -258,14 +263,7 @@ def test_frames_of_any_language_file(key: str, words: str, text: str, speaker: s
 
 @pytest.fixture
 def french_and_english_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The stages rebuilt with only the French and English files, and rebuilt again with all afterwards."""
-    monkeypatch.setattr(lang, "LANGUAGES", ("fr", "en"))
-    importlib.reload(speakers)
-    importlib.reload(quotes)
-    yield
-    monkeypatch.undo()
-    importlib.reload(speakers)
-    importlib.reload(quotes)
+    yield from _rebuilt(monkeypatch, ("fr", "en"))
 
 
 @pytest.mark.usefixtures("french_and_english_only")
