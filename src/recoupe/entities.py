@@ -329,16 +329,13 @@ def _inflected(tokenized: Sequence[tuple[Article, Doc]], spans: list[_Span], tak
     apostrophe (Turkish "Prigojin'in"), a Russian case ending ("Пескова") or a genitive s ("Durows"), that
     sounds like a name word (``_sound``: Prigojin, Prigozhin, Prigojine) or is within ``_alike`` of one. A hit
     takes the words of the name it matched, so that it merges with that name's entity."""
-    from rapidfuzz import process
-    from rapidfuzz.fuzz import ratio
-
     names: dict[str, set[tuple[str, ...]]] = defaultdict(set)  # sound of a name's first word -> names
     for span in spans:
         if span.words[0][:1].isupper() and len(span.words) <= 4 and len(span.words[0]) > 1:
             names[_sound(span.words[0])].add(span.words)
             if span.votes["PER"] and len(span.core) > 1:  # "Vladimir Leontiev" makes "Leontiev" a name too
                 names[_sound(span.core[-1])].add(span.core[-1:])
-    sounds = sorted(names)
+    index = _by_prefix(names)
 
     def first_words(word: str) -> list[tuple[str, ...]]:
         """The names whose first word the word may be."""
@@ -347,8 +344,7 @@ def _inflected(tokenized: Sequence[tuple[Article, Doc]], spans: list[_Span], tak
             key = _sound(stem)
             alike = [key] if key in names else []
             if len(key) >= 5:
-                alike += [hit for hit, _, _ in process.extract(key, sounds, scorer=ratio, score_cutoff=NAME_LIKENESS,
-                                                                 limit=3) if hit != key]
+                alike += [hit for hit in _alike_in(key, index, 3) if hit != key]
             found += [name for hit in alike for name in names[hit]]
         return found
 
@@ -596,6 +592,7 @@ def _merge(spans: list[_Span], defs: list[tuple[str, int, int]]) -> list[list[_S
                 union.merge(other, long_index)
         acronyms[acronym].append((short_index, long_index))
     people = _people(spans, by_key, union)
+    people_index = _by_prefix(people)
     left: dict[str, list[int]] = defaultdict(list)
     named: dict[str, list[int]] = defaultdict(list)  # article -> its spans of several name words
     for i, span in enumerate(spans):
@@ -609,7 +606,7 @@ def _merge(spans: list[_Span], defs: list[tuple[str, int, int]]) -> list[list[_S
                 here = next((s for s, _ in acronyms[word] if spans[s].article == spans[i].article), None)
                 roots = {union[here]} if here is not None else {union[s] for s, _ in acronyms[word]}
                 union.merge(i, roots.pop()) if len(roots) == 1 else left[span.key].append(i)
-        elif word and (surname := _surname(word, people)) and not _country(span):
+        elif word and (surname := _surname(word, people, people_index)) and not _country(span):
             for i in members:  # the only person of that surname, else the only one named in the same article
                 roots = {union[j] for j in people[surname]}
                 if len(roots) > 1:
@@ -673,17 +670,35 @@ def _people(spans: list[_Span], by_key: Mapping[str, list[int]], union: Disjoint
     return people
 
 
-def _surname(word: str, people: Mapping[str, list[int]]) -> str | None:
-    """The sounded surname of ``people`` a bare name word is: its own sound, else the only one alike
-    ("Prigogine", a misspelt "Prigojine")."""
-    from rapidfuzz import process
-    from rapidfuzz.fuzz import ratio
-
+def _surname(word: str, people: Mapping[str, list[int]], index: Mapping[str, list[str]]) -> str | None:
+    """The sounded surname of ``people`` (``index``: ``_by_prefix`` of them) a bare name word is: its own
+    sound, else the only one alike ("Prigogine", a misspelt "Prigojine")."""
     sound = _sound(word)
     if sound in people or len(sound) < 5:
         return sound if sound in people else None
-    alike = process.extract(sound, list(people), scorer=ratio, score_cutoff=NAME_LIKENESS, limit=2)
-    return alike[0][0] if len(alike) == 1 else None
+    alike = _alike_in(sound, index, 2)
+    return alike[0] if len(alike) == 1 else None
+
+
+PREFIX = 2  # letters that two alike sounded names share at their start: the block a fuzzy lookup searches
+
+
+def _by_prefix(sounds: Iterable[str]) -> dict[str, list[str]]:
+    """Sounded names by their first ``PREFIX`` letters, so that a fuzzy lookup compares a name with its block
+    only, not with every name of the corpus."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for sound in sounds:
+        index[sound[:PREFIX]].append(sound)
+    return index
+
+
+def _alike_in(sound: str, index: Mapping[str, list[str]], limit: int) -> list[str]:
+    """The sounded names of ``index`` alike to this one (rapidfuzz ratio of ``NAME_LIKENESS`` or more), best first."""
+    from rapidfuzz import process
+    from rapidfuzz.fuzz import ratio
+
+    return [hit for hit, _, _ in process.extract(sound, index.get(sound[:PREFIX], []), scorer=ratio,
+                                                 score_cutoff=NAME_LIKENESS, limit=limit)]
 
 
 def _same_person(a: Sequence[str], b: Sequence[str]) -> bool:
