@@ -1,9 +1,9 @@
 """Russian: the words the stages read in Russian text. Each list is described in ``recoupe.lang``.
 
 Russian has no articles and marks case by endings: "по словам Пескова" (genitive), "заявил журналистам"
-(dative). The lists give the written forms news prose uses; what needs grammar the stages do not have
-(a role noun opening a speaker's phrase without a determiner, the dash after a quotation, "Об этом
-заявил X") is left to the stages, and said in the report of issue 19.
+(dative). The lists give the written forms news prose uses; the grammar (the dash after a quotation, a
+speaker's phrase opening on a role noun) is the stages' (quotes.py, speakers.py); what they do not read yet
+("Об этом заявил X", "«…», сказал он") is listed in docs/languages.md.
 """
 from __future__ import annotations
 

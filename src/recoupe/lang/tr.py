@@ -3,7 +3,8 @@
 Turkish is verb-final and agglutinative: suffixes after an apostrophe on names ("Putin'in",
 "Erdoğan'a göre"), a speech verb at the end of its sentence ("…, dedi"), "according to" as a
 postposition ("X'e göre"), reported clauses as nominalisations ("…olduğunu söyledi") with no "that".
-The lists give the words; the frames the stages cannot read yet are said in the report of issue 19.
+The lists give the words (POSTPOSITIONS: "göre"); the frames are read by quotes.py and speakers.py, and
+those not read yet are listed in docs/languages.md.
 Words that are also common English or French words are left out of the lists that every language's
 text is read with ("on" = 10, "son", "her", "bay", "o").
 """
