@@ -128,7 +128,7 @@ def extract(articles: Sequence[Article], docs: Mapping[str, Doc]) -> list[Entity
         span.votes.update(_evidence(span))
     texts = {a.id: a.text for a, _ in parsed + tokenized}
     groups = _merge(spans, defs)
-    entities = [_entity(members, texts, order) for members in _translations(groups, texts, order)]
+    entities = _translations(groups, texts, order)
     entities.sort(key=lambda e: (order[e.mentions[0].article], e.mentions[0].start))
     return _unique(entities)
 
@@ -559,6 +559,7 @@ def _cities() -> dict[str, str]:
     return {name: zones.pop() for name, zones in names.items() if len(zones) == 1}
 
 
+@lru_cache(maxsize=65536)  # read for every capitalised word of a text without a model, and for each pair of forms
 def _sound(word: str) -> str:
     """A transliteration-blind key for one name word: Naryshkin, Narychkine, Narishkin -> "narisin"."""
     key = name_key(word).replace(" ", "")
@@ -629,15 +630,14 @@ def _merge(spans: list[_Span], defs: list[tuple[str, int, int]]) -> list[list[_S
 SAME_ORGANISATION = 0.80
 
 
-def _translations(groups: list[list[_Span]], texts: Mapping[str, str],
-                  order: Mapping[str, int]) -> list[list[_Span]]:
-    """The mention groups, with those of one organisation named in two languages joined ("Agence
-    internationale de l'énergie atomique", "International Atomic Energy Agency"): organisations whose names
-    of two words or more are each the other's closest by embedding, at ``SAME_ORGANISATION`` or above."""
+def _translations(groups: list[list[_Span]], texts: Mapping[str, str], order: Mapping[str, int]) -> list[Entity]:
+    """The entities of the mention groups, with those of one organisation named in two languages joined
+    ("Agence internationale de l'énergie atomique", "International Atomic Energy Agency"): organisations whose
+    names of two words or more are each the other's closest by embedding, at ``SAME_ORGANISATION`` or above."""
     drafts = [_entity(members, texts, order) for members in groups]
     named = [i for i, e in enumerate(drafts) if e.type == "ORG" and len(e.name.split()) >= 2]
     if len(named) < 2:
-        return groups
+        return drafts
     from . import embed
 
     vectors = embed.encode([drafts[i].name for i in named])
@@ -649,7 +649,9 @@ def _translations(groups: list[list[_Span]], texts: Mapping[str, str],
     for a, b in enumerate(closest):
         if closest[b] == a and a < b and cosine[a, b] >= SAME_ORGANISATION:
             union.merge(named[a], named[b])
-    return [[span for i in group for span in groups[i]] for group in grouped(union, range(len(groups)))]
+    # an entity left alone is its draft; only a joined one is voted and named again
+    return [drafts[group[0]] if len(group) == 1 else _entity([span for i in group for span in groups[i]], texts, order)
+            for group in grouped(union, range(len(groups)))]
 
 
 def _people(spans: list[_Span], by_key: Mapping[str, list[int]], union: DisjointSet[int]) -> dict[str, list[int]]:
