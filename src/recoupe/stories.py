@@ -301,10 +301,12 @@ class _Group:
         if text <= 0:
             return text
         days_apart = pairs * _days_apart(self.signature(), other.signature())
-        far = (_count(self.dates("days"), other.dates("days"), MAX_DAYS_APART)
-               + _count(self.dates("months"), other.dates("months"), 1)
-               + _count(self.dates("months"), other.dates("day_months"), 1)
-               + _count(self.dates("day_months"), other.dates("months"), 1))
+        far = _count(self.dates("days"), other.dates("days"), MAX_DAYS_APART)
+        if self.months:  # most articles are dated to the day: no month-only dates on either side
+            far += (_count(self.dates("months"), other.dates("months"), 1)
+                    + _count(self.dates("months"), other.dates("day_months"), 1))
+        if other.months:
+            far += _count(self.dates("day_months"), other.dates("months"), 1)
         return text + PER_DAYS_APART * days_apart / pairs + PER_WEEK_APART * far / pairs
 
 
