@@ -30,6 +30,50 @@ class Page:
     limit: int
 
 
+DATED = "coalesce(published, page_date)"  # an article's date: when it was published, else the page's date
+SORTS = ("newest", "oldest")  # article lists by date
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFilter:
+    """What narrows a list of articles: its language, its outlet, a date range, and an order by date.
+
+    Dates are ISO prefixes (``2024``, ``2024-04``, ``2024-04-14``), inclusive at both ends; an article dated to
+    the month only (``2022-11``) is in a range that overlaps its month. With a date range, undated articles
+    are left out. ``sort``: ``newest`` or ``oldest`` by date, undated articles last; None: newest stored first.
+    """
+
+    language: str | None = None
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    sort: str | None = None
+
+    def where(self) -> tuple[list[str], list[object]]:
+        """The SQL conditions (parameterised) and their arguments."""
+        where, args = list[str](), list[object]()
+        if self.language:
+            where.append("language = ?")
+            args.append(self.language)
+        if self.outlet:
+            where.append("outlet = ?")
+            args.append(self.outlet)
+        if self.since:  # the end of its period ("2022-11" runs to "2022-11~") is on or after ``since``
+            where.append(f"{DATED} || '~' >= ?")
+            args.append(self.since)
+        if self.until:  # its start is on or before the end of ``until``'s period
+            where.append(f"{DATED} <= ? || '~'")
+            args.append(self.until)
+        return where, args
+
+    def order(self) -> str | None:
+        """The ORDER BY of the sort asked for; None for the default."""
+        if self.sort not in SORTS:
+            return None
+        direction = "DESC" if self.sort == "newest" else "ASC"
+        return f"{DATED} IS NULL, {DATED} {direction}, last_seen DESC, rowid DESC"
+
+
 class Reader:
     """Read-only access to a store file (a connection of its own, opened per request)."""
 
@@ -112,8 +156,9 @@ class Reader:
         return Page([json.loads(r[0]) for r in rows], total, offset, limit)
 
     def articles(self, offset: int, limit: int, text: str | None = None, entity: str | None = None,
-                 run: int | None = None) -> Page:
-        """Stored articles, newest first; ``text`` searches title and body, ``entity`` an entity id."""
+                 run: int | None = None, *, filters: ArticleFilter | None = None) -> Page:
+        """Stored articles, newest stored first; ``text`` searches title and body, ``entity`` an entity id;
+        ``filters`` narrow them by language, outlet and date, and may sort them by date (``ArticleFilter``)."""
         where, args = ["1"], list[object]()
         if text:
             where.append("(text LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')")
@@ -121,12 +166,80 @@ class Reader:
         if entity and run is not None:
             where.append("id IN (SELECT article FROM mentions WHERE run = ? AND entity = ?)")
             args += [run, entity]
+        order = "last_seen DESC, rowid DESC"
+        if filters is not None:
+            more, more_args = filters.where()
+            where += more
+            args += more_args
+            order = filters.order() or order
         clause = " AND ".join(where)
         total = self.conn.execute(f"SELECT count(*) FROM articles WHERE {clause}", args).fetchone()[0]
         rows = self.conn.execute(
             f"SELECT id, title, outlet, published, page_date, language, url, story FROM articles WHERE {clause} "
-            "ORDER BY last_seen DESC, rowid DESC LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
+            f"ORDER BY {order} LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
         return Page([dict(r) for r in rows], total, offset, limit)
+
+    def snippets(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """The text of each article (its latest stored version), for the snippets of a search page."""
+        rows = self.conn.execute(
+            "SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY last_seen, rowid",
+            (json.dumps(list(article_ids)),))
+        return {r["id"]: r["text"] for r in rows}  # the latest version of an id last
+
+    def languages(self) -> list[str]:
+        """The languages of the stored articles, sorted (those of unknown language left out)."""
+        rows = self.conn.execute("SELECT DISTINCT language FROM articles WHERE language IS NOT NULL "
+                                 "AND language != '' ORDER BY language")
+        return [r[0] for r in rows]
+
+    def outlets(self, offset: int, limit: int) -> Page:
+        """The outlets named by stored articles, with how many articles each has (distinct ids) and their first
+        and last dates, most articles first (those that name no outlet: ``unnamed_outlet``)."""
+        where = "outlet IS NOT NULL AND outlet != ''"
+        total = self.conn.execute(f"SELECT count(DISTINCT outlet) FROM articles WHERE {where}").fetchone()[0]
+        rows = self.conn.execute(
+            f"SELECT outlet AS name, count(DISTINCT id) AS articles, min(coalesce(published, page_date)) AS first, "
+            f"max(coalesce(published, page_date)) AS last FROM articles WHERE {where} GROUP BY outlet "
+            "ORDER BY articles DESC, outlet LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+        return Page([dict(r) for r in rows], total, offset, limit)
+
+    def unnamed_outlet(self) -> int:
+        """How many stored articles (distinct ids) name no outlet."""
+        row = self.conn.execute("SELECT count(DISTINCT id) FROM articles WHERE outlet IS NULL OR outlet = ''")
+        return int(row.fetchone()[0])
+
+    def outlet_reuse(self, run: int, outlet: str, offset: int = 0, limit: int = MAX_LIMIT) -> Page:
+        """Reuse edges of a run with an article of ``outlet`` on either side."""
+        ids = "SELECT id FROM articles WHERE outlet = ?"
+        where = f"run = ? AND (source IN ({ids}) OR target IN ({ids}))"
+        args = (run, outlet, outlet)
+        total = self.conn.execute(f"SELECT count(*) FROM reuse WHERE {where}", args).fetchone()[0]
+        rows = self.conn.execute(f"SELECT data FROM reuse WHERE {where} ORDER BY rowid LIMIT ? OFFSET ?",
+                                 (*args, limit, offset)).fetchall()
+        return Page([json.loads(r[0]) for r in rows], total, offset, limit)
+
+    def find_quotes(self, run: int, text: str, offset: int, limit: int) -> Page:
+        """Quotes of a run containing ``text`` (or said by a speaker so written), by article and position."""
+        where = "run = ? AND (text LIKE ? ESCAPE '\\' OR speaker LIKE ? ESCAPE '\\')"
+        args = (run, _contains(text), _contains(text))
+        total = self.conn.execute(f"SELECT count(*) FROM quotes WHERE {where}", args).fetchone()[0]
+        rows = self.conn.execute(
+            "SELECT id, article, text, start, end, speaker, speaker_entity, speaker_kind, direct, grp AS 'group' "
+            f"FROM quotes WHERE {where} ORDER BY article, start LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
+        return Page([dict(r, direct=bool(r["direct"])) for r in rows], total, offset, limit)
+
+    def find_claims(self, run: int, text: str, offset: int, limit: int) -> Page:
+        """Claims of a run's stories whose text contains ``text``, each with its story's id and title, by story
+        (largest first) and in the story's order."""
+        where = "s.run = ? AND json_extract(c.value, '$.text') LIKE ? ESCAPE '\\'"
+        source = "FROM stories s, json_each(s.data, '$.claims') c"
+        args = (run, _contains(text))
+        total = self.conn.execute(f"SELECT count(*) {source} WHERE {where}", args).fetchone()[0]
+        rows = self.conn.execute(
+            f"SELECT s.id AS story, s.title AS story_title, c.value AS claim {source} WHERE {where} "
+            "ORDER BY s.articles DESC, s.id, c.key LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
+        return Page([dict(json.loads(r["claim"]), story=r["story"], story_title=r["story_title"]) for r in rows],
+                    total, offset, limit)
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         """One article as report.json has it (the latest stored version of that id)."""
@@ -146,9 +259,13 @@ class Reader:
             (run, article_id)).fetchall()
         return [dict(r) for r in rows]
 
-    def entities(self, run: int, offset: int, limit: int, name: str | None = None) -> Page:
-        """Entities of a run, most mentioned first; ``name`` filters on any spelling."""
+    def entities(self, run: int, offset: int, limit: int, name: str | None = None, kind: str | None = None) -> Page:
+        """Entities of a run, most mentioned first; ``name`` filters on any spelling, ``kind`` on the type (PER,
+        ORG, LOC, MISC)."""
         where, args = "e.run = ?", list[object]([run])
+        if kind:
+            where += " AND e.type = ?"
+            args.append(kind)
         if name:
             where += " AND e.id IN (SELECT entity FROM mentions WHERE run = ? AND text LIKE ? ESCAPE '\\')"
             args += [run, _contains(name)]
@@ -158,6 +275,12 @@ class Reader:
             f"AS mentions FROM entities e WHERE {where} ORDER BY mentions DESC, e.name LIMIT ? OFFSET ?",
             (*args, limit, offset)).fetchall()
         return Page([dict(r) for r in rows], total, offset, limit)
+
+    def entity_types(self, run: int) -> dict[str, int]:
+        """How many entities of each type a run has."""
+        rows = self.conn.execute("SELECT type, count(*) FROM entities WHERE run = ? GROUP BY type ORDER BY type",
+                                 (run,))
+        return {r[0]: int(r[1]) for r in rows}
 
     def names(self, run: int, entity_ids: set[str]) -> dict[str, str]:
         """The names of the given entities (speakers of a page), looked up by id only."""
