@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from ..render import views as models
-from ..store.reader import MAX_LIMIT, Page, Reader
-from .errors import Moved, NotFound
+from ..store.reader import MAX_LIMIT, ArticleFilter, Page, Reader
+from .errors import HTTPError, Moved, NotFound
 
 
 def latest(r: Reader, run: int | None) -> int:
@@ -128,22 +129,30 @@ def home_page(r: Reader, offset: int, limit: int) -> dict[str, Any]:
     return {"page": page, "run": run_id}
 
 
-def story_page(r: Reader, story_id: str, offset: int, limit: int) -> dict[str, Any]:
-    """A story of the latest analysis by page: its articles in the source matrix, its claims, the quotes of
-    its articles by speaker and its reuse edges, ``limit`` of each from ``offset``; the copy graph when the
-    whole story fits on the page (a graph of part of it would hide copies)."""
+def story_page(r: Reader, story_id: str, offset: int, limit: int, verdict: str | None = None) -> dict[str, Any]:
+    """A story of the latest analysis by page: its articles in the source matrix, its claims (of one
+    ``verdict`` only, if given), the quotes of its articles by speaker and its reuse edges, ``limit`` of each
+    from ``offset``; the copy graph when the whole story fits on the page (a graph of part of it would hide
+    copies); each article's language, for the ``lang`` of quoted text."""
+    if verdict and verdict not in VERDICTS:
+        raise HTTPError(f"verdict: {verdict!r} is none of {', '.join(VERDICTS)}")
     run_id = latest(r, None)
     data = stored_story(r, run_id, story_id)
-    page = story_page_of(r, run_id, data, offset, limit)
+    every = data.get("claims", [])
+    page = story_page_of(r, run_id, dict(data, claims=[c for c in every if not verdict or c["status"] == verdict]),
+                         offset, limit)
     # every claim: the brief's anchors and the other side of a conflict, which may be on another page
-    view = models.story(dict(page, claims=data.get("claims", [])), page["reuse"], shown=page["claims"],
-                        passages=SUPPORT_SHOWN)
+    view = models.story(dict(page, claims=every), page["reuse"], shown=page["claims"], passages=SUPPORT_SHOWN)
     if offset > 0 or page["total"]["articles"] > limit or page["total"]["reuse"] > limit:
         view["graph"], view["edges"] = None, page["reuse"]
     said = page["quotes"]
     names = r.names(run_id, {q["speaker_entity"] for q in said if q["speaker_entity"]})
-    return {"story": view, "by_speaker": models.quotes_by_speaker(said, names),
-            "pager": pager(offset, limit, page["total"])}
+    view["languages"] = languages_of(r, {q["article"] for q in said} | {a for e in view["edges"]
+                                                                        for a in (e["source"], e["target"])})
+    verdicts = {v: sum(c["status"] == v for c in every) for v in VERDICTS}
+    return {"story": view, "by_speaker": models.quotes_by_speaker(said, names), "verdict": verdict,
+            "verdicts": {v: n for v, n in verdicts.items() if n},
+            "pager": dict(pager(offset, limit, page["total"]), verdict=verdict)}
 
 
 def pager(offset: int, limit: int, total: dict[str, int]) -> dict[str, Any]:
@@ -173,5 +182,159 @@ def article_page(r: Reader, article_id: str) -> dict[str, Any]:
 def entity_page(r: Reader, entity_id: str) -> dict[str, Any]:
     """An entity of the latest analysis, each mention shown in the text around it."""
     data = entity(r, None, entity_id)
-    texts = {aid: (r.article(aid) or {}).get("text", "") for aid in {m["article"] for m in data["mentions"]}}
-    return {"entity": models.entity(data, texts)}
+    stored = {aid: r.article(aid) or {} for aid in {m["article"] for m in data["mentions"]}}
+    texts = {aid: a.get("text", "") for aid, a in stored.items()}
+    languages = {aid: a["language"] for aid, a in stored.items() if a.get("language")}
+    return {"entity": dict(models.entity(data, texts), languages=languages)}
+
+
+# -- lists, search and outlets: what a journalist navigates by ------------------------------------------------
+VERDICTS = models.STATUSES  # a story page's claims filter
+ENTITY_TYPES = {"PER": "People", "ORG": "Organisations", "LOC": "Places", "MISC": "Other names"}  # the tabs
+DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")  # a date filter: a year, a month or a day
+SNIPPET = 90  # characters shown on either side of a search match
+
+
+def list_links(path: str, params: dict[str, str | None], page: Page) -> dict[str, Any]:
+    """The pager of a list page: the range shown and the links to the previous and next pages (None at either
+    end), each keeping the page's filters ``params`` (those without a value left out)."""
+    kept = {k: v for k, v in params.items() if v}
+
+    def at(offset: int) -> str:
+        return path + "?" + urlencode({**kept, "offset": offset, "limit": page.limit})
+
+    return {"first": min(page.offset + 1, page.total), "last": min(page.offset + page.limit, page.total),
+            "total": page.total, "previous": at(max(page.offset - page.limit, 0)) if page.offset > 0 else None,
+            "next": at(page.offset + page.limit) if page.offset + page.limit < page.total else None}
+
+
+def outlet_href(name: str) -> str:
+    """The page of an outlet: /outlets/… (any character of its name quoted)."""
+    return "/outlets/" + quote(name, safe="")
+
+
+def date_filter(value: str | None, name: str) -> str | None:
+    """A date filter as given (``2024``, ``2024-04``, ``2024-04-14``), None when empty; an HTTPError (400)
+    naming the filter for anything else."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if not DATE.fullmatch(value):
+        raise HTTPError(f"{name}: {value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    return value
+
+
+def snippet(text: str, needle: str, around: int = SNIPPET) -> dict[str, str]:
+    """The part of ``text`` around the first match of ``needle`` (any case): ``before``, ``match``, ``after``,
+    with an ellipsis where it is cut; the start of the text when it does not contain it (a title's match)."""
+    folded = text.lower()  # the match's place in ``text``: unless lowering changed a length (rare), then none
+    at = folded.find(needle.lower()) if needle and len(folded) == len(text) else -1
+    if at < 0:
+        head = text[:2 * around]
+        return {"before": "", "match": "", "after": head + ("…" if len(text) > len(head) else "")}
+    end = at + len(needle)
+    start, stop = max(0, at - around), min(len(text), end + around)
+    if start > 0 and (space := text.find(" ", start, at)) >= 0:  # cut between words
+        start = space + 1
+    if stop < len(text) and (space := text.rfind(" ", end, stop)) > end:
+        stop = space
+    return {"before": ("…" if start > 0 else "") + text[start:at], "match": text[at:end],
+            "after": text[end:stop] + ("…" if stop < len(text) else "")}
+
+
+def languages_of(r: Reader, article_ids: set[str]) -> dict[str, str]:
+    """The language of each of these articles that has one (for the ``lang`` of its quoted text)."""
+    return {a["id"]: a["language"] for a in r.article_info(sorted(article_ids)) if a.get("language")}
+
+
+def search_page(r: Reader, q: str | None, offset: int, limit: int) -> dict[str, Any]:
+    """Articles (title or text), claims of the latest analysis's stories and its quotes (text or speaker as
+    written) containing ``q``, ``limit`` of each from ``offset``; each article with the snippet around its
+    match. Nothing is searched for an empty ``q``."""
+    q = (q or "").strip()
+    empty = Page([], 0, offset, limit)
+    if not q:
+        return {"q": "", "articles": empty, "claims": empty, "quotes": empty, "languages": {}, "names": {},
+                "pager": pager(offset, limit, {})}
+    found = r.articles(offset, limit, text=q)
+    texts = r.snippets([a["id"] for a in found.items])
+    found = Page([dict(a, snippet=snippet(texts.get(a["id"], ""), q)) for a in found.items], found.total,
+                 offset, limit)
+    run_id = r.run()
+    claims = r.find_claims(run_id, q, offset, limit) if run_id else empty
+    quotes = r.find_quotes(run_id, q, offset, limit) if run_id else empty
+    claims = Page([dict(c, language=_claim_language(c)) for c in claims.items], claims.total, offset, limit)
+    names = r.names(run_id, {x["speaker_entity"] for x in quotes.items if x["speaker_entity"]}) if run_id else {}
+    return {"q": q, "articles": found, "claims": claims, "quotes": quotes, "names": names,
+            "languages": languages_of(r, {x["article"] for x in quotes.items}),
+            "pager": dict(pager(offset, limit, {"articles": found.total, "claims": claims.total,
+                                                "quotes": quotes.total}), q=q)}
+
+
+def _claim_language(claim: dict[str, Any]) -> str | None:
+    """The language a claim's text is in: that of its supporting passages when they share one."""
+    found = {e.get("language") for e in claim.get("support", [])}
+    return found.pop() if len(found) == 1 else None
+
+
+def articles_page(r: Reader, filters: ArticleFilter, offset: int, limit: int) -> dict[str, Any]:
+    """Stored articles narrowed by ``filters`` (language, outlet, date range; sorted by date), by page, with
+    what the filter form offers: the stored languages and the outlets with most articles."""
+    page = r.articles(offset, limit, filters=filters)
+    outlets = [o["name"] for o in r.outlets(0, MAX_LIMIT).items]
+    if filters.outlet and filters.outlet not in outlets:
+        outlets.append(filters.outlet)
+    params = {"language": filters.language, "outlet": filters.outlet, "since": filters.since,
+              "until": filters.until, "sort": filters.sort}
+    return {"page": page, "filters": params, "languages": r.languages(), "outlets": sorted(outlets, key=str.casefold),
+            "pager": list_links("/articles", params, page), "outlet_href": outlet_href}
+
+
+def entities_page(r: Reader, kind: str | None, name: str | None, offset: int, limit: int) -> dict[str, Any]:
+    """The entities of the latest analysis, most mentioned first, of one type (a tab) or all, optionally those
+    with a spelling containing ``name``; with the count of each type for the tabs."""
+    if kind and kind not in ENTITY_TYPES:
+        raise HTTPError(f"type: {kind!r} is none of {', '.join(ENTITY_TYPES)}")
+    run_id = r.run()
+    page = r.entities(run_id, offset, limit, (name or "").strip() or None, kind) if run_id else \
+        Page([], 0, offset, limit)
+    counts = r.entity_types(run_id) if run_id else {}
+    params = {"type": kind, "q": (name or "").strip() or None}
+    return {"page": page, "run": run_id, "kind": kind, "q": params["q"], "types": ENTITY_TYPES, "counts": counts,
+            "pager": list_links("/entities", params, page)}
+
+
+def outlets_page(r: Reader, offset: int, limit: int) -> dict[str, Any]:
+    """The outlets of the stored articles, most articles first, each with its page's link."""
+    page = r.outlets(offset, limit)
+    page = Page([dict(o, href=outlet_href(o["name"])) for o in page.items], page.total, offset, limit)
+    return {"page": page, "unnamed": r.unnamed_outlet(), "pager": list_links("/outlets", {}, page)}
+
+
+def outlet_page(r: Reader, name: str, offset: int, limit: int) -> dict[str, Any]:
+    """An outlet: its articles, newest first, by page; and, from the latest analysis's reuse edges, which of its
+    articles copy (or translate) an article of another outlet, which of its articles others copy, and which
+    share passages with another outlet's article in an unknown direction. NotFound for an outlet no stored
+    article names."""
+    page = r.articles(offset, limit, filters=ArticleFilter(outlet=name, sort="newest")) if name else None
+    if page is None or page.total == 0:
+        raise NotFound(f"no article names the outlet {name}")
+    run_id = r.run()
+    edges = r.outlet_reuse(run_id, name).items if run_id else []
+    info = {a["id"]: a for a in r.article_info(sorted({e[end] for e in edges for end in ("source", "target")}))}
+    copies, copied, shared = [], [], []
+    for e in edges:
+        source, target = info[e["source"]], info[e["target"]]
+        mine, theirs = (source, target) if source.get("outlet") == name else (target, source)
+        if theirs.get("outlet") == name:
+            continue  # within the outlet: no other outlet's reporting
+        row = {"edge": e, "mine": mine, "theirs": dict(theirs, outlet_href=outlet_href(theirs["outlet"])
+                                                       if theirs.get("outlet") else None)}
+        if not e.get("directed"):
+            shared.append(row)
+        elif mine is target:
+            copies.append(row)
+        else:
+            copied.append(row)
+    return {"name": name, "page": page, "copies": copies, "copied": copied, "shared": shared,
+            "pager": list_links(outlet_href(name), {}, page)}
