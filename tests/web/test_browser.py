@@ -3,7 +3,7 @@
 The server runs as a subprocess (the venv's python, `-m recoupe serve`) over a temporary copy of a store,
 on a free loopback port; it is always terminated. Chromium is never downloaded by Playwright: `make test`
 installs Debian's package when it is missing, and the tests fail (not skip) when it is not there.
-Screenshots of the story page are written to test-artifacts/ at the repository root.
+Screenshots of the story page and of a search are written to test-artifacts/ at the repository root.
 """
 from __future__ import annotations
 
@@ -194,6 +194,30 @@ def test_entity_page_from_article(page, seeds_server: str) -> None:
     assert page.get_by_text("Spellings").is_visible()
     assert name in page.locator("p", has_text="Spellings").inner_text()
     assert page.locator("ul.mentions li").count() >= 1
+
+
+def test_search_box_leads_to_the_article(page, seeds_server: str) -> None:
+    """Issue 20: a word typed in the nav's search box, submitted, gives the article whose text holds it; its
+    link leads to the article."""
+    page.goto(seeds_server + "/outlets")
+    box = page.locator("nav form.search input[name=q]")
+    box.fill("titre privé")  # in the text of 004 only
+    box.press("Enter")
+    page.wait_for_url("**/search?q=*")
+    results = page.locator("a.result-link")
+    assert results.count() == 1, page.locator("main, body").inner_text()
+    assert results.first.is_visible()
+    assert page.locator("p.snippet mark").first.inner_text() == "titre privé"
+    assert page.locator("nav form.search input[name=q]").input_value() == "titre privé"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "search.png"), full_page=True)
+    title = results.first.inner_text()
+    results.first.click()
+    page.wait_for_url("**/articles/004_7cf43ca13d9dcb39")
+    assert page.locator("h2").first.inner_text().strip() == title
+    assert page.locator(".body").get_attribute("lang") == "fr"
+    assert "titre privé" in page.locator(".body").inner_text()
+    assert not page.errors, page.errors  # type: ignore[attr-defined]
 
 
 def test_upload_through_the_form(page, seeds_server: str, tmp_path: Path) -> None:
