@@ -20,6 +20,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -333,4 +334,13 @@ def test_no_script_injection(page, tmp_path: Path) -> None:
         assert "<script>" in page.locator("h1").inner_text()
         _poke(page, "a, h1, li, strong, p")
         _assert_clean(page, page.url + " (hovered)")
+
+        for listing, shown in (("/search?q=Valmont", "a.result-link"), ("/search?q=" + quote(PAYLOADS[0]), "mark"),
+                               ("/articles", "a.article-link"), ("/entities", "a.entity-link")):
+            page.goto(base + listing)
+            _assert_clean(page, page.url)
+            assert any("<script>" in t for t in page.locator(shown).all_inner_texts()), \
+                f"the payload should show as text in {shown} on {listing}"
+            _poke(page, "a, q, span, td, li, p, mark")
+            _assert_clean(page, page.url + " (hovered)")
     assert not dialogs, dialogs
