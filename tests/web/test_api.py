@@ -1,6 +1,7 @@
 """The JSON API in-process (ASGI client) over a store built once from the seeds (issue #7)."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -139,3 +140,69 @@ def test_an_old_story_id_answers_301_to_the_story_that_tells_it_now(tmp_path: Pa
     served = TestClient(create_app(db, token="", base_url="https://news.example/recoupe"))
     assert served.get("/stories/s-b", follow_redirects=False).headers["location"] == \
         "https://news.example/recoupe/stories/s-c"
+
+
+# -- issue 20: strict query parameters, no server paths --------------------------------------------------------
+VALUES = {"offset": "0", "limit": "1", "run": "1", "story": "s-a", "status": "corroborated", "q": "Texte",
+          "entity": "x", "article": "a", "speaker": "x"}  # a valid value of each query parameter the API takes
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> TestClient:
+    """The app over a store of two articles in one story, one read from a POSIX path, one from a Windows one."""
+    from recoupe.records import Article, Corpus, InputReport, Story
+    from recoupe.store import Store
+
+    articles = (Article(id="a", path="/srv/news/in/a.txt", content_hash="k-a", text="Texte a.", title="a"),
+                Article(id="b", path="C:\\data\\in\\b.txt", content_hash="k-b", text="Texte b.", title="b"))
+    db = tmp_path / "store.sqlite"
+    with Store(db) as store:
+        store.save(Corpus(inputs=(InputReport("/srv/news/in", "ok", None, ("a", "b")),), articles=articles,
+                          stories=(Story("s-a", "a", ("a", "b")),)))
+    return TestClient(create_app(db, token=""))
+
+
+def _api_gets(client: TestClient) -> list[tuple[str, list[str]]]:
+    """Every GET operation of the API, its path's parameters filled in, with the query parameters its OpenAPI
+    document declares."""
+    paths = client.get("/openapi.json").json()["paths"]
+    return [(re.sub(r"\{[^}]+\}", "s-a" if "/stories/" in path else "a", path),
+             [p["name"] for p in ops["get"].get("parameters", []) if p["in"] == "query"])
+            for path, ops in sorted(paths.items()) if path.startswith("/api/") and "get" in ops]
+
+
+def test_unknown_query_parameters_are_refused_on_every_api_route(small: TestClient) -> None:
+    gets = _api_gets(small)
+    assert len(gets) >= 11 and ("/api/articles/a", []) in gets
+    for path, declared in gets:
+        takes = f"it takes {', '.join(declared)}" if declared else "it takes none"
+        given = {name: VALUES.get(name, "x") for name in declared}
+        for method in (small.get, small.head):
+            response = method(path, params={**given, "limt": "5"})
+            assert response.status_code == 422, (path, response.status_code)
+        body = small.get(path, params={**given, "limt": "5"}).json()
+        _error_shape(small.get(path, params={**given, "limt": "5"}))
+        assert body["error"] == f"unknown query parameter 'limt': {takes}", body
+        two = small.get(path, params={"bogus": "1", "limt": "5", **given}).json()
+        assert two["error"] == f"unknown query parameters 'bogus', 'limt': {takes}"
+        assert two["errors"] == [f"unknown query parameter '{n}': {takes}" for n in ("bogus", "limt")]
+        for taken in (given, {**given, "_format": "csv"}):  # what it declares, and the export format: taken
+            assert "unknown query parameter" not in small.get(path, params=taken).text, (path, taken)
+    assert small.get("/api/claims", params={"story": "s-a", "status": "conflicting", "limit": 1}).status_code == 200
+
+
+def test_unknown_query_comes_before_a_missing_store(tmp_path: Path) -> None:
+    client = TestClient(create_app(tmp_path / "none.sqlite", token=""))
+    assert client.get("/api/stories", params={"limt": 5}).status_code == 422
+    assert client.get("/api/stories", params={"limit": 5}).status_code == 404  # no store yet
+    assert client.get("/", params={"utm_source": "x"}).status_code != 422  # pages are not the API
+
+
+def test_no_server_path_in_any_api_answer(small: TestClient) -> None:
+    """GET /api/articles/{id} gives the name of the file an article was read from, never its folder (a POSIX
+    or a Windows path); no other answer of the API names it either."""
+    assert small.get("/api/articles/a").json()["path"] == "a.txt"
+    assert small.get("/api/articles/b").json()["path"] == "b.txt"
+    for path, declared in _api_gets(small) + [("/api/articles/b", [])]:
+        text = small.get(path, params={name: VALUES.get(name, "x") for name in declared}).text
+        assert "/srv" not in text and "news/in" not in text and "C:" not in text and "data\\\\" not in text, path

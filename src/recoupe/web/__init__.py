@@ -19,16 +19,19 @@ LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")  # what a server is always re
 
 def create_app(db: str | Path, data_dir: str | Path | None = None, token: str | None = None,
                max_uploads: int | None = None, *, hosts: Iterable[str] | None = None, base_url: str | None = None,
-               max_records: int | None = None) -> FastAPI:
+               max_records: int | None = None, upload_rate: str | None = None) -> FastAPI:
     """The FastAPI app over the store ``db``; uploads are written under ``data_dir`` (default: beside db).
 
     ``token`` (default: the environment's RECOUPE_TOKEN; "" for none: anyone who reaches the app may add
     articles, though never from another site's pages) is then needed to add articles; ``max_uploads``
     (default: RECOUPE_MAX_UPLOADS, else 10,000) caps the files kept in the uploads folder, ``max_records``
-    (default: RECOUPE_MAX_UPLOAD_RECORDS, else 1,000) the articles in one upload. With ``hosts``, a request
-    naming another host in its Host header is refused (`recoupe serve` always gives them: its ``--host``
-    and the loopback names); links to further pages start with ``base_url``, else they are relative."""
+    (default: RECOUPE_MAX_UPLOAD_RECORDS, else 1,000) the articles in one upload, ``upload_rate`` the uploads
+    one client may send, as ``"N/SECONDS"`` (default: RECOUPE_UPLOAD_RATE, else 60 a minute; "0": no
+    limit). With ``hosts``, a request naming another host in its Host header is refused (`recoupe serve`
+    always gives them: its ``--host`` and the loopback names); links to further pages start with
+    ``base_url``, else they are relative."""
     from .app import build
+    from .ratelimit import UploadRate
     from .uploads import MAX_RECORDS, MAX_UPLOADS
 
     if token is None:
@@ -37,8 +40,11 @@ def create_app(db: str | Path, data_dir: str | Path | None = None, token: str | 
         max_uploads = int(os.environ.get("RECOUPE_MAX_UPLOADS") or MAX_UPLOADS)
     if max_records is None:
         max_records = int(os.environ.get("RECOUPE_MAX_UPLOAD_RECORDS") or MAX_RECORDS)
+    if upload_rate is None:
+        upload_rate = os.environ.get("RECOUPE_UPLOAD_RATE") or ""
+    rate = UploadRate.parse(upload_rate) if upload_rate else UploadRate()
     return build(Path(db), Path(data_dir) if data_dir else Path(db).parent / "uploads", token=token or None,
-                 max_uploads=max_uploads, hosts=hosts, base_url=base_url, max_records=max_records)
+                 max_uploads=max_uploads, hosts=hosts, base_url=base_url, max_records=max_records, upload_rate=rate)
 
 
 def is_wildcard(host: str) -> bool:

@@ -1,5 +1,6 @@
-"""The FastAPI application: its settings, the middleware in front of it (Guard), the error handlers, and the
-routes of the JSON API (api.py) and of the HTML pages (pages.py)."""
+"""The FastAPI application: its settings, the middleware in front of it (Guard), the error handlers, the
+routes of the JSON API (api.py) and of the HTML pages (pages.py), the API's documentation pages (Swagger UI and
+ReDoc, their files served from the package: they work offline) and the favicon."""
 from __future__ import annotations
 
 import logging
@@ -8,54 +9,67 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from fastapi import FastAPI, Request
+import fastapi_offline
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from .._version import __version__
 from ..render.views import served_href
 from . import api, pages
-from .dependencies import Settings
+from .dependencies import Settings, known_query
 from .errors import BadUpload, HTTPError, Moved, error_body
 from .guard import MULTIPART_SLACK, Guard, route_path
+from .ratelimit import UPLOAD_RATE, Limiter, UploadRate
 from .schemas import BEARER_SCHEME
 from .uploads import MAX_RECORDS, MAX_UPLOAD, MAX_UPLOADS
 from .uploads import analyse as _analyse_upload  # the analysis each app is built with (a test may stub it)
 
-__all__ = ["MAX_UPLOAD", "BadUpload", "Settings", "build"]  # BadUpload: what the upload's analysis may raise
+# BadUpload: what the upload's analysis may raise; UploadRate: what build() takes as upload_rate
+__all__ = ["MAX_UPLOAD", "BadUpload", "Settings", "UploadRate", "build"]
 
 log = logging.getLogger(__name__)
 
 WRITES = {("POST", "/api/articles")}  # what the Guard checks: origin, token, and the body's size before it is read
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")  # what a 405's Allow is looked up among
+DOCS_FILES = Path(fastapi_offline.__file__).parent / "static"  # Swagger UI's and ReDoc's scripts and styles
+DOCS_ASSETS = "/docs-assets"  # where they are served
+STATIC = Path(__file__).parent / "static"  # the favicon
+ICONS = {"/favicon.ico": ("favicon.ico", "image/vnd.microsoft.icon"), "/favicon.svg": ("favicon.svg", "image/svg+xml")}
 
 
 def build(db: Path, uploads: Path, token: str | None = None, max_uploads: int = MAX_UPLOADS, *,
           hosts: Iterable[str] | None = None, base_url: str | None = None,
-          max_records: int = MAX_RECORDS) -> FastAPI:
+          max_records: int = MAX_RECORDS, upload_rate: UploadRate | None = UPLOAD_RATE) -> FastAPI:
     """The app over the store file ``db``, writing uploads under ``uploads`` only; with a ``token``, adding
     articles needs it (``Authorization: Bearer``). With ``hosts``, only requests naming one of them in their
     Host header are answered; links to further pages start with ``base_url`` (else they are relative, never
-    built from the Host header). An upload of more than ``max_records`` articles is refused."""
+    built from the Host header). An upload of more than ``max_records`` articles is refused, and so is one
+    client's upload past ``upload_rate`` (by default 60 a minute; None: no limit), with 429 and Retry-After."""
     app = FastAPI(title="recoupe", version=__version__, description="Cross-checked news: stories, sources, "
                   "quotes and claims of an analysed corpus." + (" Adding articles needs the server's token."
-                                                                 if token else ""))
+                                                                 if token else ""),
+                  docs_url=None, redoc_url=None)  # served below, from the package's files
     base = base_url.rstrip("/") if base_url else None
     app.state.settings = Settings(db, uploads, token, max_uploads, _analyse_upload, base_url=base,
                                   max_records=max_records)
     origin = urlsplit(base) if base else None
     app.add_middleware(Guard, token=token, writes=WRITES, max_body=MAX_UPLOAD + MULTIPART_SLACK, hosts=hosts,
-                       origins=[f"{origin.scheme}://{origin.netloc}"] if origin else [])
+                       origins=[f"{origin.scheme}://{origin.netloc}"] if origin else [],
+                       limiter=Limiter(upload_rate) if upload_rate else None)
     app.exception_handler(HTTPError)(_http_error)
     app.exception_handler(Moved)(_moved)
     app.exception_handler(Exception)(_unexpected)
     app.exception_handler(RequestValidationError)(_invalid)
     app.exception_handler(StarletteHTTPException)(_starlette)
-    app.include_router(api.reads)
+    app.include_router(api.reads, dependencies=[Depends(known_query)])
     app.include_router(api.writes(token_needed=bool(token)))
     pages.add_to(app)
+    add_docs(app)
     if token:
         openapi = app.openapi
 
@@ -66,6 +80,49 @@ def build(db: Path, uploads: Path, token: str | None = None, max_uploads: int = 
 
         app.openapi = with_scheme  # type: ignore[method-assign]
     return app
+
+
+def add_docs(app: FastAPI) -> None:
+    """The API's documentation, Swagger UI at /docs and ReDoc at /redoc, whose scripts and styles are files of
+    the package (fastapi-offline's) served under /docs-assets, never a CDN; and the favicon."""
+    app.mount(DOCS_ASSETS, StaticFiles(directory=DOCS_FILES), name="docs-assets")
+    app.add_api_route("/docs", swagger_ui, methods=["GET"], include_in_schema=False)
+    app.add_api_route("/redoc", redoc, methods=["GET"], include_in_schema=False)
+    for path in ICONS:
+        app.add_api_route(path, favicon, methods=["GET"], include_in_schema=False)
+
+
+def swagger_ui(request: Request) -> HTMLResponse:
+    """Swagger UI over the app's OpenAPI document; its scripts carry the request's CSP nonce."""
+    root = str(request.scope.get("root_path", ""))
+    page = get_swagger_ui_html(openapi_url=f"{root}{request.app.openapi_url}", title="recoupe API",
+                               swagger_js_url=f"{root}{DOCS_ASSETS}/swagger-ui-bundle.js",
+                               swagger_css_url=f"{root}{DOCS_ASSETS}/swagger-ui.css",
+                               swagger_favicon_url=f"{root}/favicon.svg",
+                               swagger_ui_parameters={"validatorUrl": None})  # no badge fetched from elsewhere
+    return _with_nonce(page, request)
+
+
+def redoc(request: Request) -> HTMLResponse:
+    """ReDoc over the app's OpenAPI document, without Google's fonts."""
+    root = str(request.scope.get("root_path", ""))
+    page = get_redoc_html(openapi_url=f"{root}{request.app.openapi_url}", title="recoupe API",
+                          redoc_js_url=f"{root}{DOCS_ASSETS}/redoc.standalone.js",
+                          redoc_favicon_url=f"{root}/favicon.svg", with_google_fonts=False)
+    return _with_nonce(page, request)
+
+
+def _with_nonce(page: HTMLResponse, request: Request) -> HTMLResponse:
+    """A page of FastAPI's whose every <script> is given the request's CSP nonce (the Guard's CSP allows no
+    other script)."""
+    html = bytes(page.body).decode().replace("<script", f'<script nonce="{request.state.csp_nonce}"')
+    return HTMLResponse(html)
+
+
+def favicon(request: Request) -> FileResponse:
+    """The icon of the pages, /favicon.ico (where browsers look for it) or /favicon.svg."""
+    name, media = ICONS[route_path(request.scope)]
+    return FileResponse(STATIC / name, media_type=media, headers={"Cache-Control": "public, max-age=86400"})
 
 
 async def _http_error(request: Request, err: HTTPError) -> JSONResponse | HTMLResponse:

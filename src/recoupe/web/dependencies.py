@@ -1,4 +1,5 @@
-"""What the routes are given (FastAPI dependencies): the app's settings, and a reader of its store per request.
+"""What the routes are given (FastAPI dependencies): the app's settings, a reader of its store per request, and
+the check that a request names no query parameter its route does not take.
 
 The settings are fixed when the app is built and kept on ``app.state``; a route asks for them, or for a
 reader, in its signature (``settings: AppSettings``, ``r: StoreReader``) instead of closing over them.
@@ -12,11 +13,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from fastapi.dependencies.models import Dependant
 
 from ..store.reader import Reader
-from .errors import EmptyStore
+from .errors import EmptyStore, UnknownQuery
 
 Analyse = Callable[[Path, Path], dict[str, Any]]  # (store, uploaded file) -> what the upload added
+ANY_ROUTE = ("_format",)  # taken by every route: the export format of a list (csv, ndjson), read by the route itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,29 @@ def reader(settings: Annotated[Settings, Depends(app_settings)]) -> Iterator[Rea
         yield r
     finally:
         r.close()
+
+
+def known_query(request: Request) -> None:
+    """UnknownQuery (422) for a query parameter that the request's route does not declare (``limt=5`` would
+    otherwise be ignored, and the answer look right); ``_format`` is taken everywhere."""
+    dependant = getattr(request.scope.get("route"), "dependant", None)
+    if dependant is None:
+        return
+    taken = query_names(dependant)
+    unknown = list(dict.fromkeys(k for k in request.query_params if k not in taken and k not in ANY_ROUTE))
+    if unknown:
+        takes = f"it takes {', '.join(taken)}" if taken else "it takes none"
+        problems = [f"unknown query parameter '{name[:100]}': {takes}" for name in unknown[:20]]
+        raise UnknownQuery(problems[0] if len(unknown) == 1 else
+                           "unknown query parameters " + ", ".join(f"'{n[:100]}'" for n in unknown[:20]) + f": {takes}",
+                           problems)
+
+
+def query_names(dependant: Dependant) -> tuple[str, ...]:
+    """The query parameters a route declares (their names in the URL), its dependencies' too, in order."""
+    names = [p.alias for p in dependant.query_params]
+    names += [n for sub in dependant.dependencies for n in query_names(sub)]
+    return tuple(dict.fromkeys(names))
 
 
 AppSettings = Annotated[Settings, Depends(app_settings)]

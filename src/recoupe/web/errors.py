@@ -24,6 +24,12 @@ class EmptyStore(NotFound):
     """The store holds no analysis yet."""
 
 
+class UnknownQuery(HTTPError):
+    """A query parameter the route does not take (a misspelt one would otherwise be ignored)."""
+
+    status = 422
+
+
 class Moved(Exception):
     """A story asked for by an id that it no longer has (merged into another since, ``lineage``): the answer is a
     301 to the story that tells it now, ``story_id``."""

@@ -1,16 +1,19 @@
 """What stands in front of the app (ASGI middleware): the Host a request names, where a write comes from
-(Origin, Sec-Fetch-Site), the token on writes, the size of a write's body, HEAD served as a GET without its
-body, and the security headers of every response. Writes are checked before a byte of their body is read."""
+(Origin, Sec-Fetch-Site), the token on writes, the size of a write's body, the rate of one client's uploads,
+HEAD served as a GET without its body, and the security headers of every response. Writes are checked before
+a byte of their body is read."""
 from __future__ import annotations
 
 import ipaddress
 import json
+import math
 import secrets
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import error_body
+from .ratelimit import Limiter
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -21,12 +24,13 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 MULTIPART_SLACK = 64 * 1024  # a multipart body carries its file plus boundaries and part headers
 
 # The pages use one inline <script> (given the nonce), inline styles and inline SVG; nothing is loaded from
-# elsewhere. /docs and /redoc (FastAPI's Swagger UI and ReDoc) load their scripts from a CDN: no CSP there.
+# elsewhere. /docs and /redoc too: their scripts (the package's files, and Swagger UI's inline start) carry the
+# nonce. ReDoc's search runs in a worker made from a blob: WORKERS allows it on that page only.
 CSP = ("default-src 'none'; script-src 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+WORKERS = {"/redoc": "; worker-src blob:"}
 HEADERS = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
            (b"referrer-policy", b"same-origin")]
-NO_CSP = ("/docs", "/redoc")
 
 
 class Guard:
@@ -34,24 +38,27 @@ class Guard:
     of another site whose name was made to point at this machine names that site); a write (``writes``:
     method and path) must not come from another site (a browser's Sec-Fetch-Site and Origin headers; a
     request without them, from a program, passes), needs ``Authorization: Bearer <token>`` when a token is
-    set, and a body of at most ``max_body`` bytes (Content-Length checked first, then the read capped).
-    HEAD is answered as GET without the body. Every response gets nosniff, frame and referrer headers, and a
+    set, and a body of at most ``max_body`` bytes (Content-Length checked first, then the read capped);
+    with a ``limiter``, a client past its rate of writes is refused (429, Retry-After) before its body is
+    read. HEAD is answered as GET without the body. Every response gets nosniff, frame and referrer headers, and a
     Content-Security-Policy whose script nonce is in ``scope["state"]["csp_nonce"]`` for the templates.
 
     A write is refused for where it comes from and for its token before its Host is looked at: each refusal
     names what the client can change, and none lets anything through."""
 
     def __init__(self, app: ASGIApp, token: str | None, writes: set[tuple[str, str]], max_body: int,
-                 hosts: Iterable[str] | None = None, origins: Iterable[str] = ()):
+                 hosts: Iterable[str] | None = None, origins: Iterable[str] = (), limiter: Limiter | None = None):
         """``hosts``: the names and addresses the server answers to (None: any, for an app embedded or
         tested behind something that checks them); ``origins``: where the pages are served from besides
-        the request's own Host (the configured base URL, behind a proxy), as ``scheme://host[:port]``."""
+        the request's own Host (the configured base URL, behind a proxy), as ``scheme://host[:port]``;
+        ``limiter``: the writes each client address may send (None: no limit)."""
         self.app = app
         self.token = token.encode() if token else None
         self.writes = writes
         self.max_body = max_body
         self.hosts = None if hosts is None else frozenset(normal_host(h) for h in hosts)
         self.origins = frozenset(o.lower().rstrip("/") for o in origins)
+        self.limiter = limiter
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -61,7 +68,7 @@ class Guard:
         state = scope.setdefault("state", {})
         state["csp_nonce"] = nonce
         path = route_path(scope)
-        send = _with_headers(send, None if path.startswith(NO_CSP) else CSP.format(nonce=nonce))
+        send = _with_headers(send, CSP.format(nonce=nonce) + WORKERS.get(path, ""))
         if scope["method"] == "HEAD":  # every GET route answers HEAD: the GET, its body left out
             scope, send = dict(scope, method="GET"), _without_body(send)
         if (scope["method"], path) not in self.writes:
@@ -88,6 +95,8 @@ class Guard:
                 await _refuse(send, 413, self._too_large())
             else:
                 await _refuse(send, 400, "invalid Content-Length")
+            return
+        if self.limiter is not None and not await self._within_rate(scope, send):
             return
         chunks, size = [], 0
         while True:  # the body is read here, up to the limit, so that no handler reads more
@@ -116,6 +125,19 @@ class Guard:
         shown = "no Host header" if given is None else f"the host '{_printable(given)}'"
         await _refuse(send, 400, f"this server does not answer to {shown}: it answers to "
                       f"{', '.join(sorted(self.hosts))} (`recoupe serve --host`, `--allow-host`)")
+        return False
+
+    async def _within_rate(self, scope: Scope, send: Send) -> bool:
+        """Whether the client may write now (the write is then counted); if not, it is refused (429) with the
+        whole seconds to wait in Retry-After."""
+        assert self.limiter is not None
+        client = scope.get("client")
+        wait = self.limiter.wait(str(client[0]) if client else "")
+        if wait <= 0:
+            return True
+        seconds = max(1, math.ceil(wait))
+        await _refuse(send, 429, f"too many uploads from this client: {self.limiter.rate} at most; try again in "
+                      f"{seconds} s", [(b"retry-after", str(seconds).encode())])
         return False
 
     def _cross_site(self, scope: Scope) -> str | None:

@@ -8,6 +8,7 @@ from fastapi import Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..store.reader import MAX_LIMIT
+from .ratelimit import UploadRate
 from .uploads import MAX_RECORDS, MAX_UPLOAD, UPLOAD_TYPES
 
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="items to skip")]
@@ -98,6 +99,9 @@ UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
     415: {"model": ErrorOut, "description": "neither multipart/form-data nor application/json"},
     422: {"model": ErrorOut, "description": "more than one file, content not what its name says, invalid JSON, "
           "or no article in it"},
+    429: {"model": ErrorOut, "description": f"too many uploads from one client ({UploadRate()} by default, "
+          "RECOUPE_UPLOAD_RATE): Retry-After says when to send it again",
+          "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "seconds to wait"}}},
     507: {"model": ErrorOut, "description": "the uploads folder is full (RECOUPE_MAX_UPLOADS)"}}
 UNAUTHORIZED: dict[int | str, dict[str, Any]] = {401: {
     "model": ErrorOut, "description": "no token, or the wrong one (RECOUPE_TOKEN, or the one `recoupe serve` "
