@@ -89,6 +89,9 @@ def test_every_page_has_the_search_box_and_the_nav_links(client: TestClient) -> 
                          html), url
         for link in ('href="/articles"', 'href="/entities"', 'href="/outlets"'):
             assert link in html.split("</nav>")[0], (url, link)
+        # the served pages name the app's icon (no 404 per page); the static report, read from disk, has none
+        assert '<link rel="icon" href="/favicon.svg"' in html.split("</head>")[0], url
+    assert client.get("/favicon.svg").status_code == 200
 
 
 def test_search_finds_an_article_by_a_word_of_its_text_and_shows_where(client: TestClient) -> None:

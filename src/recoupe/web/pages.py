@@ -25,7 +25,7 @@ Sort = Annotated[str | None, Query(pattern="^(newest|oldest)$")]
 
 def render_page(template: str, **context: Any) -> str:
     """A served page: a template whose links lead to the other served pages."""
-    return render(template, href=models.served_href, **context)
+    return render(template, href=models.served_href, served=True, **context)
 
 
 def home(request: Request, r: StoreReader, settings: AppSettings, offset: Offset = 0, limit: Limit = 50) -> str:
