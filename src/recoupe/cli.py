@@ -85,7 +85,7 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
 
 ANALYZE_EXAMPLES = """Examples:
   recoupe analyze examples/ankara --out out/ankara
-  recoupe analyze new/*.html older.warc.gz --out out/ankara --db out/ankara/recoupe.sqlite --lang en
+  recoupe analyze more/ crawl.warc.gz --out out/ankara --lang en
   recoupe analyze examples/ankara --out out/ankara --dask --workers 4"""
 
 
@@ -208,7 +208,7 @@ def _escaped(match: re.Match[str]) -> str:
 
 SERVE_EXAMPLES = """Examples:
   recoupe serve --db out/ankara/recoupe.sqlite
-  RECOUPE_TOKEN=secret recoupe serve --db /srv/recoupe/news.sqlite --host 0.0.0.0 --port 8080"""
+  RECOUPE_TOKEN=secret recoupe serve --db news.sqlite --host 0.0.0.0"""
 
 
 @app.command("serve", epilog=SERVE_EXAMPLES)
@@ -290,8 +290,8 @@ def serve_cli(
 
 EXPORT_EXAMPLES = """Examples:
   recoupe export --db out/ankara/recoupe.sqlite articles > articles.csv
-  recoupe export --db out/ankara/recoupe.sqlite claims --story s-0ba2fd8b0a --out claims.csv
-  recoupe export --db out/ankara/recoupe.sqlite quotes --format ndjson --run 2 --out quotes.ndjson"""
+  recoupe export --db news.sqlite claims --story s-0ba2fd8b0a -o claims.csv
+  recoupe export --db news.sqlite quotes -f ndjson --run 2 -o quotes.ndjson"""
 
 
 @app.command("export", cls=_Command, epilog=EXPORT_EXAMPLES)
