@@ -4,21 +4,24 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections import Counter
+from collections.abc import Iterable
 from concurrent.futures import Executor
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, get_args
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from typer.core import TyperArgument, TyperCommand
 
-from . import brief, lang, report
+from . import brief, export, lang, report
 from ._version import __version__
 from .errors import DaskError, LanguageError, NothingAnalysed, StoreError
 from .limits import DEFAULT, MB, Limits
 from .pipeline import analyze, save
-from .records import Corpus
+from .records import ClaimStatus, Corpus
 from .store import Store
 
 if TYPE_CHECKING:
@@ -47,6 +50,27 @@ def dask_flag(args: list[str]) -> list[str]:
     return out
 
 
+class _NamedArgument(TyperArgument):
+    """An argument shown in help as its metavar alone ("PATH...", "TABLE"), without the Python type typer would
+    write beside it (``<list[Path]>``)."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:  # noqa: D102
+        return None
+
+    def _usage_display_name(self) -> str:
+        return self.metavar or super()._usage_display_name()
+
+
+class _Command(TyperCommand):
+    """A command whose help names its arguments by their metavars (``_NamedArgument``), as options are."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument and param.metavar:
+                param.__class__ = _NamedArgument
+
+
 def _version(value: bool) -> None:
     if value:
         console.print(f"recoupe {__version__}")
@@ -59,11 +83,18 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
     """recoupe cross-checks the news."""
 
 
-@app.command("analyze")
+ANALYZE_EXAMPLES = """Examples:
+  recoupe analyze examples/ankara --out out/ankara
+  recoupe analyze more/ crawl.warc.gz --out out/ankara --lang en
+  recoupe analyze examples/ankara --out out/ankara --dask --workers 4"""
+
+
+@app.command("analyze", cls=_Command, epilog=ANALYZE_EXAMPLES)
 def analyze_cli(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles (searched recursively).")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for report.json and index.html.")],
-    db: Annotated[Path | None, typer.Option(help="SQLite store (default: OUT/recoupe.sqlite).")] = None,
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...",
+                                                help="Files or folders of articles (searched recursively).")],
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", help="Folder for report.json and index.html.")],
+    db: Annotated[Path | None, typer.Option(metavar="FILE", help="SQLite store (default: OUT/recoupe.sqlite).")] = None,
     dask: Annotated[str | None, typer.Option(
         "--dask", metavar="[tcp://HOST:PORT]",
         help="Run on Dask: alone, a LocalCluster started here; with an address, that scheduler.")] = None,
@@ -108,6 +139,7 @@ def analyze_cli(
         errors.print(f"[red]error:[/] {escape(_shown(str(err)))}", soft_wrap=True, highlight=False)
         raise typer.Exit(2) from None
     _summary(corpus)
+    _findings(corpus)
     _times(corpus, detail=profile)
     console.print(f"Report: {_shown(str(index))}", soft_wrap=True, markup=False, highlight=False)
     console.print(f"Data:   {_shown(str(out / 'report.json'))}", soft_wrap=True, markup=False, highlight=False)
@@ -174,9 +206,16 @@ def _escaped(match: re.Match[str]) -> str:
     return char.encode("unicode_escape").decode("ascii")
 
 
-@app.command("serve")
+SERVE_EXAMPLES = """Examples:
+  recoupe serve --db out/ankara/recoupe.sqlite
+  RECOUPE_TOKEN=secret recoupe serve --db news.sqlite --host 0.0.0.0"""
+
+
+@app.command("serve", epilog=SERVE_EXAMPLES)
 def serve_cli(
-    db: Annotated[Path, typer.Option(help="SQLite store to serve.")] = Path("out/ankara/recoupe.sqlite"),
+    db: Annotated[Path, typer.Option(
+        metavar="FILE", help="SQLite store to serve (required): the one `recoupe analyze` wrote, OUT/recoupe.sqlite "
+        "unless its --db said otherwise. A file not there yet is made on the first upload.")],
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     no_token: Annotated[bool, typer.Option(
@@ -223,6 +262,9 @@ def serve_cli(
             raise typer.Exit(2) from None
     needs = " (adding articles needs RECOUPE_TOKEN)" if token and not kept else ""
     _say(f"Serving {db} at http://{host}:{port}/{needs}")
+    if not db.exists():
+        _say(f"{db} is not there yet: it is made by the first upload, or by `recoupe analyze PATH... --out DIR "
+             f"--db {db}`")
     _say(f"Answering to the hosts {', '.join(hosts)} (more with --allow-host)")
     api = f"http://{host}:{port}/api/articles"
     if made:
@@ -244,6 +286,98 @@ def serve_cli(
                      "them are refused).", soft_wrap=True, highlight=False)
     uvicorn.run(create_app(db, token=token or "", hosts=hosts, base_url=base), host=host, port=port,
                 log_level="warning")
+
+
+EXPORT_EXAMPLES = """Examples:
+  recoupe export --db out/ankara/recoupe.sqlite articles > articles.csv
+  recoupe export --db news.sqlite claims --story s-0ba2fd8b0a -o claims.csv
+  recoupe export --db news.sqlite quotes -f ndjson --run 2 -o quotes.ndjson"""
+
+
+@app.command("export", cls=_Command, epilog=EXPORT_EXAMPLES)
+def export_cli(
+    table: Annotated[str, typer.Argument(
+        metavar="TABLE", help=f"What to export: {', '.join(export.TABLES)}. Claims come one row per supporting "
+        "sentence, with its outlet.", show_default=False)],
+    db: Annotated[Path, typer.Option(metavar="FILE", help="SQLite store to read (required): the one "
+                                     "`recoupe analyze` wrote, OUT/recoupe.sqlite unless its --db said otherwise.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="csv|ndjson",
+                                     help="CSV with a header row, or one JSON object a line.")] = "csv",
+    out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE",
+                                             help="File to write (default: standard output).")] = None,
+    story: Annotated[str | None, typer.Option(metavar="ID", help="Only the rows of this story (articles, stories, "
+                                              "claims, quotes, reuse).")] = None,
+    run: Annotated[int | None, typer.Option(min=1, metavar="N", help="Of this analysis (default: the latest); "
+                                            "articles and runs are the store's, whatever the analysis.")] = None,
+) -> None:
+    """Export a table of the store as CSV or NDJSON: every row, each article's, quote's, claim sentence's and
+    reuse edge's with its outlet."""
+    problem = (f"TABLE: no table {table!r}: one of {', '.join(export.TABLES)}" if table not in export.TABLES else
+               f"--format: {fmt!r} is not one of {', '.join(export.FORMATS)}" if fmt not in export.FORMATS else
+               _check_export_out(out, db))
+    if problem:
+        errors.print(f"[red]error:[/] {escape(_shown(problem))}", soft_wrap=True, highlight=False)
+        raise typer.Exit(2)
+    chosen: export.Format = "csv" if fmt == "csv" else "ndjson"
+    try:
+        reader = export.open_reader(db)
+        try:
+            found = export.table_rows(reader, table, run=run, story=story)  # the analysis and story checked here
+            if out is None:
+                _export_to_stdout(table, found, chosen)
+                return
+            count = _export_to_file(table, found, chosen, out)
+        finally:
+            reader.close()
+    except export.ExportError as err:
+        errors.print(f"[red]error:[/] {escape(_shown(str(err)))}", soft_wrap=True, highlight=False)
+        raise typer.Exit(2) from None
+    except OSError as err:
+        errors.print(f"[red]error:[/] --out {escape(_shown(str(out)))}: cannot write it "
+                     f"({escape(err.strerror or str(err))})", soft_wrap=True, highlight=False)
+        raise typer.Exit(2) from None
+    errors.print(f"{_count(count, 'row')} of {table} written to {escape(_shown(str(out)))}", soft_wrap=True,
+                 highlight=False)
+
+
+def _export_to_file(table: str, found: Iterable[export.Row], fmt: export.Format, out: Path) -> int:
+    """Write the rows to ``out`` through a hidden file beside it, renamed when whole: a failed export leaves no
+    half file, and an earlier export as it was. How many rows."""
+    part = out.with_name(f".{out.name}.part")
+    try:
+        with part.open("w", encoding="utf-8", newline="") as file:
+            count = export.write(table, found, fmt, file)
+        part.replace(out)
+    finally:
+        part.unlink(missing_ok=True)
+    return count
+
+
+def _export_to_stdout(table: str, found: Iterable[export.Row], fmt: export.Format) -> None:
+    """Write the rows to standard output; a reader that stops early (``| head``) ends the export quietly."""
+    try:
+        export.write(table, found, fmt, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        try:  # Python flushes stdout again at exit: pointed at /dev/null, that does not fail too
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        raise typer.Exit(1) from None
+
+
+def _check_export_out(out: Path | None, db: Path) -> str | None:
+    """Why an export cannot be written to ``out``, found before anything is read; None when it can."""
+    if out is None:
+        return None
+    if out.is_dir():
+        return f"--out {out} is a folder: give a file name"
+    if out.exists() and db.exists() and out.resolve() in {Path(f"{db}{end}").resolve() for end in
+                                                          ("", "-wal", "-shm", "-journal")}:
+        return f"--out {out} is the store (--db): an export never writes over it"
+    if not out.parent.is_dir():
+        return f"--out {out}: the folder {out.parent} is not there"
+    return None
 
 
 def _say(text: str) -> None:
@@ -280,7 +414,11 @@ def _run_with_progress(paths: list[Path], pool: Executor | None, options: dict[s
                 name = f"{stage} {escape(_shown(Path(path).name))}" if path else stage
                 bar.update(tasks[stage], completed=done, description=name)
 
-            return analyze(paths, executor=pool, progress=advance, **options)
+            corpus = analyze(paths, executor=pool, progress=advance, **options)
+            for task in bar.tasks:  # a stage whose last step is not reported still ends full
+                if task.total is not None:
+                    bar.update(task.id, completed=task.total)
+            return corpus
 
     def line(stage: str, done: int, total: int, path: str) -> None:
         if path:
@@ -324,6 +462,29 @@ def _summary(corpus: Corpus) -> None:
                      if stored > 0 else ""))
 
 
-def _count(n: int, noun: str) -> str:
-    """"1 article", "2 articles"."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+def _findings(corpus: Corpus) -> None:
+    """What the analysis found, in one line: the numbers report.json holds (``findings``)."""
+    console.print("Found: " + findings(corpus), soft_wrap=True, markup=False, highlight=False)
+
+
+VERDICTS: tuple[ClaimStatus, ...] = get_args(ClaimStatus)  # corroborated, single_source, conflicting, updated
+
+
+def findings(corpus: Corpus) -> str:
+    """Stories (those with several articles), copies, translations, partial reuse, claims by verdict, conflicts
+    (pairs of claims that contradict each other), quotes and entities, counted as report.json lists them."""
+    kinds = Counter(e.kind for e in corpus.reuse)
+    verdicts = Counter(c.status for c in corpus.claims)
+    conflicts = {frozenset((c.id, other)) for c in corpus.claims for other in c.conflicts_with}
+    several = sum(len(s.articles) > 1 for s in corpus.stories)
+    by_verdict = ", ".join(f"{verdicts[v]} {v.replace('_', '-')}" for v in VERDICTS)
+    return (f"{_count(len(corpus.stories), 'story', 'stories')} ({several} with several articles); "
+            f"{_count(kinds['copy'], 'copy', 'copies')}, {_count(kinds['translation'], 'translation')}, "
+            f"{_count(kinds['partial'], 'partial reuse')}; {_count(len(corpus.claims), 'claim')} ({by_verdict}); "
+            f"{_count(len(conflicts), 'conflict')}; {_count(len(corpus.quotes), 'quote')}; "
+            f"{_count(len(corpus.entities), 'entity', 'entities')}")
+
+
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    """"1 article", "2 articles"; "1 story", "2 stories" where the plural is given."""
+    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"

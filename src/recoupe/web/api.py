@@ -1,22 +1,25 @@
 """The JSON API under /api/: lists in pages (``PageOut``), single items, and the upload of articles.
 
 ``reads`` holds every GET route; ``writes(token_needed)`` the upload, whose documentation says whether the
-server's token is needed. A handler parses the request, calls one view function (views.py) or the upload
-(uploads.add), and returns what it gives. The GET handlers have no docstrings: FastAPI would publish them
-as the operations' descriptions.
+server's token is needed. A list answers ``?_format=csv`` or ``?_format=ndjson`` with the page's rows as
+``recoupe export`` writes them (export.py), JSON by default. A handler parses the request, calls one view
+function (views.py) or the upload (uploads.add), and returns what it gives. The GET handlers have no docstrings:
+FastAPI would publish them as the operations' descriptions.
 """
 from __future__ import annotations
 
+import io
 import json
-from typing import Any
+from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request, Response
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from ..store.reader import Page
+from .. import export
+from ..store.reader import Page, Reader
 from . import schemas, uploads, views
 from .dependencies import AppSettings, StoreReader
 from .errors import BadUpload, TooLarge, UnsupportedMedia
@@ -25,17 +28,24 @@ from .schemas import ERRORS, Limit, NewArticle, Offset, PageOut, RunId, SearchTe
 from .uploads import MAX_UPLOAD
 
 reads = APIRouter(prefix="/api", responses=ERRORS)
+Format = Annotated[Literal["json", "csv", "ndjson"], Query(
+    alias="_format", title="Format", description="json (default): a page as PageOut; csv (a header row) or "
+    "ndjson (one object a line): the page's rows, as `recoupe export` writes them, the next page in the Link header")]
+# a list's 200 in the two other formats (the JSON one is PageOut)
+AS_ROWS: dict[int | str, dict[str, Any]] = {200: {"content": {
+    "text/csv": {"schema": {"type": "string"}}, "application/x-ndjson": {"schema": {"type": "string"}}}}}
+Listed = dict[str, Any] | Response
 
 
-@reads.get("/corpora", response_model=PageOut, summary="Analyses stored, latest first")
-def corpora(request: Request, r: StoreReader, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
-    return _page(request, r.runs(offset, limit))
+@reads.get("/corpora", response_model=PageOut, responses=AS_ROWS, summary="Analyses stored, latest first")
+def corpora(request: Request, r: StoreReader, offset: Offset = 0, limit: Limit = 50, fmt: Format = "json") -> Listed:
+    return _page(request, r.runs(offset, limit), "runs", r, fmt)
 
 
-@reads.get("/stories", response_model=PageOut, summary="Stories, largest first")
+@reads.get("/stories", response_model=PageOut, responses=AS_ROWS, summary="Stories, largest first")
 def stories(request: Request, r: StoreReader, run: RunId = None, offset: Offset = 0,
-            limit: Limit = 50) -> dict[str, Any]:
-    return _page(request, r.stories(views.latest(r, run), offset, limit))
+            limit: Limit = 50, fmt: Format = "json") -> Listed:
+    return _page(request, r.stories(views.latest(r, run), offset, limit), "stories", r, fmt)
 
 
 @reads.get("/stories/{story_id:path}", response_model=StoryOut, responses=schemas.MOVED,
@@ -46,22 +56,24 @@ def story(request: Request, story_id: str, r: StoreReader, run: RunId = None, of
     return dict(page, next=next_link(request, offset + limit) if views.has_more(page) else None)
 
 
-@reads.get("/claims", response_model=PageOut, summary="Claims of a story")
+@reads.get("/claims", response_model=PageOut, responses=AS_ROWS, summary="Claims of a story")
 def claims(request: Request, r: StoreReader, story: str, status: Status = None, run: RunId = None,
-           offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
-    return _page(request, views.claims(r, run, story, status, offset, limit))
+           offset: Offset = 0, limit: Limit = 50, fmt: Format = "json") -> Listed:
+    return _page(request, views.claims(r, run, story, status, offset, limit), "claims", r, fmt)
 
 
-@reads.get("/reuse", response_model=PageOut, summary="Reuse edges (copies, translations, shared passages)")
+@reads.get("/reuse", response_model=PageOut, responses=AS_ROWS,
+           summary="Reuse edges (copies, translations, shared passages)")
 def reuse(request: Request, r: StoreReader, story: str | None = None, run: RunId = None, offset: Offset = 0,
-          limit: Limit = 50) -> dict[str, Any]:
-    return _page(request, r.reuse(views.latest(r, run), story, offset, limit))
+          limit: Limit = 50, fmt: Format = "json") -> Listed:
+    return _page(request, r.reuse(views.latest(r, run), story, offset, limit), "reuse", r, fmt)
 
 
-@reads.get("/articles", response_model=PageOut, summary="Articles, newest first; q searches the text")
+@reads.get("/articles", response_model=PageOut, responses=AS_ROWS,
+           summary="Articles, newest first; q searches the text")
 def articles(request: Request, r: StoreReader, q: SearchText = None, entity: str | None = None,
-             run: RunId = None, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
-    return _page(request, views.articles(r, run, q, entity, offset, limit))
+             run: RunId = None, offset: Offset = 0, limit: Limit = 50, fmt: Format = "json") -> Listed:
+    return _page(request, views.articles(r, run, q, entity, offset, limit), "articles", r, fmt)
 
 
 @reads.get("/articles/{article_id:path}", summary="An article: clean text, metadata, removed boilerplate")
@@ -69,10 +81,11 @@ def article(article_id: str, r: StoreReader) -> dict[str, Any]:
     return views.article(r, article_id)
 
 
-@reads.get("/entities", response_model=PageOut, summary="People, organisations, places, most named first")
+@reads.get("/entities", response_model=PageOut, responses=AS_ROWS,
+           summary="People, organisations, places, most named first")
 def entities(request: Request, r: StoreReader, q: SearchText = None, run: RunId = None, offset: Offset = 0,
-             limit: Limit = 50) -> dict[str, Any]:
-    return _page(request, r.entities(views.latest(r, run), offset, limit, q))
+             limit: Limit = 50, fmt: Format = "json") -> Listed:
+    return _page(request, r.entities(views.latest(r, run), offset, limit, q), "entities", r, fmt)
 
 
 @reads.get("/entities/{entity_id:path}", summary="An entity with every spelling and mention")
@@ -80,16 +93,16 @@ def entity(entity_id: str, r: StoreReader, run: RunId = None) -> dict[str, Any]:
     return views.entity(r, run, entity_id)
 
 
-@reads.get("/quotes", response_model=PageOut, summary="Quotes, of an article or of a speaker")
+@reads.get("/quotes", response_model=PageOut, responses=AS_ROWS, summary="Quotes, of an article or of a speaker")
 def quotes(request: Request, r: StoreReader, article: str | None = None, speaker: str | None = None,
-           run: RunId = None, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
-    return _page(request, r.quotes(views.latest(r, run), offset, limit, article, speaker))
+           run: RunId = None, offset: Offset = 0, limit: Limit = 50, fmt: Format = "json") -> Listed:
+    return _page(request, r.quotes(views.latest(r, run), offset, limit, article, speaker), "quotes", r, fmt)
 
 
-@reads.get("/search", response_model=PageOut, summary="Articles by text and/or by entity name")
+@reads.get("/search", response_model=PageOut, responses=AS_ROWS, summary="Articles by text and/or by entity name")
 def search(request: Request, r: StoreReader, q: SearchText = None, entity: SearchText = None,
-           run: RunId = None, offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:
-    return _page(request, views.search(r, run, q, entity, offset, limit))
+           run: RunId = None, offset: Offset = 0, limit: Limit = 50, fmt: Format = "json") -> Listed:
+    return _page(request, views.search(r, run, q, entity, offset, limit), "articles", r, fmt)
 
 
 def writes(token_needed: bool) -> APIRouter:
@@ -111,10 +124,21 @@ async def upload(request: Request, settings: AppSettings) -> dict[str, Any]:
     return await run_in_threadpool(uploads.add, settings, name, data)
 
 
-def _page(request: Request, page: Page) -> dict[str, Any]:
-    """A page of a list as PageOut, with the link to the next page (this request's URL, moved on)."""
+def _page(request: Request, page: Page, table: str, r: Reader, fmt: str = "json") -> Listed:
+    """A page of a list (of ``table``, export.TABLES) as PageOut, with the link to the next page (this request's
+    URL, moved on); as CSV or NDJSON, the page's rows (``export.rows``), the next page in the Link header and the
+    list's total in X-Total-Count."""
     nxt = next_link(request, page.offset + page.limit) if page.offset + page.limit < page.total else None
-    return {"items": page.items, "total": page.total, "offset": page.offset, "limit": page.limit, "next": nxt}
+    if fmt not in export.FORMATS:
+        return {"items": page.items, "total": page.total, "offset": page.offset, "limit": page.limit, "next": nxt}
+    chosen: export.Format = "csv" if fmt == "csv" else "ndjson"
+    body = io.StringIO(newline="")
+    export.write(table, export.rows(table, page.items, r), chosen, body)
+    headers = {"Content-Disposition": f'attachment; filename="{export.filename(table, chosen)}"',
+               "X-Total-Count": str(page.total)}
+    if nxt:
+        headers["Link"] = f'<{nxt}>; rel="next"'
+    return Response(body.getvalue(), media_type=export.MEDIA_TYPES[chosen], headers=headers)
 
 
 def next_link(request: Request, offset: int) -> str:
