@@ -39,11 +39,14 @@ def render_index(data: dict[str, Any]) -> str:
     for q in data["quotes"]:
         quotes.setdefault(q["article"], []).append(q)
     stories = []
+    by_id = {a["id"]: a for a in data["articles"]}
     for story in data["stories"]:
-        bundle = dict(story, claims=[c for c in data["claims"] if c["story"] == story["id"]],
+        bundle = dict(story, article_info=[by_id[i] for i in story["articles"] if i in by_id],
+                      claims=[c for c in data["claims"] if c["story"] == story["id"]],
                       timeline=[e for e in data["timeline"] if e["story"] == story["id"]],
                       brief=next((b["sentences"] for b in data["brief"] if b["story"] == story["id"]), []))
         stories.append(views.story(bundle, data["reuse"]))
     articles = [views.article(a, mentions.get(a["id"], []), quotes.get(a["id"], []), names) for a in data["articles"]]
     return render("index.html", report=data, stories=stories, entities=views.entity_rows(data["entities"]),
-                  articles=articles, href=views.static_href)
+                  articles=articles, labels={i: views.article_label(a) for i, a in by_id.items()},
+                  href=views.static_href)

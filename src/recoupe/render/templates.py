@@ -13,8 +13,12 @@ def environment() -> Any:
     """The Jinja2 environment of ``render/templates/``, autoescaping everything."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    return Environment(loader=PackageLoader("recoupe.render", "templates"),
-                       autoescape=select_autoescape(default=True, default_for_string=True))
+    from .views import article_label
+
+    env = Environment(loader=PackageLoader("recoupe.render", "templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True))
+    env.globals["article_label"] = article_label  # the one label of an article, on every page
+    return env
 
 
 def render(template: str, **context: Any) -> str:

@@ -6,6 +6,7 @@ templates (templates/macros.html) draws both, and no template computes anything.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
@@ -33,31 +34,111 @@ def served_href(kind: str, ident: str, start: int | None = None) -> str:
 def story(data: Mapping[str, Any], reuse: Sequence[Mapping[str, Any]],
           shown: Sequence[Mapping[str, Any]] | None = None, passages: int | None = None) -> dict[str, Any]:
     """A story with its copy graph, source matrix, claims by status (``claim_rows``: of ``shown``, default all
-    of them), timeline picture and brief."""
+    of them), timeline picture and brief; ``labels`` names each article it shows (``article_label``) from its
+    ``article_info`` (title, outlet, date of its articles), or from its claims' passages, or by its id alone."""
     origin_of = {aid: o["label"] for o in data["origins"] for aid in o["articles"]}
     edges = [e for e in reuse if e["source"] in origin_of and e["target"] in origin_of]
     claims = data.get("claims", [])
-    rows = claim_rows(claims if shown is None else shown, claims, passages)
+    info: dict[str, dict[str, Any]] = {}
+    for c in claims:
+        for e in c.get("support", []):
+            if "language" in e:  # a passage stored with its article's outlet and date
+                info.setdefault(e["article"], {"id": e["article"], "outlet": e["outlet"],
+                                               "published": e["published"]})
+    info.update({a["id"]: dict(a) for a in data.get("article_info", [])})
+    named = [*data["articles"], *(a for e in reuse for a in (e["source"], e["target"])),
+             *(a for e in data.get("timeline", []) for a in e["articles"]),
+             *(s["article"] for c in claims for s in c.get("support", [])),
+             *(a for s in data.get("brief", []) for a in s.get("cites", []))]
+    labels = {aid: article_label(info.get(aid, aid)) for aid in dict.fromkeys(named)}
+    rows = claim_rows(claims if shown is None else shown, claims, passages, labels)
     support = {c["id"]: {e["article"]: e["start"] for e in c["support"]} for c in claims}
     brief = [dict(s, anchors=support.get(s.get("claim") or "", {})) for s in data.get("brief", [])]
     events = data.get("timeline", [])
     return dict(
-        data, edges=edges, graph=pictures.copy_graph(data, edges, origin_of), brief=brief,
-        matrix=[{"id": aid, "cells": [aid in o["articles"] for o in data["origins"]]} for aid in data["articles"]],
-        timeline=pictures.timeline(events) if events else None,
+        data, edges=[dict(e, directed=bool(e.get("directed"))) for e in edges], labels=labels,
+        graph=pictures.copy_graph(data, edges, origin_of, labels), brief=brief,
+        origin_names=[origin_name(o["label"]) for o in data["origins"]],
+        matrix=[{"id": aid, "label": labels[aid], "cells": [aid in o["articles"] for o in data["origins"]]}
+                for aid in data["articles"]],
+        timeline=pictures.timeline(events, labels) if events else None,
         claims={status: [c for c in rows if c["status"] == status] for status in STATUSES})
 
 
 UNNAMED = "unnamed outlet"  # an origin labelled "unknown", a passage of an article without outlet
 UNDATED = "date unknown"
+UNTITLED = "untitled"
+TITLE_CHARS = 60  # an article's title in its label is cut at a word boundary to this many characters
+
+
+def origin_name(label: str) -> str:
+    """An origin's name as the pages write it: its label, or "unnamed outlet" for the origin of articles whose
+    outlet is not known (labelled "unknown" in report.json)."""
+    return UNNAMED if label in ("unknown", "(unknown)", "") else label
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis where it was cut (a
+    single word longer than ``limit`` is the one thing cut inside a word)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit - 1]
+    return head.rstrip(" ,;:–-—·") + "…"
+
+
+@dataclass(frozen=True)
+class ArticleLabel:
+    """How every page names an article: its outlet ("unnamed outlet" when it has none), its date ("date
+    unknown") and its title cut at a word boundary (``text``), or its outlet and date alone in the pictures
+    (``short``); its id and whole title go in a tooltip (``tooltip``). An article the page knows nothing of
+    (``known`` False) is named by its id."""
+    id: str
+    outlet: str = UNNAMED
+    date: str = UNDATED
+    title: str = UNTITLED
+    full_title: str = ""
+    known: bool = True
+
+    @property
+    def text(self) -> str:
+        return f"{self.outlet} · {self.date} · {self.title}" if self.known else f"article {self.id}"
+
+    @property
+    def short(self) -> str:
+        return f"{self.outlet} · {self.date}" if self.known else f"article {self.id}"
+
+    @property
+    def tooltip(self) -> str:
+        return f"{self.id}: {self.full_title}" if self.full_title else self.id
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def article_label(article: Mapping[str, Any] | ArticleLabel | str) -> ArticleLabel:
+    """The one label of an article on every page (a Jinja global of the templates): from a mapping with its
+    ``id`` and any of ``outlet``, ``published`` and ``title`` (an article of report.json, the store's
+    ``article_info``), or from its id alone (nothing known of it); a label is returned as it is."""
+    if isinstance(article, ArticleLabel):
+        return article
+    if isinstance(article, str):
+        return ArticleLabel(article, known=False)
+    aid = str(article["id"])
+    title = " ".join(str(article.get("title") or "").split())
+    if title == aid and not article.get("outlet") and not article.get("published"):
+        return ArticleLabel(aid, known=False)  # not stored: the store gives its id as its title
+    return ArticleLabel(aid, outlet=article.get("outlet") or UNNAMED, date=article.get("published") or UNDATED,
+                        title=shorten(title, TITLE_CHARS) if title else UNTITLED, full_title=title)
 
 
 def claim_rows(shown: Sequence[Mapping[str, Any]], every: Sequence[Mapping[str, Any]],
-               passages: int | None = None) -> list[dict[str, Any]]:
+               passages: int | None = None, labels: Mapping[str, ArticleLabel] | None = None) -> list[dict[str, Any]]:
     """The claims ``shown`` as the claims table draws them: each passage with its outlet and date (or that they
     are unknown), the origins named (``origin_rows``; None for a claim stored without them), and beside a
     conflicting claim (``against``) or an updated one (``revised``) the claims of ``every`` (the story's) it
-    conflicts with or updates, each with its first ``passages`` passages (default: all)."""
+    conflicts with or updates, each with its first ``passages`` passages (default: all); each passage's article
+    named by ``labels`` (else by ``article_label`` of what the passage carries)."""
     by_id = {c["id"]: c for c in every}
 
     def other(claim_id: str) -> dict[str, Any]:
@@ -66,21 +147,27 @@ def claim_rows(shown: Sequence[Mapping[str, Any]], every: Sequence[Mapping[str, 
             return {"id": claim_id, "text": None, "passages": [], "more": 0}
         support = c.get("support", [])
         cut = support if passages is None else support[:passages]
-        return {"id": claim_id, "text": c["text"], "passages": _passages(cut), "more": len(support) - len(cut)}
+        return {"id": claim_id, "text": c["text"], "passages": _passages(cut, labels), "more": len(support) - len(cut)}
 
-    return [dict(c, passages=_passages(c.get("support", [])),
-                 origin_rows=[dict(o, name=o["label"] if o["label"] != "unknown" else UNNAMED) for o in c["origins"]]
+    return [dict(c, passages=_passages(c.get("support", []), labels),
+                 origin_rows=[dict(o, name=origin_name(o["label"])) for o in c["origins"]]
                  if "origins" in c else None,
                  against=[other(i) for i in c.get("conflicts_with", [])] if c["status"] == "conflicting" else [],
                  revised=[other(i) for i in c.get("updates", [])])
             for c in shown]
 
 
-def _passages(support: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Supporting passages with the outlet and date to show; ``described`` False for a claim stored before
-    passages carried them (nothing is said of its article then, rather than "unknown")."""
-    return [dict(e, described="language" in e, source=e.get("outlet") or UNNAMED,
-                 date=e.get("published") or UNDATED) for e in support]
+def _passages(support: Sequence[Mapping[str, Any]],
+              labels: Mapping[str, ArticleLabel] | None = None) -> list[dict[str, Any]]:
+    """Supporting passages with the label of their article (``labels``, else its outlet and date as the
+    passage carries them); ``described`` False for a claim stored before passages carried them (nothing is
+    said of its article then, rather than "unknown", unless ``labels`` knows it)."""
+    labels = labels or {}
+    return [dict(e, described="language" in e, source=e.get("outlet") or UNNAMED, date=e.get("published") or UNDATED,
+                 label=labels.get(e["article"]) or article_label(
+                     {"id": e["article"], "outlet": e.get("outlet"), "published": e.get("published")}
+                     if "language" in e else e["article"]))
+            for e in support]
 
 
 def article(data: Mapping[str, Any], mentions: Sequence[Mapping[str, Any]],
