@@ -20,7 +20,7 @@ LEGEND = {"copy": "copy", "translation": "translation", "partial": "partial (sha
 # labels can overlap whatever the layout; the grid grows with the node count
 FONT = 11  # px, node labels
 CHAR_W = 0.62 * FONT  # px per character, estimated (see the module's docstring)
-LABEL_CHARS = 26  # a node's label (outlet and date) is cut to this many characters, the whole in its tooltip
+LABEL_CHARS = 28  # a node's label (outlet and date) is cut to this many characters, the whole in its tooltip
 CELL_W = round(LABEL_CHARS * CHAR_W) + 24
 CELL_H = 64
 NODE_R = 10
