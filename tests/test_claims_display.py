@@ -102,9 +102,12 @@ def test_static_report_shows_passages_origins_and_both_sides_of_a_conflict() -> 
     html = report.render_index(serialize.report(CORPUS))
     reopen = _row(html, "c-reopen")
     assert "corroborated" in reopen
+    # each passage's article by its one label (issue 20: outlet · date), its language beside it
     for outlet in ("La Gazette de Valmont", "Le Relais", "Valmont Herald", "unnamed outlet"):
-        assert f"{outlet}</a>" in reopen
-    assert "fr · 2024-03-02" in reopen and "en · 2024-03-03" in reopen and "fr · date unknown" in reopen
+        assert f"{outlet} · " in reopen
+    assert "La Gazette de Valmont · 2024-03-02</a> <span class=\"meta\">fr</span>" in reopen
+    assert "Valmont Herald · 2024-03-03</a> <span class=\"meta\">en</span>" in reopen
+    assert " · date unknown</a>" in reopen
     assert '<li>Gazette <span class="meta">(2 articles)</span></li><li>Valmont Herald</li><li>unnamed outlet</li>' \
         in reopen
     assert 'href="#herald-at-0"' in reopen  # the passage links to its sentence, as before
@@ -115,8 +118,7 @@ def test_static_report_shows_passages_origins_and_both_sides_of_a_conflict() -> 
     mine, theirs = sides.group(1).split("<h3>Conflicts with</h3>")
     assert "This claim" in mine and "Douze ouvriers ont travaillé sur le chantier." in mine
     assert "Twenty workers were on the site." not in mine
-    assert "<p>Twenty workers were on the site.</p>" in theirs and "Valmont Herald</a>" in theirs
-    assert "en · 2024-03-03" in theirs
+    assert "<p>Twenty workers were on the site.</p>" in theirs and "Valmont Herald · 2024-03-03</a>" in theirs
 
 
 def test_an_update_names_the_claims_it_updates() -> None:
@@ -127,7 +129,7 @@ def test_an_update_names_the_claims_it_updates() -> None:
     html = report.render_index(serialize.report(Corpus(articles=ARTICLES, stories=(STORY,), claims=(earlier, later))))
     row = _row(html, "c-early")
     assert "updated" in row and "Updates" in row
-    assert "Twenty workers were on the site." in row and "en · 2024-03-03" in row
+    assert "Twenty workers were on the site." in row and "Valmont Herald · 2024-03-03</a>" in row
 
 
 def test_the_other_side_is_shown_when_it_is_on_another_page() -> None:

@@ -77,7 +77,7 @@ def test_an_undirected_edge_has_no_arrowhead_and_a_directed_one_has() -> None:
         assert "marker-end" not in tag
     # the reuse list says the same: an arrow where the direction is known, a dash where it is not
     reuse = page.split('<ul class="reuse">')[1].split("</figure>")[0]
-    assert reuse.count("</a> → <a") == 3 and reuse.count("</a> — <a") == 6
+    assert reuse.count("</a> → <a") == 3 and reuse.count("</a> — <a") == 6 and "Outlet 0 · 2024-03-01</a>" in reuse
     assert "(direction unknown)" in reuse and not re.search(r"→[^<]*<a[^>]*>[^<]*</a>: [^(]*\(direction unknown", reuse)
 
 
