@@ -87,7 +87,7 @@ def search_routes() -> dict[str, list[str]]:
         {"outlet": "rt.com", "sort": "oldest", "offset": "2000"})]
     return {"/api/search?q=": [f"/api/search?{q}" for q in queries],
             "/search?q=": [f"/search?{q}" for q in queries],
-            "/articles?language=&outlet=&since=&until=": [f"/articles?{f}" for f in filters],
+            "/articles?filters": [f"/articles?{f}" for f in filters],
             "/api/articles?q=": [f"/api/articles?{q}" for q in queries]}
 
 
@@ -142,7 +142,7 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=5, help="story ids to cycle over for /stories/{id}")
     parser.add_argument("--json", type=Path, default=None, help="write the figures to this file")
     args = parser.parse_args()
-    console = Console()
+    console = Console(width=120)
     with tempfile.TemporaryDirectory(prefix="recoupe-web-bench-") as tmp:
         db = Path(tmp) / "store.sqlite"
         start = time.perf_counter()

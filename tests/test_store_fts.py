@@ -9,7 +9,7 @@ import pytest
 from recoupe.records import Article, Corpus, InputReport
 from recoupe.store import Store
 from recoupe.store.reader import ArticleFilter, Reader, search_terms
-from recoupe.store.schema import MIGRATIONS, has_fts5
+from recoupe.store.schema import MIGRATIONS, SCHEMA_VERSION, has_fts5
 
 pytestmark = pytest.mark.skipif(not has_fts5(sqlite3.connect(":memory:")), reason="SQLite without FTS5")
 
@@ -102,7 +102,7 @@ def test_a_store_of_schema_9_gets_its_index_on_opening(tmp_path: Path) -> None:
     old.close()
     Store(db).close()  # the writer migrates it
     with sqlite3.connect(db) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 10
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'ankara'").fetchone()[0] == 2
     assert sorted(_found(Reader(db), "Ankara Erdogan")) == ["both", "erdogan"]
 
