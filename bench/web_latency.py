@@ -5,7 +5,10 @@ five by five into stories with three origins, like the seeds. The Article and St
 directly and written with ``recoupe.store.Store.save(Corpus(...))``: no NLP runs (no entities, quotes,
 claims or briefs are stored), only the per-article cleaning of the five seed files. The real server
 (`python -m recoupe serve`) runs in a subprocess; this process sends a bounded number of sequential
-requests per route over loopback and prints percentiles, with the machine's CPU count.
+requests per route over loopback and prints percentiles, with the machine's CPU count, and whether each
+route's p95 is within the target (50 ms). The routes: the home page, story pages, the story list, the
+full-text search (/api/search, /search: words of the seeds, common and rare, cycled over) and the
+filtered lists (/articles by language, outlet and date range; /api/articles?q=).
 
     python bench/web_latency.py [--articles 20000] [--requests 300] [--stories 5]
 """
@@ -23,6 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 from rich.console import Console
 from rich.table import Table
@@ -34,6 +38,10 @@ from recoupe.store import Store
 
 SEEDS = Path(__file__).resolve().parent.parent / "tests" / "data" / "seeds"
 ORIGINS = (("Anadolu", (0, 1)), ("RT", (2, 4)), ("CNN", (3,)))  # as the seeds' story has them
+TARGET_P95_MS = 50.0  # issue 20: search and filtered lists at 20,000 articles
+# searches: a word in one seed in five (4,000 articles at 20,000), two words in any order, a phrase of one seed,
+# a word of every article with a rare one (one variant), a word in none
+QUERIES = ("Kommersant", "Ankara Narychkine", "titre privé", "Variante 42", "zeppelinqx")
 
 
 def seed_articles() -> list[Article]:
@@ -67,6 +75,20 @@ def build_store(db: Path, n_articles: int) -> list[str]:
     with Store(db) as store:
         store.save(Corpus(inputs=inputs, articles=tuple(articles), stories=tuple(stories)))
     return [s.id for s in stories]
+
+
+def search_routes() -> dict[str, list[str]]:
+    """The full-text search and the filtered lists, each route with the paths it cycles over."""
+    queries = [urlencode({"q": q}) for q in QUERIES]
+    filters = [urlencode(f) for f in (
+        {"language": "fr", "outlet": "CNN"},
+        {"since": "2022-01", "until": "2022-12"},
+        {"language": "fr", "outlet": "AA", "since": "2020", "until": "2025", "sort": "newest"},
+        {"outlet": "rt.com", "sort": "oldest", "offset": "2000"})]
+    return {"/api/search?q=": [f"/api/search?{q}" for q in queries],
+            "/search?q=": [f"/search?{q}" for q in queries],
+            "/articles?filters": [f"/articles?{f}" for f in filters],
+            "/api/articles?q=": [f"/api/articles?{q}" for q in queries]}
 
 
 def free_port() -> int:
@@ -120,7 +142,7 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=5, help="story ids to cycle over for /stories/{id}")
     parser.add_argument("--json", type=Path, default=None, help="write the figures to this file")
     args = parser.parse_args()
-    console = Console()
+    console = Console(width=120)
     with tempfile.TemporaryDirectory(prefix="recoupe-web-bench-") as tmp:
         db = Path(tmp) / "store.sqlite"
         start = time.perf_counter()
@@ -129,7 +151,8 @@ def main() -> None:
                       f"{db.stat().st_size / 1e6:.0f} MB, built in {time.perf_counter() - start:.1f} s")
         step = max(1, len(story_ids) // args.stories)
         picked = story_ids[::step][:args.stories]
-        routes = {"/": ["/"], "/stories/{id}": [f"/stories/{s}" for s in picked], "/api/stories": ["/api/stories"]}
+        routes = {"/": ["/"], "/stories/{id}": [f"/stories/{s}" for s in picked], "/api/stories": ["/api/stories"],
+                  **search_routes()}
         port = free_port()
         proc = subprocess.Popen([sys.executable, "-m", "recoupe", "serve", "--db", str(db), "--host", "127.0.0.1",
                                  "--port", str(port)], stdout=subprocess.DEVNULL)
@@ -144,17 +167,18 @@ def main() -> None:
                 proc.kill()
     table = Table(title=f"recoupe serve latency, {args.articles:,} articles, {args.requests} sequential "
                         f"requests per route, os.cpu_count()={os.cpu_count()}")
-    for column in ("route", "requests", "p50 ms", "p95 ms", "p99 ms", "max ms"):
+    for column in ("route", "requests", "p50 ms", "p95 ms", "p99 ms", "max ms", f"p95 <= {TARGET_P95_MS:.0f} ms"):
         table.add_column(column, justify="left" if column == "route" else "right")
     for route, times in results.items():
         table.add_row(route, str(len(times)), *(f"{percentile(times, q):.1f}" for q in (50, 95, 99)),
-                      f"{max(times):.1f}")
+                      f"{max(times):.1f}", "yes" if percentile(times, 95) <= TARGET_P95_MS else "NO")
     console.print(table)
     if args.json:
         args.json.write_text(json.dumps({
             "articles": args.articles, "requests_per_route": args.requests, "cpus": os.cpu_count(),
             "routes": {route: {"p50_ms": percentile(times, 50), "p95_ms": percentile(times, 95),
-                               "p99_ms": percentile(times, 99), "max_ms": max(times)}
+                               "p99_ms": percentile(times, 99), "max_ms": max(times),
+                               "p95_within_target": percentile(times, 95) <= TARGET_P95_MS}
                        for route, times in results.items()}}, indent=2))
 
 

@@ -71,7 +71,7 @@ class ArticleFilter:
         if self.sort not in SORTS:
             return None
         direction = "DESC" if self.sort == "newest" else "ASC"
-        return f"{DATED} IS NULL, {DATED} {direction}, last_seen DESC, rowid DESC"
+        return f"{DATED} IS NULL, {DATED} {direction}, last_seen DESC, articles.rowid DESC"
 
 
 class Reader:
@@ -82,6 +82,7 @@ class Reader:
         at a time (a web request's reader is opened by a dependency in one worker thread and read in another)."""
         self.conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=30, check_same_thread=not any_thread)
         self.conn.row_factory = sqlite3.Row
+        self._fts: bool | None = None  # whether the store has its full-text index: read once (``_full_text``)
 
     def close(self) -> None:
         """Close the connection."""
@@ -157,27 +158,43 @@ class Reader:
 
     def articles(self, offset: int, limit: int, text: str | None = None, entity: str | None = None,
                  run: int | None = None, *, filters: ArticleFilter | None = None) -> Page:
-        """Stored articles, newest stored first; ``text`` searches title and body, ``entity`` an entity id;
-        ``filters`` narrow them by language, outlet and date, and may sort them by date (``ArticleFilter``)."""
+        """Stored articles, newest stored first; ``text`` searches title and body (``search_terms``: its words in
+        any order, best match first), ``entity`` an entity id; ``filters`` narrow them by language, outlet and
+        date, and may sort them by date (``ArticleFilter``)."""
         where, args = ["1"], list[object]()
+        source, order = "articles", "last_seen DESC, articles.rowid DESC"
         if text:
-            where.append("(text LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')")
-            args += [_contains(text), _contains(text)]
+            words, literal = search_terms(text) if self._full_text() else ([], [text])
+            if words:  # ranked by bm25, a match in the title weighing more than one in the text
+                source = ("articles JOIN (SELECT rowid AS hit, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts "
+                          "WHERE articles_fts MATCH ?) AS found ON found.hit = articles.rowid")
+                args.append(" ".join(words))
+                order = "found.score, " + order
+            for needle in literal:
+                where.append("(text LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')")
+                args += [_contains(needle), _contains(needle)]
         if entity and run is not None:
             where.append("id IN (SELECT article FROM mentions WHERE run = ? AND entity = ?)")
             args += [run, entity]
-        order = "last_seen DESC, rowid DESC"
         if filters is not None:
             more, more_args = filters.where()
             where += more
             args += more_args
             order = filters.order() or order
         clause = " AND ".join(where)
-        total = self.conn.execute(f"SELECT count(*) FROM articles WHERE {clause}", args).fetchone()[0]
+        total = self.conn.execute(f"SELECT count(*) FROM {source} WHERE {clause}", args).fetchone()[0]
         rows = self.conn.execute(
-            f"SELECT id, title, outlet, published, page_date, language, url, story FROM articles WHERE {clause} "
+            f"SELECT id, title, outlet, published, page_date, language, url, story FROM {source} WHERE {clause} "
             f"ORDER BY {order} LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
         return Page([dict(r) for r in rows], total, offset, limit)
+
+    def _full_text(self) -> bool:
+        """Whether the store has its full-text index (schema 10, where SQLite has FTS5); without it (a store
+        served before its migration, an SQLite without FTS5) the articles are searched by substring."""
+        if self._fts is None:
+            self._fts = self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                          "name = 'articles_fts'").fetchone() is not None
+        return self._fts
 
     def snippets(self, article_ids: Sequence[str]) -> dict[str, str]:
         """The text of each article (its latest stored version), for the snippets of a search page."""
@@ -335,6 +352,21 @@ def read_only_uri(path: str | Path) -> str:
     """The SQLite URI that opens ``path`` read-only: the path percent-encoded, so that a ``#``, ``?`` or ``%``
     in a folder's or file's name is part of the name (``file:Enquête #3/db`` would end the path at ``#``)."""
     return "file://" + quote(str(Path(path).absolute()), safe="/") + "?mode=ro"
+
+
+def search_terms(text: str) -> tuple[list[str], list[str]]:
+    """What a search for ``text`` asks of the full-text index: each of its words (split at spaces) as an FTS5
+    phrase, quoted, so that no word is FTS syntax (``OR``, ``NEAR``, ``*``, ``"``, ``-`` are searched as written);
+    and the words with a character other than a letter or digit in them (``1=1``, ``a%``, ``C++``), which the
+    index does not keep and which must be in the title or text as written, case aside (substring, ``_contains``).
+    A word of letters and digits only is found in any case and without its diacritics, wherever it is."""
+    words, literal = [], []
+    for word in text.split():
+        if any(c.isalnum() for c in word):
+            words.append('"' + word.replace('"', '""') + '"')
+        if not all(c.isalnum() for c in word):
+            literal.append(word)
+    return words, literal
 
 
 def _contains(text: str) -> str:

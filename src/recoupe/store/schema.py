@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import identity
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 11
 MIGRATIONS = {
     1: """
     CREATE TABLE articles (
@@ -171,7 +171,37 @@ MIGRATIONS = {
         PRIMARY KEY (old, new, change, run)
     );
     """,
+    10: """
+    -- the full-text index of the articles' titles and texts (``Reader.articles(text=...)``): an FTS5 table over
+    -- the articles' rows (external content: the text is not stored twice), words folded to lower case and
+    -- without their diacritics ("Erdoğan" is found by "erdogan"); the triggers keep it in step with every insert,
+    -- change of title or text and delete, whoever writes; a store made before gets its index built here, once
+    -- (each statement may find its object there: this step is written to run again as well)
+    CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, content='articles', content_rowid='rowid',
+                                                 tokenize='unicode61 remove_diacritics 2');
+    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+    CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    """,
+    11: """
+    -- the filtered lists of articles (``ArticleFilter``, the outlets, the languages) at 20,000 articles and more:
+    -- without these, each is a scan of every row (bench/web_latency.py)
+    CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet, id);
+    CREATE INDEX IF NOT EXISTS articles_language ON articles(language);
+    CREATE INDEX IF NOT EXISTS articles_dated ON articles(coalesce(published, page_date));
+    """,
 }
+# steps that need SQLite's FTS5 module: where it is missing, the step is recorded as done without them, and the
+# reader searches the articles by substring instead (``Reader.articles``)
+NEEDS_FTS5 = {10}
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -194,12 +224,22 @@ def migrate(conn: sqlite3.Connection) -> None:
                                     f"({SCHEMA_VERSION}): upgrade recoupe")
     conn.create_function("parse_key", 2, _parse_key, deterministic=True)  # version 7 keys parses by their text
     for target in range(version(conn) + 1, SCHEMA_VERSION + 1):
+        script = "" if target in NEEDS_FTS5 and not has_fts5(conn) else MIGRATIONS[target]
         try:
-            conn.executescript(f"BEGIN IMMEDIATE; {MIGRATIONS[target]}; PRAGMA user_version = {target}; COMMIT;")
+            conn.executescript(f"BEGIN IMMEDIATE; {script}; PRAGMA user_version = {target}; COMMIT;")
         except sqlite3.OperationalError:
             conn.rollback()
             if version(conn) < target:  # not another process's migration: a real failure
                 raise
+
+
+def has_fts5(conn: sqlite3.Connection) -> bool:
+    """Whether the SQLite behind ``conn`` has the FTS5 module (full-text search)."""
+    try:
+        conn.execute("SELECT fts5(NULL)")  # the module's own SQL function: "no such function" without it
+    except sqlite3.OperationalError as err:
+        return "no such function" not in str(err)
+    return True
 
 
 def _parse_key(key: str | None, text: str | None) -> str | None:
