@@ -10,10 +10,13 @@ from httpx import Response
 
 
 def finished(client: TestClient, response: Response, timeout: float = 300, **headers: str) -> dict[str, Any]:
-    """The job a 202 upload answer names, asked for until it is done or failed (its JSON then)."""
+    """The job a 202 upload answer names, asked for until it is done or failed (its JSON then). A link made
+    absolute by the app's base URL (a proxy's address) is asked for at the app's own /api/jobs/{id}."""
     assert response.status_code == 202, response.text
     href = response.json()["href"]
-    assert response.headers["Location"] == href
+    assert response.headers["Location"] == href and href.endswith(f"/api/jobs/{response.json()['job']}")
+    if not href.startswith("/"):
+        href = f"/api/jobs/{response.json()['job']}"
     deadline = time.monotonic() + timeout
     while True:
         job = client.get(href, headers=headers)
