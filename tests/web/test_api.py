@@ -10,6 +10,8 @@ from fastapi.testclient import TestClient
 
 from recoupe.web import create_app
 
+from ._jobs import added, finished
+
 
 @pytest.fixture(scope="module")
 def client(seeds_run: Path, tmp_path_factory: pytest.TempPathFactory) -> TestClient:
@@ -71,8 +73,11 @@ def test_upload_json_keeps_what_is_stored(client: TestClient) -> None:
     text = ("Le directeur de la CIA, Bill Burns, a rencontré lundi à Ankara Sergueï Narychkine, le chef du "
             "renseignement extérieur russe, a confirmé la Maison Blanche mardi à la presse.")
     response = client.post("/api/articles", json={"text": text, "title": "Burns à Ankara", "language": "fr"})
-    assert response.status_code == 201, response.text
-    (new_id,) = response.json()["articles"]
+    job = finished(client, response)
+    assert job["status"] == "done", job
+    (new,) = job["articles"]
+    new_id = new["id"]
+    assert new["story"] == client.get(f"/api/articles/{new_id}").json()["story"]  # the story it went into
     assert client.get("/api/articles").json()["total"] == 6
     assert client.get(f"/api/articles/{new_id}").json()["text"] == text
     assert len(client.get("/api/corpora").json()["items"]) == 2
@@ -84,7 +89,7 @@ def test_upload_refuses_wrong_type_and_never_writes_outside(client: TestClient) 
     _error_shape(response)
     body = b"Titre\n\nLe maire a inaugure lundi la nouvelle ligne de tramway, qui reliera le centre a l'aeroport."
     response = client.post("/api/articles", files={"file": ("../../escape.txt", body, "text/plain")})
-    assert response.status_code == 201, response.text
+    assert added(client, response)
     uploads = client.db.parent / "uploads"  # type: ignore[attr-defined]
     assert (uploads / "escape.txt").read_bytes() == body
     assert not (client.db.parent.parent / "escape.txt").exists()  # type: ignore[attr-defined]

@@ -26,6 +26,8 @@ from recoupe.records import Article, Claim, Corpus, Entity, InputReport, Origin,
 from recoupe.store import Store
 from recoupe.web import create_app
 
+from ._jobs import added, finished
+
 ARTICLE = ("Le tramway de Valmont inauguré\n\nLe maire de Valmont, Claire Dubois, a inauguré lundi la nouvelle "
            "ligne de tramway, qui reliera le centre à l'aéroport en vingt minutes.\n").encode()
 OTHER = ("Le pont de Valmont rouvert\n\nLe préfet Marc Lefort a rouvert mardi le pont de Valmont, fermé depuis "
@@ -77,14 +79,14 @@ def test_serve_makes_a_token_keeps_it_and_needs_it(monkeypatch: pytest.MonkeyPat
     _error(client.post("/api/articles", files={"file": ("a.txt", ARTICLE)}), 401, "Authorization: Bearer")
     assert not analysed
     ok = client.post("/api/articles", files={"file": ("a.txt", ARTICLE)}, headers={"Authorization": f"Bearer {token}"})
-    assert ok.status_code == 201, ok.text
+    assert finished(client, ok)["status"] == "done"
     assert 'id="upload-token"' in client.get("/").text and token not in client.get("/").text  # never in a page
     # the next serve of the store takes the same token, and does not print it again
     output, app = _serve(monkeypatch, ["--db", str(store)])
     assert token not in output and str(kept) in output
-    assert TestClient(app, base_url="http://127.0.0.1:8000").post(
-        "/api/articles", json={"text": "Le maire a parlé lundi."}, headers={"Authorization": f"Bearer {token}"}
-    ).status_code == 201
+    again = TestClient(app, base_url="http://127.0.0.1:8000")
+    assert finished(again, again.post("/api/articles", json={"text": "Le maire a parlé lundi."},
+                                      headers={"Authorization": f"Bearer {token}"}))["status"] == "done"
 
 
 @pytest.mark.parametrize("spoil", ["others may read", "a link", "empty"])
@@ -113,7 +115,7 @@ def test_serve_runs_open_only_when_told_and_warns(monkeypatch: pytest.MonkeyPatc
     assert "warning" in output and "--no-token" in output
     assert not store.with_name("store.sqlite.token").exists()
     client = TestClient(app, base_url="http://127.0.0.1:8000")
-    assert client.post("/api/articles", files={"file": ("a.txt", ARTICLE)}).status_code == 201
+    assert finished(client, client.post("/api/articles", files={"file": ("a.txt", ARTICLE)}))["status"] == "done"
     # and even open, another site's page cannot write
     _error(client.post("/api/articles", files={"file": ("b.txt", OTHER)},
                        headers={"Origin": "https://evil.example"}), 403, "another site")
@@ -148,7 +150,8 @@ def test_writes_from_another_site_are_refused(store: Path, analysed: list, heade
                                      {"Sec-Fetch-Site": "none"}, {"Origin": "HTTP://127.0.0.1:8000"}])
 def test_writes_from_the_servers_own_pages_and_programs_pass(store: Path, analysed: list, headers: dict) -> None:
     client = TestClient(create_app(store, token=""), base_url="http://127.0.0.1:8000")
-    assert client.post("/api/articles", files={"file": ("a.txt", ARTICLE)}, headers=headers).status_code == 201
+    response = client.post("/api/articles", files={"file": ("a.txt", ARTICLE)}, headers=headers)
+    assert finished(client, response)["status"] == "done"
 
 
 def test_an_origin_behind_a_proxy_is_the_base_url(store: Path, analysed: list) -> None:
@@ -156,7 +159,7 @@ def test_an_origin_behind_a_proxy_is_the_base_url(store: Path, analysed: list) -
                         base_url="http://127.0.0.1:8000")
     ok = client.post("/api/articles", json={"text": "Le maire a parlé lundi."},
                      headers={"Origin": "https://news.example", "Sec-Fetch-Site": "same-origin"})
-    assert ok.status_code == 201, ok.text
+    assert finished(client, ok)["status"] == "done"
     _error(client.post("/api/articles", json={"text": "x"}, headers={"Origin": "https://news.example.evil"}), 403)
 
 
@@ -264,7 +267,8 @@ def test_ids_with_slashes_are_reachable(odd_store: Path, tmp_path: Path) -> None
 def test_an_upload_never_replaces_an_earlier_one(store: Path, analysed: list) -> None:
     client = TestClient(create_app(store, token=""))
     for data in (ARTICLE, OTHER, ARTICLE, b"Un troisieme texte, sur le marche de Valmont, ouvert samedi."):
-        assert client.post("/api/articles", files={"file": ("valmont.txt", data, "text/plain")}).status_code == 201
+        response = client.post("/api/articles", files={"file": ("valmont.txt", data, "text/plain")})
+        assert finished(client, response)["status"] == "done"
     paths = [p for p, _ in analysed]
     assert [p.name for p in paths] == ["valmont.txt", "valmont-2.txt", "valmont.txt", "valmont-3.txt"]
     for path, data in analysed:  # each article's file still holds the bytes it was read from
@@ -277,8 +281,7 @@ def test_an_earlier_article_keeps_its_file_with_the_real_analysis(store: Path) -
     client = TestClient(create_app(store, token=""))
     first = client.post("/api/articles", files={"file": ("valmont.txt", ARTICLE, "text/plain")})
     second = client.post("/api/articles", files={"file": ("valmont.txt", OTHER, "text/plain")})
-    assert first.status_code == second.status_code == 201, (first.text, second.text)
-    (a,), (b,) = first.json()["articles"], second.json()["articles"]
+    (a,), (b,) = added(client, first), added(client, second)
     with sqlite3.connect(store) as conn:
         paths = dict(conn.execute("SELECT id, path FROM articles WHERE id IN (?, ?)", (a, b)).fetchall())
     assert Path(paths[a]).read_bytes() == ARTICLE and Path(paths[b]).read_bytes() == OTHER
@@ -428,7 +431,8 @@ def test_an_upload_over_the_records_limit_is_refused(store: Path, analysed: list
     _error(client.post("/api/articles", files={"file": ("many.jsonl", big)}), 413, "1001 records", "1000",
            "RECOUPE_MAX_UPLOAD_RECORDS")
     assert not analysed and list((store.parent / "uploads").iterdir()) == []
-    assert client.post("/api/articles", files={"file": ("enough.jsonl", _jsonl(1000))}).status_code == 201
+    response = client.post("/api/articles", files={"file": ("enough.jsonl", _jsonl(1000))})
+    assert finished(client, response)["status"] == "done"
 
 
 def test_the_records_limit_from_the_environment(store: Path, analysed: list, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -438,7 +442,7 @@ def test_the_records_limit_from_the_environment(store: Path, analysed: list, mon
         _error(client.post("/api/articles", files={"file": (name, data)}), 413, "4 records", "limit of 3")
     assert not analysed
     for name, data in (("three.jsonl", _jsonl(3)), ("three.warc", _warc(3)), ("one.txt", ARTICLE)):
-        assert client.post("/api/articles", files={"file": (name, data)}).status_code == 201, name
+        assert finished(client, client.post("/api/articles", files={"file": (name, data)}))["status"] == "done", name
     assert len(analysed) == 3
 
 
@@ -530,7 +534,8 @@ def test_another_sites_page_cannot_write_in_a_browser(seeds_run: Path, tmp_path:
                     with page.expect_response(lambda r: r.url.endswith("/api/articles"),
                                               timeout=UPLOAD_TIMEOUT_MS) as posted:
                         page.click("#upload button[type=submit]")
-                    assert posted.value.status == 201
+                    assert posted.value.status == 202
+                    page.wait_for_selector("#upload-added a", timeout=UPLOAD_TIMEOUT_MS)  # the job done
                     assert _json(f"{base}/api/articles?q=Valmont")["total"] == 1
             finally:
                 browser.close()

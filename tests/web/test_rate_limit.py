@@ -42,9 +42,9 @@ def test_the_next_upload_past_the_limit_waits_for_the_window(tmp_path: Path, ana
     clock = Clock()
     app = build(tmp_path / "store.sqlite", tmp_path / "uploads", upload_rate=UploadRate(2, 60.0, clock))
     client = TestClient(app, client=("203.0.113.7", 40000))
-    assert client.post("/api/articles", json=_article(1)).status_code == 201
+    assert client.post("/api/articles", json=_article(1)).status_code == 202
     clock.now += 10
-    assert client.post("/api/articles", json=_article(2)).status_code == 201
+    assert client.post("/api/articles", json=_article(2)).status_code == 202
     clock.now += 5
     _refused(client.post("/api/articles", json=_article(3)), 45)  # the first upload leaves the window at +60
     files = {"file": ("valmont.txt", "Le maire a parlé lundi à Valmont.".encode(), "text/plain")}
@@ -52,16 +52,16 @@ def test_the_next_upload_past_the_limit_waits_for_the_window(tmp_path: Path, ana
     assert len(analysed) == 2 and len(list((tmp_path / "uploads").iterdir())) == 2  # nothing of the refused
 
     other = TestClient(app, client=("198.51.100.9", 40000))  # another client is not limited
-    assert other.post("/api/articles", json=_article(4)).status_code == 201
+    assert other.post("/api/articles", json=_article(4)).status_code == 202
     assert client.get("/docs").status_code == 200 and client.head("/favicon.ico").status_code == 200  # reads: never
 
     clock.now += 44.5
     _refused(client.post("/api/articles", json=_article(5)), 1)  # 0.5 s left: a whole second
     clock.now += 0.5  # the first upload's minute is over: one upload may go
-    assert client.post("/api/articles", json=_article(6)).status_code == 201
+    assert client.post("/api/articles", json=_article(6)).status_code == 202
     _refused(client.post("/api/articles", json=_article(7)), 10)  # the second upload, at +10, leaves at +70
     clock.now += 120
-    assert [client.post("/api/articles", json=_article(n)).status_code for n in (8, 9, 10)] == [201, 201, 429]
+    assert [client.post("/api/articles", json=_article(n)).status_code for n in (8, 9, 10)] == [202, 202, 429]
 
 
 def test_refused_writes_do_not_count(tmp_path: Path, analysed: list) -> None:
@@ -74,21 +74,21 @@ def test_refused_writes_do_not_count(tmp_path: Path, analysed: list) -> None:
             "Authorization": f"Bearer {TOKEN}", "Origin": "https://elsewhere.example"}).status_code == 403
     auth = {"Authorization": f"Bearer {TOKEN}"}
     assert [client.post("/api/articles", json=_article(n), headers=auth).status_code for n in (1, 2, 3)] == [
-        201, 201, 429]
+        202, 202, 429]
 
 
 def test_the_rate_from_create_app_and_the_environment(tmp_path: Path, analysed: list,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RECOUPE_UPLOAD_RATE", "1/3600")
     client = TestClient(create_app(tmp_path / "store.sqlite", token=""))
-    assert client.post("/api/articles", json=_article(1)).status_code == 201
+    assert client.post("/api/articles", json=_article(1)).status_code == 202
     response = client.post("/api/articles", json=_article(2))
     assert response.status_code == 429 and 3590 < int(response.headers["retry-after"]) <= 3600
     monkeypatch.setenv("RECOUPE_UPLOAD_RATE", "0")  # no limit
     client = TestClient(create_app(tmp_path / "store.sqlite", token=""))
-    assert {client.post("/api/articles", json=_article(n)).status_code for n in range(3, 8)} == {201}
+    assert {client.post("/api/articles", json=_article(n)).status_code for n in range(3, 8)} == {202}
     client = TestClient(create_app(tmp_path / "store.sqlite", token="", upload_rate="2"))  # 2 a minute
-    assert [client.post("/api/articles", json=_article(n)).status_code for n in (8, 9, 10)] == [201, 201, 429]
+    assert [client.post("/api/articles", json=_article(n)).status_code for n in (8, 9, 10)] == [202, 202, 429]
     monkeypatch.setenv("RECOUPE_UPLOAD_RATE", "often")
     with pytest.raises(ValueError, match="invalid upload rate 'often'"):
         create_app(tmp_path / "store.sqlite", token="")

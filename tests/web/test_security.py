@@ -30,6 +30,8 @@ from recoupe.web import create_app, is_loopback
 from recoupe.web import uploads as up
 from recoupe.web.app import MAX_UPLOAD
 
+from ._jobs import added, finished
+
 ARTICLE = ("Le tramway de Valmont inauguré\n\nLe maire de Valmont, Claire Dubois, a inauguré lundi la nouvelle "
            "ligne de tramway, qui reliera le centre à l'aéroport en vingt minutes.\n").encode()
 HTML = (b"<!doctype html><html><head><title>Le tramway de Valmont</title></head><body><article><h1>Le tramway de "
@@ -117,7 +119,7 @@ def test_writes_need_the_token_and_reads_do_not(site: Site, analysed: list) -> N
     assert not analysed and site.store_hash() == before and site.stored_uploads() == []
     assert client.get("/api/stories").status_code == 200 and client.get("/").status_code == 200
     ok = client.post("/api/articles", files=files, headers={"Authorization": f"bearer {TOKEN}"})
-    assert ok.status_code == 201, ok.text
+    assert finished(client, ok)["status"] == "done"
     assert site.stored_uploads() == ["valmont.txt"]
 
 
@@ -134,8 +136,7 @@ def test_token_with_the_real_analysis(site: Site) -> None:
     client = site.client(token=TOKEN)
     response = client.post("/api/articles", json={"text": ARTICLE.decode(), "title": "Tramway", "language": "fr"},
                            headers={"Authorization": f"Bearer {TOKEN}"})
-    assert response.status_code == 201, response.text
-    (new,) = response.json()["articles"]
+    (new,) = added(client, response)
     assert client.get(f"/api/articles/{new}").json()["title"] == "Tramway"
 
 
@@ -204,14 +205,16 @@ NAMES = [b"../../etc/passwd.html", b"../../../outside/decoy.html", b"/etc/recoup
 def test_upload_names_never_leave_the_uploads_folder(site: Site, analysed: list, name: bytes) -> None:
     before = site.outside()
     body, headers = _multipart([("file", name, HTML)])
-    response = site.client().post("/api/articles", content=body, headers=headers)
-    assert response.status_code in (201, 422), response.text
+    client = site.client()
+    response = client.post("/api/articles", content=body, headers=headers)
+    assert response.status_code in (202, 422), response.text
     assert site.outside() == before
     assert not Path("/etc/recoupe-escape-test.html").exists() and not Path("/etc/passwd.html").exists()
     if response.status_code == 422:
         _shape(response, 422)
         assert site.stored_uploads() == []
         return
+    assert finished(client, response)["status"] == "done"
     ((path, data),) = analysed
     assert path.parent == site.uploads and data == HTML and path.read_bytes() == HTML
     assert len(path.name.encode()) <= 255 and not path.name.startswith(".")
@@ -238,7 +241,7 @@ def test_a_link_in_the_uploads_folder_is_replaced_not_followed(site: Site, analy
     client = site.client()
     for name in ("decoy.html", "other.html"):
         response = client.post("/api/articles", files={"file": (name, HTML, "text/html")})
-        assert response.status_code == 201, response.text
+        assert finished(client, response)["status"] == "done"
         assert not (site.uploads / name).is_symlink() and (site.uploads / name).read_bytes() == HTML
     assert site.outside() == before and decoy.read_text() == "do not touch"
     assert not (site.root / "outside" / "new.html").exists()
@@ -253,8 +256,9 @@ def test_a_refused_analysis_leaves_the_folder_as_it_was(site: Site, monkeypatch:
     (site.uploads / "kept.html").write_bytes(b"<html>the earlier upload</html>")
     (site.uploads / "link.html").symlink_to(site.root / "outside" / "decoy.html")
     client = site.client()
-    for name in ("kept.html", "link.html", "new.html"):
-        _shape(client.post("/api/articles", files={"file": (name, HTML, "text/html")}), 422, "no article")
+    for name in ("kept.html", "link.html", "new.html"):  # the analysis refuses it: its job fails
+        job = finished(client, client.post("/api/articles", files={"file": (name, HTML, "text/html")}))
+        assert job["status"] == "failed" and "no article" in job["error"], job
     assert site.stored_uploads() == ["kept.html", "link.html"]  # no hidden leftovers either
     assert (site.uploads / "kept.html").read_bytes() == b"<html>the earlier upload</html>"
     assert (site.uploads / "link.html").is_symlink()
@@ -315,9 +319,11 @@ def test_uploads_folder_cap(site: Site, analysed: list) -> None:
     _shape(client.post("/api/articles", files={"file": ("new.txt", ARTICLE, "text/plain")}), 507, "3 files")
     assert not analysed and "new.txt" not in site.stored_uploads()
     # replacing a stored file does not add one
-    assert client.post("/api/articles", files={"file": ("earlier-0.txt", ARTICLE, "text/plain")}).status_code == 201
-    assert site.client(max_uploads=4).post(
-        "/api/articles", files={"file": ("new.txt", ARTICLE, "text/plain")}).status_code == 201
+    assert finished(client, client.post("/api/articles", files={"file": ("earlier-0.txt", ARTICLE, "text/plain")})
+                    )["status"] == "done"
+    bigger = site.client(max_uploads=4)
+    assert finished(bigger, bigger.post("/api/articles", files={"file": ("new.txt", ARTICLE, "text/plain")})
+                    )["status"] == "done"
 
 
 def test_uploads_cap_from_the_environment(site: Site, monkeypatch: pytest.MonkeyPatch, analysed: list) -> None:
@@ -373,8 +379,9 @@ def test_content_decides_not_the_name(site: Site, analysed: list, name: str, dat
                                                               "latin.txt")])
 def test_accepted_content_is_stored_as_what_it_is(site: Site, analysed: list, name: str, data: bytes,
                                                   stored: str) -> None:
-    response = site.client().post("/api/articles", files={"file": (name, data, "application/octet-stream")})
-    assert response.status_code == 201, response.text
+    client = site.client()
+    response = client.post("/api/articles", files={"file": (name, data, "application/octet-stream")})
+    assert finished(client, response)["status"] == "done"
     ((path, written),) = analysed
     assert path.name == stored and written == data
 
@@ -382,8 +389,7 @@ def test_accepted_content_is_stored_as_what_it_is(site: Site, analysed: list, na
 def test_html_named_txt_is_analysed_as_html(site: Site) -> None:
     client = site.client()
     response = client.post("/api/articles", files={"file": ("valmont.txt", HTML, "text/plain")})
-    assert response.status_code == 201, response.text
-    (new,) = response.json()["articles"]
+    (new,) = added(client, response)
     article = client.get(f"/api/articles/{new}").json()
     assert article["title"] == "Le tramway de Valmont" and "<p>" not in article["text"]
     assert article["path"].endswith("valmont.html")
@@ -442,9 +448,12 @@ def test_unexpected_errors_leak_nothing(site: Site, monkeypatch: pytest.MonkeyPa
 
 
 def test_refusal_reasons_do_not_name_server_folders(site: Site) -> None:
-    response = site.client().post("/api/articles", json={"text": "0"})
-    body = _shape(response, 422, "no article could be read")
-    assert str(site.root) not in response.text and "/tmp" not in response.text, body
+    client = site.client()
+    response = client.post("/api/articles", json={"text": "0"})
+    job = finished(client, response)  # the analysis finds no article: the job fails, naming no folder
+    assert job["status"] == "failed" and job["error"].startswith("no article could be read"), job
+    text = client.get(response.json()["href"]).text
+    assert str(site.root) not in text and "/tmp" not in text, job
 
 
 def test_no_store_yet_names_no_server_folder(tmp_path: Path) -> None:
@@ -459,7 +468,8 @@ def test_mounted_under_a_prefix_writes_still_need_the_token(site: Site, analysed
     _shape(client.post("/news/api/articles", json={"text": "Le maire a parlé lundi."}), 401)
     ok = client.post("/news/api/articles", json={"text": "Le maire a parlé lundi."},
                      headers={"Authorization": f"Bearer {TOKEN}"})
-    assert ok.status_code == 201, ok.text
+    assert ok.json()["href"].startswith("/news/api/jobs/")
+    assert finished(client, ok)["status"] == "done"
     assert len(analysed) == 1
 
 
@@ -580,8 +590,8 @@ def test_upload_form_with_a_token_in_a_browser(seeds_db: Path, tmp_path: Path, m
             posting = page.expect_response(lambda r: r.url.endswith("/api/articles"), timeout=UPLOAD_TIMEOUT_MS)
             with posting as posted:
                 page.click("#upload button[type=submit]")
-            assert posted.value.status == 201
-            page.wait_for_load_state("load")
+            assert posted.value.status == 202
+            page.wait_for_selector("#upload-added a", timeout=UPLOAD_TIMEOUT_MS)  # the job done: its links
             page.locator("a.story-link").first.click()
             page.wait_for_url("**/stories/**")
             page.goto(base + "/articles/003_39167952c1edab4e")

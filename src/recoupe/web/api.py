@@ -1,10 +1,11 @@
 """The JSON API under /api/: lists in pages (``PageOut``), single items, and the upload of articles.
 
-``reads`` holds every GET route; ``writes(token_needed)`` the upload, whose documentation says whether the
-server's token is needed. A list answers ``?_format=csv`` or ``?_format=ndjson`` with the page's rows as
+``reads`` holds every GET route (an upload's job too); ``writes(token_needed)`` the upload, whose documentation
+says whether the server's token is needed: it answers 202 with a job at once, and the job (jobs.py) analyses
+the upload in the background. A list answers ``?_format=csv`` or ``?_format=ndjson`` with the page's rows as
 ``recoupe export`` writes them (export.py), JSON by default. A handler parses the request, calls one view
-function (views.py) or the upload (uploads.add), and returns what it gives. The GET handlers have no docstrings:
-FastAPI would publish them as the operations' descriptions.
+function (views.py) or the upload (uploads.accept, then jobs.py), and returns what it gives. The GET handlers
+have no docstrings: FastAPI would publish them as the operations' descriptions.
 """
 from __future__ import annotations
 
@@ -14,17 +15,19 @@ from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from .. import export
+from ..render.views import served_href
 from ..store.reader import Page, Reader
-from . import schemas, uploads, views
+from . import jobs, schemas, uploads, views
 from .dependencies import AppSettings, StoreReader
-from .errors import BadUpload, TooLarge, UnsupportedMedia
+from .errors import BadUpload, NotFound, TooLarge, UnsupportedMedia
 from .guard import route_path
-from .schemas import ERRORS, Limit, NewArticle, Offset, PageOut, RunId, SearchText, Status, StoryOut, UploadOut
+from .schemas import ERRORS, Limit, NewArticle, Offset, PageOut, RunId, SearchText, Status, StoryOut
 from .uploads import MAX_UPLOAD
 
 reads = APIRouter(prefix="/api", responses=ERRORS)
@@ -105,23 +108,52 @@ def search(request: Request, r: StoreReader, q: SearchText = None, entity: Searc
     return _page(request, views.search(r, run, q, entity, offset, limit), "articles", r, fmt)
 
 
+@reads.get("/jobs/{job_id}", response_model=schemas.JobOut,
+           summary="An upload's analysis: queued, running (its stage), done (what it added) or failed (why)")
+def job(request: Request, job_id: str) -> dict[str, Any]:
+    found = jobs.of(request.app.state, request.app.state.settings.db).get(job_id)
+    if found is None:
+        raise NotFound(f"no job '{job_id[:100]}': a job is kept in the server's memory, the last "
+                       f"{jobs.MAX_JOBS} finished ones, until the server restarts")
+    return job_out(request, found)
+
+
 def writes(token_needed: bool) -> APIRouter:
     """POST /api/articles, documented as needing the server's token or not."""
     router = APIRouter(prefix="/api", responses=ERRORS)
-    router.post("/articles", response_model=UploadOut, status_code=201, summary="Add articles (file or JSON)",
+    router.post("/articles", response_model=schemas.JobQueued, status_code=202,
+                summary="Add articles (file or JSON): a job analyses them",
                 description=schemas.upload_description(token_needed),
                 responses=schemas.upload_responses(token_needed),
                 openapi_extra=schemas.upload_request(token_needed))(upload)
     return router
 
 
-async def upload(request: Request, settings: AppSettings) -> dict[str, Any]:
-    """Add the articles of one file (multipart) or one JSON article: stored, analysed, a new analysis stored."""
+async def upload(request: Request, settings: AppSettings) -> JSONResponse:
+    """Check and store one file (multipart) or one JSON article, then queue its analysis: 202 with the job."""
     if not request.scope.get("state", {}).get("write_checked"):  # never unchecked, whatever the path
         raise RuntimeError("a write reached the route without the token and size checks")
     name, data = await _upload_body(request)
-    # in a worker thread: the analysis takes seconds, other requests go on
-    return await run_in_threadpool(uploads.add, settings, name, data)
+    # in a worker thread: checked and stored (a WARC's records counted), refused here when it can be told now
+    accepted = await run_in_threadpool(uploads.accept, settings, name, data)
+    queued = jobs.of(request.app.state, settings.db).submit(accepted.path.name, accepted.analysed)
+    href = f"{base(request)}/api/jobs/{queued.id}"
+    return JSONResponse({"job": queued.id, "status": queued.status, "href": href}, status_code=202,
+                        headers={"Location": href})
+
+
+def job_out(request: Request, job: jobs.Job) -> dict[str, Any]:
+    """A job as JobOut: its links (page and API) start with the app's base."""
+    at = base(request)
+    articles = [{"id": a.id, "title": a.title, "href": at + served_href("article", a.id),
+                 "api": f"{at}/api{served_href('article', a.id)}",
+                 "story": a.story, "story_href": at + served_href("story", a.story) if a.story else None}
+                for a in job.articles]
+    progress = {"stage": job.stage, "done": job.done, "total": job.total} if job.stage else None
+    return {"job": job.id, "status": job.status, "href": f"{at}/api/jobs/{job.id}", "file": job.file,
+            "progress": progress, "created": job.created, "started": job.started, "finished": job.finished,
+            "articles": articles, "run": job.run, "skipped": list(job.skipped), "error": job.error,
+            "errors": list(job.errors)}
 
 
 def _page(request: Request, page: Page, table: str, r: Reader, fmt: str = "json") -> Listed:

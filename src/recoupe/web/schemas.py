@@ -2,7 +2,7 @@
 models (pydantic), the documented error responses, and the hand-written request body of an upload."""
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Query
 from pydantic import BaseModel, ConfigDict, Field
@@ -74,13 +74,52 @@ class NewArticle(BaseModel):
     language: str | None = Field(default=None, max_length=16)
 
 
-class UploadOut(BaseModel):
-    """What an upload added: the articles analysed, the new analysis id, and what was skipped."""
+class JobQueued(BaseModel):
+    """An upload taken: its job's id, and where to ask how it goes (also the Location header)."""
 
-    ok: bool = True
-    articles: list[str]
-    run: int
-    skipped: list[str]
+    job: str
+    status: Literal["queued"] = "queued"
+    href: str
+
+
+class JobProgress(BaseModel):
+    """Where a job's analysis is: the pipeline's stage, and its items done of ``total`` (0: not counted)."""
+
+    stage: str
+    done: int
+    total: int
+
+
+class JobArticle(BaseModel):
+    """An article an upload added: its page (``href``), its API item, and the story it went into."""
+
+    id: str
+    title: str | None = None
+    href: str
+    api: str
+    story: str | None = None
+    story_href: str | None = None
+
+
+class JobOut(BaseModel):
+    """An upload's job: queued, running (``progress``), done (the articles added, each with its story, the
+    analysis stored as ``run``, the records skipped) or failed (``error`` and ``errors``, the upload's problems
+    as a refusal would name them). Kept in the server's memory (the last 100 finished jobs) until it restarts;
+    what an analysis stored is never lost with it. Times are seconds since the epoch."""
+
+    job: str
+    status: Literal["queued", "running", "done", "failed"]
+    href: str
+    file: str
+    progress: JobProgress | None = None
+    created: float
+    started: float | None = None
+    finished: float | None = None
+    articles: list[JobArticle] = []
+    run: int | None = None
+    skipped: list[str] = []
+    error: str | None = None
+    errors: list[str] = []
 
 
 HOST = "a Host header the server does not answer to (`recoupe serve --host`, `--allow-host`)"
@@ -98,7 +137,7 @@ UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
           "RECOUPE_MAX_UPLOAD_RECORDS)"},
     415: {"model": ErrorOut, "description": "neither multipart/form-data nor application/json"},
     422: {"model": ErrorOut, "description": "more than one file, content not what its name says, invalid JSON, "
-          "or no article in it"},
+          "or an article sent as JSON without text (a file in which the analysis finds no article fails its job)"},
     429: {"model": ErrorOut, "description": f"too many uploads from one client ({UploadRate()} by default, "
           "RECOUPE_UPLOAD_RATE): Retry-After says when to send it again",
           "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "seconds to wait"}}},
@@ -111,17 +150,24 @@ UNAUTHORIZED: dict[int | str, dict[str, Any]] = {401: {
 
 def upload_description(token_needed: bool) -> str:
     """What POST /api/articles takes and does."""
-    return (f"One file per request as the multipart field `file` ({', '.join(UPLOAD_TYPES)}; "
+    return (f"Takes one file per request as the multipart field `file` ({', '.join(UPLOAD_TYPES)}; "
             f"{MAX_UPLOAD // (1024 * 1024)} MB at most; its bytes must be what its name says; a JSONL or WARC "
             f"file of {MAX_RECORDS} records at most by default), or a JSON body with at least `text`. The file "
-            "is kept under a name of its own. The articles are analysed with everything stored, and a new "
-            "analysis is stored. Refused from another site's pages (Origin, Sec-Fetch-Site)."
+            "is kept under a name of its own. What can be told at once is refused at once (the errors below); "
+            "else the answer is 202 with a job (its status at `href`, also the Location header), whose analysis "
+            "of the articles with everything stored runs in the background, one upload at a time, and stores a "
+            "new analysis. Refused from another site's pages (Origin, Sec-Fetch-Site)."
             + (" Needs `Authorization: Bearer <token>`." if token_needed else ""))
 
 
+QUEUED: dict[int | str, dict[str, Any]] = {202: {
+    "description": "taken: the job that analyses it (GET its href until its status is done or failed)",
+    "headers": {"Location": {"schema": {"type": "string"}, "description": "the job, /api/jobs/{id}"}}}}
+
+
 def upload_responses(token_needed: bool) -> dict[int | str, dict[str, Any]]:
-    """The refusals of POST /api/articles (its 401 only where a token is needed)."""
-    return {**UPLOAD_ERRORS, **(UNAUTHORIZED if token_needed else {})}
+    """The answers of POST /api/articles: 202 and its refusals (its 401 only where a token is needed)."""
+    return {**QUEUED, **UPLOAD_ERRORS, **(UNAUTHORIZED if token_needed else {})}
 
 
 def upload_request(token_needed: bool) -> dict[str, Any]:

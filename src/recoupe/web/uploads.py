@@ -9,8 +9,10 @@ import os
 import re
 import tempfile
 import zlib
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from itertools import count as counting
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +29,9 @@ MAX_UPLOADS = 10_000  # files kept in the uploads folder (RECOUPE_MAX_UPLOADS)
 MAX_RECORDS = 1_000  # articles (records of a JSONL or WARC file) in one upload (RECOUPE_MAX_UPLOAD_RECORDS)
 UPLOAD_TYPES = (".txt", ".html", ".htm", ".json", ".jsonl", ".warc", ".warc.gz")
 MAX_STEM_BYTES = 150  # of a stored name before its extension: file systems take 255 bytes per name
+
+Progress = Callable[[str, int, int, str], None]  # pipeline.Progress: (stage, done, total, input just done)
+_progress: ContextVar[Progress | None] = ContextVar("progress", default=None)  # set by ``reporting``
 
 _LABELS = {".txt": "text", ".html": "HTML", ".htm": "HTML", ".json": "JSON", ".jsonl": "JSON lines",
            ".warc": "WARC", ".warc.gz": "gzipped WARC"}
@@ -237,17 +242,41 @@ def _place(uploads: Path, part: Path, name: str, data: bytes, max_files: int) ->
     raise AssertionError("unreachable")
 
 
-def add(settings: Settings, filename: str | None, data: bytes) -> dict[str, Any]:
-    """Store an upload and analyse it with everything stored, one writer at a time: a file (``filename``) once
-    its bytes are what its name says, or an article sent as JSON (``filename`` None, ``data`` its record).
-    The file is removed again when the analysis refuses it. Slow (seconds): call it in a worker thread."""
+@dataclass(frozen=True, slots=True)
+class Accepted:
+    """An upload checked and stored, waiting for its analysis: ``analysed()`` runs it (once), and removes the
+    file again when the analysis refuses it."""
+
+    settings: Settings
+    path: Path
+    kept: ExitStack  # holds the file's ``stored`` block open until the analysis ends
+
+    def analysed(self) -> dict[str, Any]:
+        """The analysis of the upload with everything stored, one writer at a time. Slow (seconds to
+        minutes): the jobs' worker thread runs it."""
+        with self.kept, self.settings.write_lock:
+            return self.settings.analyse(self.settings.db, self.path)
+
+
+def accept(settings: Settings, filename: str | None, data: bytes) -> Accepted:
+    """Check an upload and store it, ready to analyse: a file (``filename``) once its bytes are what its name
+    says, or an article sent as JSON (``filename`` None, ``data`` its record). What can be told at once is
+    raised here (BadUpload, TooLarge over the records limit, UploadsFull), and the file is then removed
+    again. Reads the file (a WARC of many records: a second): call it in a worker thread."""
     name = checked(filename, data) if filename is not None else json_name(data)
-    with settings.write_lock, stored(settings.uploads, name, data, settings.max_uploads) as path:
+    with ExitStack() as stack:
+        path = stack.enter_context(stored(settings.uploads, name, data, settings.max_uploads))
         records = _records(path)
         if records > settings.max_records:
             raise TooLarge(f"'{path.name}' holds {records} records, over the limit of {settings.max_records} "
                            "articles per upload (RECOUPE_MAX_UPLOAD_RECORDS): split it, or run `recoupe analyze`")
-        return settings.analyse(settings.db, path)
+        return Accepted(settings, path, stack.pop_all())
+    raise AssertionError("unreachable")
+
+
+def add(settings: Settings, filename: str | None, data: bytes) -> dict[str, Any]:
+    """Store an upload and analyse it at once (``accept``, then its analysis): what it added."""
+    return accept(settings, filename, data).analysed()
 
 
 def _records(path: Path) -> int:
@@ -262,18 +291,31 @@ def json_name(data: bytes) -> str:
     return f"upload-{hashlib.sha256(data).hexdigest()[:12]}.json"
 
 
+@contextmanager
+def reporting(progress: Progress) -> Iterator[None]:
+    """``analyse`` tells ``progress`` where it is while the block runs (in this thread): the job's worker sets
+    it around an upload's analysis, so that the analysis keeps the (store, file) signature a test may stub."""
+    token = _progress.set(progress)
+    try:
+        yield
+    finally:
+        _progress.reset(token)
+
+
 def analyse(db: Path, path: Path) -> dict[str, Any]:
     """Analyse an uploaded file with everything stored (whose parses and embeddings the store keeps), and
-    store the new analysis (analysed again first if another process stored articles meanwhile)."""
+    store the new analysis (analysed again first if another process stored articles meanwhile); the stages
+    are told to the progress callback ``reporting`` set, if any."""
     from ..pipeline import analyze, save
     from ..store import Store
 
+    progress = _progress.get()
     with Store(db) as store:
-        corpus = analyze([path], store=store)
+        corpus = analyze([path], store=store, progress=progress)
         # the reasons name the file, not where the server keeps it
         skipped = [s.message.replace(str(path.parent) + os.sep, "") for s in corpus.skips]
         added = [a for i in corpus.inputs for a in i.articles]
         if not added:
             raise BadUpload(f"no article could be read from {path.name}", skipped)
-        _, run = save(corpus, store)
+        _, run = save(corpus, store, progress=progress)
     return {"ok": True, "articles": added, "run": run, "skipped": skipped}
