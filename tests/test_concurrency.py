@@ -13,6 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from web._jobs import finished
 from web.test_browser import serve
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))  # corpusgen, the story generator
@@ -67,10 +68,14 @@ def test_reads_answer_while_uploads_and_an_analysis_write(seeds_run: Path, gener
                         response = client.post("/api/articles", json={"text": item["text"]})
                     else:
                         response = client.post("/api/articles", files={"file": (item["name"], item["text"])})
-                    if response.status_code != 201:
+                    if response.status_code != 202:
                         failures.append(f"upload {item['name']}: {response.status_code} {response.text[:300]}")
+                        continue
+                    job = finished(client, response)  # an httpx client asks for the job as the test client does
+                    if job["status"] != "done":
+                        failures.append(f"upload {item['name']}: job {job['status']}: {job}")
                     else:
-                        added.extend(response.json()["articles"])
+                        added.extend(a["id"] for a in job["articles"])
                 except httpx.HTTPError as err:
                     failures.append(f"upload {item['name']}: {type(err).__name__}: {err}")
 
