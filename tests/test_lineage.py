@@ -281,7 +281,7 @@ def test_a_story_keeps_its_id_and_articles_as_a_store_grows(tmp_path: Path) -> N
     finally:
         reader.close()
     page = TestClient(create_app(db, token="")).get(f"/api/stories/{first}", follow_redirects=False)
-    assert page.status_code == 200 and page.json()["total"]["articles"] == 6
+    assert page.status_code == 200 and page.json()["total"]["article_count"] == 6
 
 
 def test_an_article_between_two_events_on_different_days_merges_nothing(tmp_path: Path) -> None:

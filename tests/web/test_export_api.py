@@ -34,7 +34,7 @@ def test_stories_as_csv(client: TestClient) -> None:
     assert response.headers["x-total-count"] == str(page["total"]) and "link" not in response.headers
     assert response.text.splitlines()[0] == ",".join(export.COLUMNS["stories"])
     assert [(r["id"], r["title"], int(r["articles"]), int(r["origins"])) for r in _rows(response)] == [
-        (s["id"], s["title"], s["articles"], s["origins"]) for s in page["items"]]
+        (s["id"], s["title"], s["article_count"], s["origin_count"]) for s in page["items"]]
 
 
 def test_claims_as_csv_by_page_with_outlets(client: TestClient) -> None:

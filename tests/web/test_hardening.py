@@ -396,7 +396,7 @@ def test_story_page_lists_stay_right_for_a_small_story(store: Path) -> None:
     client = TestClient(create_app(store, token=""))
     story = client.get("/api/stories").json()["items"][0]["id"]
     first = client.get(f"/api/stories/{story}").json()
-    assert first["total"]["articles"] == 5 == len(first["articles"]) and first["total"]["quotes"] > 50
+    assert first["total"]["article_count"] == 5 == len(first["articles"]) and first["total"]["quote_count"] > 50
     assert first["next"] == f"/api/stories/{story}?offset=50"
     whole = client.get(f"/api/stories/{story}", params={"limit": 200}).json()
     assert whole["next"] is None and all(len(whole[k]) == n for k, n in whole["total"].items())

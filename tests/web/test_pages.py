@@ -255,7 +255,7 @@ def test_counts_are_written_with_their_plural(client: TestClient, newsroom: Test
     one = _ok(newsroom, "/search", q="keep our word")
     assert "1 article, 0 claims, 1 quote." in one
     burns = client.get("/api/entities", params={"q": "Bill Burns"}).json()["items"][0]
-    assert f"<h2>{burns['mentions']} mentions</h2>" in _ok(client, f"/entities/{burns['id']}")
+    assert f"<h2>{burns['mention_count']} mentions</h2>" in _ok(client, f"/entities/{burns['id']}")
 
 
 def test_no_template_writes_a_count_with_a_fixed_plural() -> None:

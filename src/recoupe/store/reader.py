@@ -22,12 +22,14 @@ MAX_LIMIT = 200
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One page of a list, with the total and where it starts."""
+    """One page of a list, with the total and where it starts; ``capped``: the list was counted up to a bound
+    (a search's or a filtered list's, ``capped_count``) and ``total`` is that bound, the list holds more."""
 
     items: list[dict[str, Any]]
     total: int
     offset: int
     limit: int
+    capped: bool = False
 
 
 DATED = "coalesce(published, page_date)"  # an article's date: when it was published, else the page's date

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+from functools import partial
 from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlencode
 
@@ -38,78 +39,88 @@ Format = Annotated[Literal["json", "csv", "ndjson"], Query(
 AS_ROWS: dict[int | str, dict[str, Any]] = {200: {"content": {
     "text/csv": {"schema": {"type": "string"}}, "application/x-ndjson": {"schema": {"type": "string"}}}}}
 Listed = dict[str, Any] | Response
+# a GET route: its answer checked against its response model, and the fields an item lacks left out (not null)
+get = partial(reads.get, response_model_exclude_unset=True)
 
 
-@reads.get("/corpora", response_model=PageOut, responses=AS_ROWS, summary="Analyses stored, latest first")
+@get("/corpora", response_model=PageOut[schemas.RunItem], responses=AS_ROWS,
+     summary="Analyses stored, latest first")
 def corpora(request: Request, r: StoreReader, offset: Offset = 0, limit: Limit = 50, fmt: Format = "json") -> Listed:
     return _page(request, r.runs(offset, limit), "runs", r, fmt)
 
 
-@reads.get("/stories", response_model=PageOut, responses=AS_ROWS, summary="Stories, largest first")
+@get("/stories", response_model=PageOut[schemas.StoryItem], responses=AS_ROWS,
+     summary="Stories, largest first")
 def stories(request: Request, r: StoreReader, run: RunId = None, offset: Offset = 0,
             limit: Limit = 50, fmt: Format = "json") -> Listed:
     return _page(request, r.stories(views.latest(r, run), offset, limit), "stories", r, fmt)
 
 
-@reads.get("/stories/{story_id:path}", response_model=StoryOut, responses=schemas.MOVED,
-           summary="A story: origins, timeline, brief; its articles, claims, quotes and reuse edges by page")
+@get("/stories/{story_id:path}", response_model=StoryOut, responses=schemas.MOVED,
+     summary="A story: origins, timeline, brief; its articles, claims, quotes and reuse edges by page")
 def story(request: Request, story_id: str, r: StoreReader, run: RunId = None, offset: Offset = 0,
           limit: Limit = 50) -> dict[str, Any]:
     page = views.story(r, run, story_id, offset, limit)
-    return dict(page, next=next_link(request, offset + limit) if views.has_more(page) else None)
+    totals = {schemas.API_COUNTS["story totals"][k]: n for k, n in page["total"].items()}
+    return dict(page, total=totals, next=next_link(request, offset + limit) if views.has_more(page) else None)
 
 
-@reads.get("/claims", response_model=PageOut, responses=AS_ROWS, summary="Claims of a story")
+@get("/claims", response_model=PageOut[schemas.ClaimOut], responses=AS_ROWS,
+     summary="Claims of a story")
 def claims(request: Request, r: StoreReader, story: str, status: Status = None, run: RunId = None,
            offset: Offset = 0, limit: Limit = 50, fmt: Format = "json") -> Listed:
     return _page(request, views.claims(r, run, story, status, offset, limit), "claims", r, fmt)
 
 
-@reads.get("/reuse", response_model=PageOut, responses=AS_ROWS,
-           summary="Reuse edges (copies, translations, shared passages)")
+@get("/reuse", response_model=PageOut[schemas.ReuseOut], responses=AS_ROWS,
+     summary="Reuse edges (copies, translations, shared passages)")
 def reuse(request: Request, r: StoreReader, story: str | None = None, run: RunId = None, offset: Offset = 0,
           limit: Limit = 50, fmt: Format = "json") -> Listed:
     return _page(request, r.reuse(views.latest(r, run), story, offset, limit), "reuse", r, fmt)
 
 
-@reads.get("/articles", response_model=PageOut, responses=AS_ROWS,
-           summary="Articles, newest first; q searches the text")
+@get("/articles", response_model=PageOut[schemas.ArticleItem], responses=AS_ROWS,
+     summary="Articles, newest first; q searches the text")
 def articles(request: Request, r: StoreReader, q: SearchText = None, entity: str | None = None,
              run: RunId = None, offset: Offset = 0, limit: Limit = 50, fmt: Format = "json") -> Listed:
     return _page(request, views.articles(r, run, q, entity, offset, limit), "articles", r, fmt)
 
 
-@reads.get("/articles/{article_id:path}", summary="An article: clean text, metadata, removed boilerplate")
+@get("/articles/{article_id:path}", response_model=schemas.ArticleOut,
+     summary="An article: clean text, metadata, removed boilerplate")
 def article(article_id: str, r: StoreReader) -> dict[str, Any]:
     return views.article(r, article_id)
 
 
-@reads.get("/entities", response_model=PageOut, responses=AS_ROWS,
-           summary="People, organisations, places, most named first")
+@get("/entities", response_model=PageOut[schemas.EntityItem], responses=AS_ROWS,
+     summary="People, organisations, places, most named first")
 def entities(request: Request, r: StoreReader, q: SearchText = None, run: RunId = None, offset: Offset = 0,
              limit: Limit = 50, fmt: Format = "json") -> Listed:
     return _page(request, r.entities(views.latest(r, run), offset, limit, q), "entities", r, fmt)
 
 
-@reads.get("/entities/{entity_id:path}", summary="An entity with every spelling and mention")
+@get("/entities/{entity_id:path}", response_model=schemas.EntityOut,
+     summary="An entity with every spelling and mention")
 def entity(entity_id: str, r: StoreReader, run: RunId = None) -> dict[str, Any]:
     return views.entity(r, run, entity_id)
 
 
-@reads.get("/quotes", response_model=PageOut, responses=AS_ROWS, summary="Quotes, of an article or of a speaker")
+@get("/quotes", response_model=PageOut[schemas.QuoteOut], responses=AS_ROWS,
+     summary="Quotes, of an article or of a speaker")
 def quotes(request: Request, r: StoreReader, article: str | None = None, speaker: str | None = None,
            run: RunId = None, offset: Offset = 0, limit: Limit = 50, fmt: Format = "json") -> Listed:
     return _page(request, r.quotes(views.latest(r, run), offset, limit, article, speaker), "quotes", r, fmt)
 
 
-@reads.get("/search", response_model=PageOut, responses=AS_ROWS, summary="Articles by text and/or by entity name")
+@get("/search", response_model=PageOut[schemas.ArticleItem], responses=AS_ROWS,
+     summary="Articles by text and/or by entity name")
 def search(request: Request, r: StoreReader, q: SearchText = None, entity: SearchText = None,
            run: RunId = None, offset: Offset = 0, limit: Limit = 50, fmt: Format = "json") -> Listed:
     return _page(request, views.search(r, run, q, entity, offset, limit), "articles", r, fmt)
 
 
-@reads.get("/jobs/{job_id}", response_model=schemas.JobOut,
-           summary="An upload's analysis: queued, running (its stage), done (what it added) or failed (why)")
+@get("/jobs/{job_id}", response_model=schemas.JobOut,
+     summary="An upload's analysis: queued, running (its stage), done (what it added) or failed (why)")
 def job(request: Request, job_id: str) -> dict[str, Any]:
     found = jobs.of(request.app.state, request.app.state.settings.db).get(job_id)
     if found is None:
@@ -162,7 +173,10 @@ def _page(request: Request, page: Page, table: str, r: Reader, fmt: str = "json"
     list's total in X-Total-Count."""
     nxt = next_link(request, page.offset + page.limit) if page.offset + page.limit < page.total else None
     if fmt not in export.FORMATS:
-        return {"items": page.items, "total": page.total, "offset": page.offset, "limit": page.limit, "next": nxt}
+        renamed = schemas.API_COUNTS.get(table, {})
+        items = [{renamed.get(k, k): v for k, v in item.items()} for item in page.items] if renamed else page.items
+        out = {"items": items, "total": page.total, "offset": page.offset, "limit": page.limit, "next": nxt}
+        return dict(out, total_capped=True) if page.capped else out
     chosen: export.Format = "csv" if fmt == "csv" else "ndjson"
     body = io.StringIO(newline="")
     export.write(table, export.rows(table, page.items, r), chosen, body)

@@ -2,7 +2,7 @@
 models (pydantic), the documented error responses, and the hand-written request body of an upload."""
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from fastapi import Query
 from pydantic import BaseModel, ConfigDict, Field
@@ -16,16 +16,204 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")]
 RunId = Annotated[int | None, Query(ge=1, le=2**62, description="analysis id (default: the latest)")]
 SearchText = Annotated[str | None, Query(max_length=200)]  # a text, or a name, to look for
 Status = Annotated[str | None, Query(pattern="^(corroborated|single_source|conflicting)$")]
+Item = TypeVar("Item", bound=BaseModel)  # what a PageOut lists
 
 
-class PageOut(BaseModel):
-    """A page of a list: its items, the total, and the link to the next page."""
+# The answers of the GET routes. A field name has one meaning in every answer: ``articles``, ``origins``,
+# ``mentions`` and ``skipped`` are lists wherever they appear, and a list's size is ``article_count``,
+# ``origin_count``, ``mention_count`` or ``skipped_count`` (API_COUNTS: the store's columns renamed in the API's
+# answers; `recoupe export` and the pages keep the store's names). A field that a stored item may lack (a
+# claim's ``updates``) is optional, and left out of the answer where the item has none.
+API_COUNTS: dict[str, dict[str, str]] = {  # a list's table (export.TABLES) -> {store's name: the API's name}
+    "stories": {"articles": "article_count", "origins": "origin_count"},
+    "runs": {"articles": "article_count", "skipped": "skipped_count"},
+    "entities": {"mentions": "mention_count"},
+    "story totals": {"articles": "article_count", "claims": "claim_count", "quotes": "quote_count",
+                     "reuse": "reuse_count"},  # a story's ``total``
+}
 
-    items: list[dict[str, Any]]
+
+class RunItem(BaseModel):
+    """An analysis stored: when it started, how many articles it analysed and how many inputs it skipped."""
+
+    id: int
+    started: str
+    article_count: int
+    skipped_count: int
+
+
+class StoryItem(BaseModel):
+    """A story of the story list: its counts of articles and of independent origins."""
+
+    id: str
+    title: str
+    article_count: int
+    origin_count: int
+    event_date: str | None = None
+
+
+class ArticleItem(BaseModel):
+    """An article of a list or a search: its metadata, without its text (the article's own route has it)."""
+
+    id: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    page_date: str | None = None
+    language: str | None = None
+    url: str | None = None
+    story: str | None = None
+
+
+class EntityItem(BaseModel):
+    """A person, organisation, place or other name (``type``: PER, ORG, LOC, MISC) and how often it is named."""
+
+    id: str
+    name: str
+    type: str
+    mention_count: int
+
+
+class QuoteOut(BaseModel):
+    """A quote: its text at ``start``..``end`` of its article, who said it (as written, the entity when one is
+    known, and what kind of speaker), whether it is direct speech, and the group of quotes of the same words."""
+
+    id: str
+    article: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_entity: str | None = None
+    speaker_kind: str | None = None
+    direct: bool
+    group: str | None = None
+
+
+class PassageOut(BaseModel):
+    """A passage two articles share: its text and where it starts in the source and in the target."""
+
+    source: str
+    target: str
+    source_start: int
+    target_start: int
+    score: float
+
+
+class ReuseOut(BaseModel):
+    """A reuse edge between two articles (``kind``: copy, translation, shared passages), directed from source
+    to target when ``directed``, with ``why`` and the passages shared."""
+
+    source: str
+    target: str
+    kind: str
+    score: float
+    directed: bool
+    why: str | None = None
+    passages: list[PassageOut] = []
+
+
+class ClaimOrigin(BaseModel):
+    """An independent origin of a claim, with its articles that support the claim."""
+
+    id: str
+    label: str
+    articles: list[str]
+
+
+class SupportOut(BaseModel):
+    """A sentence that supports a claim: its article (outlet, language, date) and its place in the text."""
+
+    article: str
+    text: str
+    start: int
+    end: int
+    outlet: str | None = None
+    language: str | None = None
+    published: str | None = None
+
+
+class Differs(BaseModel):
+    """What two conflicting claims disagree on: the slot (a number, a date, a name) and its values."""
+
+    slot: str
+    values: list[str]
+
+
+class ClaimOut(BaseModel):
+    """A claim of a story: corroborated, single_source or conflicting, by how many independent origins, its
+    supporting sentences, the claims it conflicts with or updates. On a story's page, ``support`` holds its
+    first sentences and ``support_total`` counts them all."""
+
+    id: str
+    story: str
+    text: str
+    status: str
+    independent_origins: int
+    origins: list[ClaimOrigin]
+    support: list[SupportOut]
+    conflicts_with: list[str] = []
+    differs: Differs | None = None
+    updates: list[str] | None = None
+    support_total: int | None = None
+
+
+class ArticleInfo(BaseModel):
+    """An article of a story's page: title, outlet, date and language (its id as title if it is not stored)."""
+
+    id: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    language: str | None = None
+
+
+class OriginOut(BaseModel):
+    """An independent origin of a story: its articles on this page, why they are one origin, and ``size``, how
+    many articles it has in all."""
+
+    id: str
+    label: str
+    articles: list[str]
+    why: list[str] = []
+    size: int
+
+
+class EventOut(BaseModel):
+    """An event of a story's timeline: its date, what happened, and the articles that tell it."""
+
+    date: str
+    text: str
+    articles: list[str]
+
+
+class BriefLine(BaseModel):
+    """A sentence of a story's brief, the articles it cites and the claim it states."""
+
+    text: str
+    cites: list[str]
+    claim: str | None = None
+
+
+class StoryTotals(BaseModel):
+    """How many articles, claims, quotes and reuse edges a story has in all (its page shows ``limit`` of each)."""
+
+    article_count: int
+    claim_count: int
+    quote_count: int
+    reuse_count: int
+
+
+class PageOut(BaseModel, Generic[Item]):
+    """A page of a list: its items, the total, and the link to the next page. ``total_capped``: a search or a
+    filtered list counts its matches up to a bound, and ``total`` is then that bound (there are more)."""
+
+    items: list[Item]
     total: int
     offset: int
     limit: int
     next: str | None = None
+    total_capped: bool | None = None
 
 
 class StoryOut(BaseModel):
@@ -33,24 +221,73 @@ class StoryOut(BaseModel):
     from ``offset``, at most ``limit`` of each; ``total`` counts each list whole, ``next`` is the next page.
     Each origin lists its articles on this page, and ``size`` counts them all."""
 
-    model_config = ConfigDict(extra="allow")
-
     id: str
     title: str
     event_date: str | None = None
     articles: list[str]
-    article_info: list[dict[str, Any]]
-    origins: list[dict[str, Any]]
-    claims: list[dict[str, Any]]
-    quotes: list[dict[str, Any]]
-    reuse: list[dict[str, Any]]
-    timeline: list[dict[str, Any]] = []
-    brief: list[dict[str, Any]] = []
+    article_info: list[ArticleInfo]
+    origins: list[OriginOut]
+    claims: list[ClaimOut]
+    quotes: list[QuoteOut]
+    reuse: list[ReuseOut]
+    timeline: list[EventOut] = []
+    brief: list[BriefLine] = []
     previous_ids: list[str] = []
-    total: dict[str, int]
+    total: StoryTotals
     offset: int
     limit: int
     next: str | None = None
+
+
+class Removal(BaseModel):
+    """A line removed from an article's text (boilerplate, a caption, a credit) and why."""
+
+    text: str
+    reason: str
+
+
+class ArticleOut(BaseModel):
+    """A stored article, the latest version of its id: its clean text, metadata, and what cleaning removed
+    (``removals``; ``removed``: their texts). ``path``: the name of the file it was read from."""
+
+    id: str
+    path: str
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    page_date: str | None = None
+    language: str | None = None
+    title_language: str | None = None
+    text: str
+    credits: list[str] = []
+    story: str | None = None
+    page_date_note: str | None = None
+    version: int | None = None
+    version_of: str | None = None
+    removals: list[Removal] = []
+    removed: list[str] = []
+    content_hash: str
+    entity_method: str | None = None
+
+
+class MentionOut(BaseModel):
+    """Where an entity is named: the article, the words as written, their place in the text."""
+
+    article: str
+    text: str
+    start: int
+    end: int
+
+
+class EntityOut(BaseModel):
+    """An entity of an analysis with every mention and its spellings."""
+
+    id: str
+    name: str
+    type: str
+    mentions: list[MentionOut]
+    spellings: list[str]
 
 
 class ErrorOut(BaseModel):
