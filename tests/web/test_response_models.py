@@ -198,3 +198,20 @@ def test_the_csv_export_keeps_the_store_s_names(client: TestClient) -> None:
     """`recoupe export`'s columns are unchanged: only the JSON answers rename the counts."""
     header = client.get("/api/stories", params={"_format": "csv"}).text.splitlines()[0]
     assert header == "id,title,articles,origins,event_date"
+
+
+def test_a_search_and_a_filtered_list_are_counted_up_to_a_bound(client: TestClient,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 20: a search ranks its SEARCH_CAP latest matches only, a list counts COUNT_CAP rows past the page;
+    ``total_capped`` says there are more (absent from an answer counted whole)."""
+    from recoupe.store import reader
+
+    whole = client.get("/api/search", params={"q": "Ankara"}).json()
+    assert whole["total"] == 5 and "total_capped" not in whole
+    monkeypatch.setattr(reader, "SEARCH_CAP", 3)
+    capped = client.get("/api/search", params={"q": "Ankara"}).json()
+    assert (capped["total"], capped["total_capped"], len(capped["items"])) == (3, True, 3)
+    assert {a["id"] for a in capped["items"]} < {a["id"] for a in whole["items"]}
+    monkeypatch.setattr(reader, "COUNT_CAP", 2)
+    listed = client.get("/api/articles", params={"q": "Ankara", "limit": 1, "offset": 1}).json()
+    assert (listed["total"], listed["total_capped"], len(listed["items"])) == (3, True, 1) and listed["next"]

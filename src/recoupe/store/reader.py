@@ -18,6 +18,10 @@ from ..records import StoryChange
 from ..serialize import stored_article
 
 MAX_LIMIT = 200
+SEARCH_CAP = 1000  # a text search ranks its latest matches only, this many (bm25 over a bounded set)
+COUNT_CAP = 1000  # a search or a filtered list counts its rows past the page asked for up to this many
+STORY_SCAN = 1000  # a search of claims reads the claims of this many stories of a run (the largest)
+QUOTE_SCAN = 50_000  # a search of quotes reads this many quotes of a run
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,10 +171,11 @@ class Reader:
         source, order = "articles", "last_seen DESC, articles.rowid DESC"
         if text:
             words, literal = search_terms(text) if self._full_text() else ([], [text])
-            if words:  # ranked by bm25, a match in the title weighing more than one in the text
+            if words:  # the SEARCH_CAP latest matches, ranked by bm25 (a match in the title weighs more)
                 source = ("articles JOIN (SELECT rowid AS hit, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts "
-                          "WHERE articles_fts MATCH ?) AS found ON found.hit = articles.rowid")
-                args.append(" ".join(words))
+                          "WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) AS found "
+                          "ON found.hit = articles.rowid")
+                args += [" ".join(words), SEARCH_CAP]
                 order = "found.score, " + order
             for needle in literal:
                 where.append("(text LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')")
@@ -184,11 +189,24 @@ class Reader:
             args += more_args
             order = filters.order() or order
         clause = " AND ".join(where)
-        total = self.conn.execute(f"SELECT count(*) FROM {source} WHERE {clause}", args).fetchone()[0]
         rows = self.conn.execute(
             f"SELECT id, title, outlet, published, page_date, language, url, story FROM {source} WHERE {clause} "
             f"ORDER BY {order} LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
-        return Page([dict(r) for r in rows], total, offset, limit)
+        if clause == "1" and source == "articles":  # the whole list: counted whole (an index's count)
+            total = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            return Page([dict(r) for r in rows], total, offset, limit)
+        total, capped = self._capped_count(f"SELECT 1 FROM {source} WHERE {clause}", args, offset)
+        if source != "articles":  # a search: only its SEARCH_CAP latest matches are ranked and listed
+            capped = capped or self.conn.execute("SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE "
+                                                 "articles_fts MATCH ? LIMIT ?)", args[:2]).fetchone()[0] >= SEARCH_CAP
+        return Page([dict(r) for r in rows], total, offset, limit, capped)
+
+    def _capped_count(self, select: str, args: Sequence[object], offset: int) -> tuple[int, bool]:
+        """How many rows ``select`` gives, counted up to ``offset`` + COUNT_CAP (a count that stops there, so
+        that a filtered list's cost does not grow with the store); and whether it stopped there (more rows)."""
+        bound = offset + COUNT_CAP
+        found = self.conn.execute(f"SELECT count(*) FROM ({select} LIMIT ?)", (*args, bound + 1)).fetchone()[0]
+        return min(found, bound), found > bound
 
     def _full_text(self) -> bool:
         """Whether the store has its full-text index (schema 10, where SQLite has FTS5); without it (a store
@@ -222,6 +240,13 @@ class Reader:
             "ORDER BY articles DESC, outlet LIMIT ? OFFSET ?", (limit, offset)).fetchall()
         return Page([dict(r) for r in rows], total, offset, limit)
 
+    def outlet_names(self, limit: int) -> list[str]:
+        """The names of the ``limit`` outlets with most stored articles (rows), read from the outlets' index only
+        (what a filter form offers; ``outlets`` counts and dates them)."""
+        rows = self.conn.execute("SELECT outlet FROM articles WHERE outlet IS NOT NULL AND outlet != '' "
+                                 "GROUP BY outlet ORDER BY count(*) DESC, outlet LIMIT ?", (limit,))
+        return [r[0] for r in rows]
+
     def unnamed_outlet(self) -> int:
         """How many stored articles (distinct ids) name no outlet."""
         row = self.conn.execute("SELECT count(DISTINCT id) FROM articles WHERE outlet IS NULL OR outlet = ''")
@@ -238,27 +263,40 @@ class Reader:
         return Page([json.loads(r[0]) for r in rows], total, offset, limit)
 
     def find_quotes(self, run: int, text: str, offset: int, limit: int) -> Page:
-        """Quotes of a run containing ``text`` (or said by a speaker so written), by article and position."""
-        where = "run = ? AND (text LIKE ? ESCAPE '\\' OR speaker LIKE ? ESCAPE '\\')"
-        args = (run, _contains(text), _contains(text))
-        total = self.conn.execute(f"SELECT count(*) FROM quotes WHERE {where}", args).fetchone()[0]
+        """Quotes of a run containing ``text`` (or said by a speaker so written), by article and position; the
+        first QUOTE_SCAN quotes of the run are searched (``capped``: it has more), so that a search's cost does not
+        grow with the store."""
+        scanned = ("(SELECT * FROM quotes WHERE run = ? ORDER BY article, start LIMIT ?) "
+                   "WHERE text LIKE ? ESCAPE '\\' OR speaker LIKE ? ESCAPE '\\'")
+        args = (run, QUOTE_SCAN, _contains(text), _contains(text))
+        total = self.conn.execute(f"SELECT count(*) FROM {scanned}", args).fetchone()[0]
         rows = self.conn.execute(
             "SELECT id, article, text, start, end, speaker, speaker_entity, speaker_kind, direct, grp AS 'group' "
-            f"FROM quotes WHERE {where} ORDER BY article, start LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
-        return Page([dict(r, direct=bool(r["direct"])) for r in rows], total, offset, limit)
+            f"FROM {scanned} ORDER BY article, start LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
+        more = self.conn.execute("SELECT count(*) FROM (SELECT 1 FROM quotes WHERE run = ? LIMIT ?)",
+                                 (run, QUOTE_SCAN + 1)).fetchone()[0] > QUOTE_SCAN
+        return Page([dict(r, direct=bool(r["direct"])) for r in rows], total, offset, limit, more)
 
     def find_claims(self, run: int, text: str, offset: int, limit: int) -> Page:
         """Claims of a run's stories whose text contains ``text``, each with its story's id and title, by story
-        (largest first) and in the story's order."""
-        where = "s.run = ? AND json_extract(c.value, '$.text') LIKE ? ESCAPE '\\'"
-        source = "FROM stories s, json_each(s.data, '$.claims') c"
-        args = (run, _contains(text))
+        (largest first) and in the story's order; the claims of the STORY_SCAN largest stories are searched
+        (``capped``: the run has more), and only those whose stored data holds ``text`` are read."""
+        stories = "SELECT id, title, articles, data FROM stories WHERE run = ? ORDER BY articles DESC, id LIMIT ?"
+        args: list[object] = [run, STORY_SCAN]
+        where = "json_extract(c.value, '$.text') LIKE ? ESCAPE '\\'"
+        if not any(c in text for c in '"\\') and text.isprintable():  # as JSON writes it: skip the others
+            where = "s.data LIKE ? ESCAPE '\\' AND " + where
+            args.append(_contains(text))
+        args.append(_contains(text))
+        source = f"FROM ({stories}) s, json_each(s.data, '$.claims') c"
         total = self.conn.execute(f"SELECT count(*) {source} WHERE {where}", args).fetchone()[0]
         rows = self.conn.execute(
             f"SELECT s.id AS story, s.title AS story_title, c.value AS claim {source} WHERE {where} "
             "ORDER BY s.articles DESC, s.id, c.key LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
+        more = self.conn.execute("SELECT count(*) FROM (SELECT 1 FROM stories WHERE run = ? LIMIT ?)",
+                                 (run, STORY_SCAN + 1)).fetchone()[0] > STORY_SCAN
         return Page([dict(json.loads(r["claim"]), story=r["story"], story_title=r["story_title"]) for r in rows],
-                    total, offset, limit)
+                    total, offset, limit, more)
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         """One article as report.json has it (the latest stored version of that id)."""

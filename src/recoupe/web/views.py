@@ -281,7 +281,7 @@ def articles_page(r: Reader, filters: ArticleFilter, offset: int, limit: int) ->
     """Stored articles narrowed by ``filters`` (language, outlet, date range; sorted by date), by page, with
     what the filter form offers: the stored languages and the outlets with most articles."""
     page = r.articles(offset, limit, filters=filters)
-    outlets = [o["name"] for o in r.outlets(0, MAX_LIMIT).items]
+    outlets = r.outlet_names(MAX_LIMIT)
     if filters.outlet and filters.outlet not in outlets:
         outlets.append(filters.outlet)
     params = {"language": filters.language, "outlet": filters.outlet, "since": filters.since,
