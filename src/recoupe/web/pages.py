@@ -12,7 +12,7 @@ from __future__ import annotations
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from babel import negotiate_locale
 from fastapi import Depends, FastAPI, Query, Request
@@ -77,7 +77,9 @@ async def page_language(request: Request) -> None:
     asked = request.query_params.get("lang")
     code = set_language(choose_language(asked, request.headers.get("accept-language")))
     given = asked.lower() if asked is not None and asked.lower() in LANGUAGES else None
-    _page.set(PageLanguage(code, given, request.url.path,
+    raw = request.scope.get("raw_path")  # as asked, still quoted: an id's "/", " " or "#" stays in it
+    path = raw.decode("latin-1") if isinstance(raw, bytes) and raw else quote(request.url.path)
+    _page.set(PageLanguage(code, given, path.partition("?")[0],
                            tuple((k, v) for k, v in request.query_params.multi_items() if k != "lang")))
 
 
