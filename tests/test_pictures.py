@@ -130,9 +130,10 @@ def test_seeds_index_has_a_contents_that_resolves_and_the_matrix_box(seeds_run: 
     # story-first: the story's article list before its pictures and its claims
     assert story.index('<ol class="articles">') < story.index('<figure class="graph"') < story.index("details class")
     assert '<div class="matrix-box"' in story and "table.matrix" not in story
-    # the caption above the timeline, and no "unknown" outlet anywhere in the story's labels
+    # the caption above the timeline, and no "unknown" outlet anywhere in the story's labels (the seeds are
+    # French: so is the report, "unnamed outlet" said "média sans nom")
     timeline = story.split('<figure class="timeline"')[1]
     assert timeline.index("<figcaption>") < timeline.index("<svg")
-    assert ">unnamed outlet · 2022-11 · " in story and "(unknown)" not in story
+    assert ">média sans nom · 2022-11 · " in story and "(unknown)" not in story
     labels = re.findall(r'<a class="label" href="#[^"]+" title="([^"]+)">([^<]+)</a>', story)
     assert labels and all(title.split(":")[0] not in text for title, text in labels)  # ids only in tooltips

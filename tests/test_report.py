@@ -55,8 +55,10 @@ def test_index_shows_text_beside_removed_lines(seeds_run: Path) -> None:
     html = (seeds_run / "index.html").read_text(encoding="utf-8")
     assert "LAISSER UN COMMENTAIRE" in html and "comment section" in html
     assert "rien sur l&#39;Ukraine sans l&#39;Ukraine" in html
-    # how each article's names were found, so that a reader knows (the seeds are French: a model)
-    assert html.count("found by the language&#39;s spaCy model") == 5
+    # how each article's names were found, so that a reader knows (the seeds are French: a model); the seeds'
+    # briefs are French, and so is the report's interface
+    assert '<html lang="fr">' in html
+    assert html.count("trouvés par le modèle spaCy de la langue") == 5
 
 
 PAYLOADS = ['<script>alert(1)</script>', '" onmouseover="alert(1)', "<img src=x onerror=alert(1)>",

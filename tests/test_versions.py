@@ -65,7 +65,8 @@ def test_known_text_under_another_title_is_a_new_version_and_the_store_stays_usa
     shown = {a["id"]: (a["version"], a["version_of"]) for a in report["articles"]}
     assert shown[seed.stem] == (1, None) and shown[f"{seed.stem}~v2"] == (2, seed.stem)
     page = (tmp_path / "two" / "index.html").read_text(encoding="utf-8")
-    assert f'2, of <a href="#article-{seed.stem}">{seed.stem}</a> (the same text with other metadata)' in page
+    # the seeds are French, and so is their report
+    assert f'2, de <a href="#article-{seed.stem}">{seed.stem}</a> (le même texte avec d’autres métadonnées)' in page
     (note,) = [i["reason"] for i in json.loads((tmp_path / "one" / "report.json").read_text())["inputs"]]
     assert f"same text as article {seed.stem}" in note and "version 2" in note
 

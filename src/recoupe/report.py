@@ -9,10 +9,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import serialize
+from . import brief, serialize
 from .records import Corpus
 from .render import views
-from .render.templates import render
+from .render.templates import language, render
 
 FILES = ("report.json", "index.html")  # what ``write`` writes into its folder
 
@@ -24,12 +24,24 @@ def write(corpus: Corpus, out_dir: str | Path) -> Path:
     data = serialize.report(corpus)
     (out / "report.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     index = out / "index.html"
-    index.write_text(render_index(data), encoding="utf-8")
+    index.write_text(render_index(data, interface_language(data, corpus)), encoding="utf-8")
     return index
 
 
-def render_index(data: dict[str, Any]) -> str:
-    """Render the static report page from the report data."""
+def interface_language(data: dict[str, Any], corpus: Corpus) -> str:
+    """The language index.html is written in: that of the briefs (``--lang``, else the language most articles are
+    written in) when it is French, else English."""
+    code = next((b["language"] for b in data["brief"]), None) or brief.language(corpus.articles)
+    return "fr" if code == "fr" else "en"
+
+
+def render_index(data: dict[str, Any], lang: str = "en") -> str:
+    """Render the static report page from the report data, its interface in ``lang`` (``en`` or ``fr``)."""
+    with language(lang):
+        return _render_index(data)
+
+
+def _render_index(data: dict[str, Any]) -> str:
     names = {e["id"]: (e["name"], e["type"]) for e in data["entities"]}
     mentions: dict[str, list[dict[str, Any]]] = {}
     for e in data["entities"]:

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from ..text import sentences
 from . import pictures
+from .templates import N_, gettext
 
 STATUSES = ("corroborated", "conflicting", "updated", "single_source")
 Href = Callable[..., str]
@@ -65,16 +66,18 @@ def story(data: Mapping[str, Any], reuse: Sequence[Mapping[str, Any]],
         claims={status: [c for c in rows if c["status"] == status] for status in STATUSES})
 
 
-UNNAMED = "unnamed outlet"  # an origin labelled "unknown", a passage of an article without outlet
-UNDATED = "date unknown"
-UNTITLED = "untitled"
+# the English words, marked for the catalogue and translated where they are drawn (gettext)
+UNNAMED = N_("unnamed outlet")  # an origin labelled "unknown", a passage of an article without outlet
+UNDATED = N_("date unknown")
+UNTITLED = N_("untitled")
+UNSPOKEN = N_("speaker unknown")
 TITLE_CHARS = 60  # an article's title in its label is cut at a word boundary to this many characters
 
 
 def origin_name(label: str) -> str:
     """An origin's name as the pages write it: its label, or "unnamed outlet" for the origin of articles whose
     outlet is not known (labelled "unknown" in report.json)."""
-    return UNNAMED if label in ("unknown", "(unknown)", "") else label
+    return gettext(UNNAMED) if label in ("unknown", "(unknown)", "") else label
 
 
 def shorten(text: str, limit: int) -> str:
@@ -102,11 +105,16 @@ class ArticleLabel:
 
     @property
     def text(self) -> str:
-        return f"{self.outlet} · {self.date} · {self.title}" if self.known else f"article {self.id}"
+        return f"{self.short} · {_said(self.title, UNTITLED)}" if self.known else self.unknown
 
     @property
     def short(self) -> str:
-        return f"{self.outlet} · {self.date}" if self.known else f"article {self.id}"
+        return f"{_said(self.outlet, UNNAMED)} · {_said(self.date, UNDATED)}" if self.known else self.unknown
+
+    @property
+    def unknown(self) -> str:
+        """The name of an article the page knows nothing of, in the interface language."""
+        return gettext("article %(id)s") % {"id": self.id}
 
     @property
     def tooltip(self) -> str:
@@ -114,6 +122,11 @@ class ArticleLabel:
 
     def __str__(self) -> str:
         return self.text
+
+
+def _said(value: str, placeholder: str) -> str:
+    """``value`` as drawn: the placeholder (``UNNAMED``, ``UNDATED``, ``UNTITLED``) in the interface language."""
+    return gettext(placeholder) if value == placeholder else value
 
 
 def article_label(article: Mapping[str, Any] | ArticleLabel | str) -> ArticleLabel:
@@ -163,7 +176,8 @@ def _passages(support: Sequence[Mapping[str, Any]],
     passage carries them); ``described`` False for a claim stored before passages carried them (nothing is
     said of its article then, rather than "unknown", unless ``labels`` knows it)."""
     labels = labels or {}
-    return [dict(e, described="language" in e, source=e.get("outlet") or UNNAMED, date=e.get("published") or UNDATED,
+    return [dict(e, described="language" in e, source=e.get("outlet") or gettext(UNNAMED),
+                 date=e.get("published") or gettext(UNDATED),
                  label=labels.get(e["article"]) or article_label(
                      {"id": e["article"], "outlet": e.get("outlet"), "published": e.get("published")}
                      if "language" in e else e["article"]))
@@ -221,7 +235,7 @@ def quotes_by_speaker(quotes: Sequence[Mapping[str, Any]], names: Mapping[str, s
     "speaker unknown"; ``names`` maps an entity id to its name."""
     groups: dict[str, list[Any]] = {}
     for q in quotes:
-        who = names.get(q["speaker_entity"] or "") or q["speaker"] or "speaker unknown"
+        who = names.get(q["speaker_entity"] or "") or q["speaker"] or gettext(UNSPOKEN)
         groups.setdefault(who, []).append(q)
     return groups
 
