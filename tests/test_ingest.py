@@ -355,6 +355,27 @@ def test_deadline_off_the_main_thread() -> None:
     assert outcome == ["R013", "after"]
 
 
+def test_a_deadline_whose_thread_ended_inside_it_interrupts_no_one_else() -> None:
+    """A thread that ends without leaving its block (the block's own cleanup interrupted, or a block entered and
+    never left) stops the timer: a later thread may get its id, and an interrupt there would break whatever it
+    runs (a web server's event loop was hung so)."""
+    entered: list[object] = []
+
+    def work() -> None:
+        block = deadline(0.05)
+        block.__enter__()  # never left: the thread ends inside the block
+        entered.append(block)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(5)
+    assert entered
+    timers = [t for t in threading.enumerate() if t.name == "recoupe-deadline"]
+    for timer in timers:
+        timer.join(5)
+    assert not any(t.is_alive() for t in timers)
+
+
 def test_deadline_on_the_main_thread_interrupts_a_regex_and_restores_the_alarm() -> None:
     before = signal.getsignal(signal.SIGALRM)
     signal.setitimer(signal.ITIMER_REAL, 100)

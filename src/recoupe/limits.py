@@ -101,6 +101,7 @@ def _alarm(seconds: float) -> Iterator[None]:
 
 @contextmanager
 def _async_raise(seconds: float) -> Iterator[None]:
+    owner = threading.current_thread()
     thread_id = ctypes.c_ulong(threading.get_ident())
     lock = threading.Lock()
     stop = threading.Event()
@@ -111,7 +112,8 @@ def _async_raise(seconds: float) -> Iterator[None]:
         wait = seconds
         while not stop.wait(wait):
             with lock:
-                if stop.is_set():
+                # a thread that has ended never gets another interrupt: its id may now be another thread's
+                if stop.is_set() or not owner.is_alive():
                     return
                 fired = True
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id, ctypes.py_object(_Expired))
@@ -122,9 +124,14 @@ def _async_raise(seconds: float) -> Iterator[None]:
     try:
         yield
     finally:
-        with lock:
-            stop.set()
-            if fired:
-                # the time ran out just as the block ended: an exception still pending would land after
-                # the block, in the caller's code; NULL clears it (a no-op when it was delivered already)
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id, None)
+        while True:  # an interrupt landing here, before the timer is stopped, must not leave it running
+            try:
+                with lock:
+                    stop.set()
+                    if fired:
+                        # the time ran out just as the block ended: an exception still pending would land
+                        # after the block, in the caller's code; NULL clears it (a no-op once delivered)
+                        ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id, None)
+                break
+            except _Expired:
+                continue
