@@ -180,7 +180,7 @@ def test_brief_citation_leads_to_the_sentence(page, seeds_server: str) -> None:
     assert page.url.endswith(href)
     target = page.locator(f'.body [id="{anchor}"]')
     assert target.count() == 1, f"no element id={anchor} inside .body of {page.url}"
-    assert page.locator("h2 a").first.inner_text().strip()  # the article's title
+    assert page.locator("h1 a").first.inner_text().strip()  # the article's title
     assert not page.errors, page.errors  # type: ignore[attr-defined]
 
 
@@ -216,7 +216,7 @@ def test_search_box_leads_to_the_article(page, seeds_server: str) -> None:
     title = results.first.inner_text()
     results.first.click()
     page.wait_for_url("**/articles/004_7cf43ca13d9dcb39")
-    assert page.locator("h2").first.inner_text().strip() == title
+    assert page.locator("h1").first.inner_text().strip() == title
     assert page.locator(".body").get_attribute("lang") == "fr"
     assert "titre privé" in page.locator(".body").inner_text()
     assert not page.errors, page.errors  # type: ignore[attr-defined]
@@ -241,7 +241,7 @@ def test_upload_through_the_form(page, seeds_server: str, tmp_path: Path) -> Non
     new_id = found[0]["id"]
     assert new_id.startswith("valmont-tramway"), new_id
     page.goto(f"{seeds_server}/articles/{new_id}")
-    assert page.locator("h2").first.inner_text().strip() == title, f"stories now: {stories}"
+    assert page.locator("h1").first.inner_text().strip() == title, f"stories now: {stories}"
     assert "Claire Dubois" in page.locator(".body").inner_text()
 
 
@@ -317,15 +317,15 @@ def test_no_script_injection(page, tmp_path: Path) -> None:
         page.locator("a.story-link").first.click()
         page.wait_for_url("**/stories/**")
         _assert_clean(page, page.url)
-        _poke(page, "a, q, h2, h3, td, th, li, circle, line, text, summary")
+        _poke(page, "a, q, h1, h2, h3, td, th, li, circle, line, text, summary")
         _assert_clean(page, page.url + " (hovered)")
 
         article_id = _json(base + "/api/articles")["items"][0]["id"]
         page.goto(f"{base}/articles/{article_id}")
         _assert_clean(page, page.url)
         assert "<img src=x" in page.locator(".body").inner_text()
-        assert "<script>" in page.locator("h2").first.inner_text()
-        _poke(page, "a, q, span, td, h2, li")
+        assert "<script>" in page.locator("h1").first.inner_text()
+        _poke(page, "a, q, span, td, h1, h2, li")
         _assert_clean(page, page.url + " (hovered)")
 
         entity_id = _json(base + "/api/entities")["items"][0]["id"]

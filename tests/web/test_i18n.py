@@ -111,7 +111,7 @@ def test_article_text_keeps_its_own_lang(client: TestClient) -> None:
     assert '<div class="body" lang="en">' in french_ui and "<th>média</th>" in french_ui
     english_ui = _get(client, "/articles/gazette-1")
     assert _html_lang(english_ui) == "en" and '<div class="body" lang="fr">' in english_ui
-    assert '<h2 id="article-gazette-1" lang="fr">' in english_ui
+    assert '<h1 id="article-gazette-1" lang="fr">' in english_ui
 
 
 def test_links_keep_the_lang_of_the_query(client: TestClient) -> None:

@@ -89,6 +89,9 @@ def test_every_page_has_the_search_box_and_the_nav_links(client: TestClient) -> 
                          html), url
         for link in ('href="/articles"', 'href="/entities"', 'href="/outlets"'):
             assert link in html.split("</nav>")[0], (url, link)
+        # one main landmark after the nav, and one page heading (axe: landmark-one-main, page-has-heading-one)
+        assert html.count("<main") == 1 and html.count("</main>") == 1 and html.index("</nav>") < html.index("<main")
+        assert html.count("<h1") == 1, url
         # the served pages name the app's icon (no 404 per page); the static report, read from disk, has none
         assert '<link rel="icon" href="/favicon.svg"' in html.split("</head>")[0], url
     assert client.get("/favicon.svg").status_code == 200
@@ -271,7 +274,7 @@ def test_article_text_and_quotes_carry_the_article_language(client: TestClient, 
     html = _ok(client, "/articles/003_39167952c1edab4e")
     assert '<div class="body" lang="fr">' in html
     assert re.findall(r"<q\b[^>]*>", html) and set(re.findall(r"<q\b[^>]*>", html)) == {'<q lang="fr">'}
-    assert '<h2 id="article-003_39167952c1edab4e" lang="en">' in html  # its title is in English
+    assert '<h1 id="article-003_39167952c1edab4e" lang="en">' in html  # its title is in English
     herald = _ok(newsroom, "/articles/herald-1")
     assert '<div class="body" lang="en">' in herald and '<q lang="en">we will keep our word</q>' in herald
     story_id = client.get("/api/stories").json()["items"][0]["id"]

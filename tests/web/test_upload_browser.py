@@ -64,7 +64,7 @@ def test_an_upload_shows_its_job_and_ends_with_links(seeds_run: Path, tmp_path: 
             assert story.startswith(f"{base}/stories/")
             links.nth(0).click()
             page.wait_for_url(f"**/articles/{article['id']}")
-            assert page.locator("h2").first.inner_text().strip() == TITLE
+            assert page.locator("h1").first.inner_text().strip() == TITLE
             assert "Claire Dubois" in page.locator(".body").inner_text()
             page.goto(story)
             assert f'href="/articles/{article["id"]}' in page.content()  # the story holds it
