@@ -182,3 +182,28 @@ def test_queued_and_running_jobs_are_never_forgotten(tmp_path: Path) -> None:
         assert time.monotonic() < deadline
         time.sleep(0.01)
     assert [kept.get(j.id) is not None for j in [first, *rest]] == [False, False, False, True]
+
+
+def test_an_upload_removed_by_its_job_as_the_same_one_comes_again_is_stored_anew(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same upload sent twice: the first one's job may refuse it and remove its file just as the second
+    is placed (between the check that the name is taken and the reading of the file). The name is then free:
+    the second is stored anew, never a 500."""
+    folder = tmp_path / "uploads"
+    folder.mkdir()
+    data = b'{"text": "le texte"}'
+    (folder / "a.json").write_bytes(data)
+    part = folder / ".part-a"
+    part.write_bytes(data)
+    real_is_file = Path.is_file
+
+    def removed_meanwhile(path: Path) -> bool:
+        if path.name == "a.json" and path.exists():
+            path.unlink()  # what the first upload's job does when its analysis refuses the file
+            return True
+        return real_is_file(path)
+
+    monkeypatch.setattr(Path, "is_file", removed_meanwhile)
+    target, backup, new = up._place(folder, part, "a.json", data, 100)
+    assert (target, backup, new) == (folder / "a.json", None, True)
+    assert target.read_bytes() == data

@@ -226,9 +226,14 @@ def _place(uploads: Path, part: Path, name: str, data: bytes, max_files: int) ->
                 raise
             return target, backup, True
         if target.exists():
-            if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+            try:
+                same = target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data
+            except FileNotFoundError:  # removed meanwhile (the job of an upload refused): the name is free again
+                same = None
+            if same:
                 return target, None, False  # this very upload, sent again
-            continue  # an earlier upload: kept
+            if same is not None:
+                continue  # an earlier upload: kept
         if count(uploads) >= max_files:
             raise UploadsFull(f"the uploads folder holds {max_files} files, the limit: remove some, or raise "
                               "RECOUPE_MAX_UPLOADS")
