@@ -16,7 +16,7 @@ from .templates import N_, gettext
 
 STATUSES = ("corroborated", "conflicting", "updated", "single_source")
 Href = Callable[..., str]
-_PLURAL = {"story": "stories", "article": "articles", "entity": "entities"}
+_PLURAL = {"story": "stories", "article": "articles", "entity": "entities", "outlet": "outlets"}
 
 
 def static_href(kind: str, ident: str, start: int | None = None) -> str:
@@ -27,7 +27,7 @@ def static_href(kind: str, ident: str, start: int | None = None) -> str:
 
 
 def served_href(kind: str, ident: str, start: int | None = None) -> str:
-    """Links between the served pages: /stories/…, /articles/…#sentence, /entities/…."""
+    """Links between the served pages: /stories/…, /articles/…#sentence, /entities/…, /outlets/…."""
     path = f"/{_PLURAL[kind]}/{quote(ident, safe='')}"
     return path + (f"#{quote(ident, safe='')}-at-{start}" if kind == "article" and start is not None else "")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from ..render import views as models
 from ..store.reader import MAX_LIMIT, ArticleFilter, Page, Reader
@@ -210,7 +210,7 @@ def list_links(path: str, params: dict[str, str | None], page: Page) -> dict[str
 
 def outlet_href(name: str) -> str:
     """The page of an outlet: /outlets/… (any character of its name quoted)."""
-    return "/outlets/" + quote(name, safe="")
+    return models.served_href("outlet", name)
 
 
 def date_filter(value: str | None, name: str) -> str | None:
