@@ -119,12 +119,16 @@ def test_the_api_speaks_english_whatever_the_browser(client: TestClient) -> None
 def test_the_french_static_report_has_no_english_kind(seeds_report: dict) -> None:
     from recoupe.report import render_index
 
-    french = _shown(render_index(seeds_report, "fr"))
+    data = dict(seeds_report, inputs=[*seeds_report["inputs"],
+                                      {"path": "gone.txt", "status": "skipped", "reason": "R010", "articles": []}])
+    french = _shown(render_index(data, "fr"))
     assert "reprise partielle (passages communs)" in french and "sens inconnu" in french
     for what in ("kind", "legend", "no direction", "origin", "origin reason"):
         assert not re.search(ENGLISH[what], french), what
-    english = _shown(render_index(seeds_report, "en"))
+    assert re.search(r"gone\.txt\s+ignorée\s", french) and not re.search(r"\bskipped\b|\bok\b", french)
+    english = _shown(render_index(data, "en"))
     assert "partial (shared passages)" in english and "direction unknown" in english
+    assert re.search(r"gone\.txt\s+skipped\s", english) and re.search(r"\.txt\s+ok\s", english)
 
 
 def test_every_reason_the_pipeline_writes_is_translated(seeds_report: dict) -> None:
