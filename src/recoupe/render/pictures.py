@@ -13,8 +13,7 @@ from typing import Any, Protocol
 
 COLOURS = {"copy": "#b3261e", "translation": "#6a3d9a", "partial": "#8a8a8a", "quote": "#2e7d32"}
 DASHES = {"copy": "", "translation": "", "partial": "6 4", "quote": "2 4"}
-LEGEND = {"copy": "copy", "translation": "translation", "partial": "partial (shared passages)",
-          "quote": "quote (the same quotation, not a copy)"}
+# no words here: the template names each kind (its legend, the edges' tooltips) in the interface language
 
 # the copy graph: each node owns one cell of a grid (its circle on top, its label under it), so that no two
 # labels can overlap whatever the layout; the grid grows with the node count
@@ -46,7 +45,9 @@ class Labelled(Protocol):
 
 def copy_graph(story: Mapping[str, Any], edges: Sequence[Mapping[str, Any]], origin_of: Mapping[str, str],
                labels: Mapping[str, Labelled]) -> dict[str, Any]:
-    """Nodes, edges and legend of one story's copy graph, for the template to draw.
+    """Nodes, edges and legend of one story's copy graph, for the template to draw: numbers, the articles'
+    labels (``labels``) and the name of each article's origin (``origin_of``), and each edge's ``kind`` and
+    ``why`` as report.json has them, which the template words in the interface language.
 
     Layout: networkx's Kamada-Kawai layout of the reuse graph (deterministic: it starts from a circle; a
     spring layout with a fixed seed above 150 nodes), then each node is snapped to the nearest free cell of a
@@ -92,7 +93,7 @@ def copy_graph(story: Mapping[str, Any], edges: Sequence[Mapping[str, Any]], ori
         text = _cut(label.short, LABEL_CHARS)
         w = len(text) * CHAR_W
         nodes[a] = {"id": a, "number": k + 1, "x": round(x, 1), "y": round(y, 1), "r": NODE_R,
-                    "label": text, "tooltip": label.tooltip + (f" · origin: {origin_of[a]}" if a in origin_of else ""),
+                    "label": text, "tooltip": label.tooltip, "origin": origin_of.get(a),
                     "label_y": round(y + NODE_R + FONT + 4, 1),
                     "box": (round(x - w / 2, 1), round(y + NODE_R + 4, 1), round(w, 1), FONT + 4)}
     lines = []
@@ -102,13 +103,11 @@ def copy_graph(story: Mapping[str, Any], edges: Sequence[Mapping[str, Any]], ori
         lines.append({"d": _edge_path(a, b, nodes.values(), width, height), "kind": e["kind"],
                       "colour": COLOURS[e["kind"]],
                       "dash": DASHES[e["kind"]], "directed": directed, "score": e["score"],
-                      "width": round(1 + 3 * float(e["score"]), 2),
-                      "label": f"{labels[e['source']].text} {'→' if directed else '—'} {labels[e['target']].text}: "
-                               f"{e['kind']} ({e['score']:.2f}), {e.get('why') or 'direction unknown'}"})
+                      "width": round(1 + 3 * float(e["score"]), 2), "why": e.get("why") or "",
+                      "source": labels[e["source"]].text, "target": labels[e["target"]].text})
     kinds = sorted({e["kind"] for e in kept}, key=list(COLOURS).index)
     return {"width": round(width), "height": round(height), "nodes": list(nodes.values()), "lines": lines,
-            "colours": COLOURS, "legend": [{"kind": k, "colour": COLOURS[k], "dash": DASHES[k], "text": LEGEND[k]}
-                                           for k in kinds],
+            "colours": COLOURS, "legend": [{"kind": k, "colour": COLOURS[k], "dash": DASHES[k]} for k in kinds],
             "any_directed": any(line["directed"] for line in lines),
             "any_undirected": any(not line["directed"] for line in lines)}
 

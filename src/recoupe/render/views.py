@@ -5,6 +5,7 @@ templates (templates/macros.html) draws both, and no template computes anything.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -58,7 +59,8 @@ def story(data: Mapping[str, Any], reuse: Sequence[Mapping[str, Any]],
     events = data.get("timeline", [])
     return dict(
         data, edges=[dict(e, directed=bool(e.get("directed"))) for e in edges], labels=labels,
-        graph=pictures.copy_graph(data, edges, origin_of, labels), brief=brief,
+        graph=pictures.copy_graph(data, edges, {a: origin_name(o) for a, o in origin_of.items()}, labels),
+        brief=brief,
         origin_names=[origin_name(o["label"]) for o in data["origins"]],
         matrix=[{"id": aid, "label": labels[aid], "cells": [aid in o["articles"] for o in data["origins"]]}
                 for aid in data["articles"]],
@@ -72,6 +74,48 @@ UNDATED = N_("date unknown")
 UNTITLED = N_("untitled")
 UNSPOKEN = N_("speaker unknown")
 TITLE_CHARS = 60  # an article's title in its label is cut at a word boundary to this many characters
+
+
+# a reuse edge's kind as the pages name it (reuse.py's ``kind``)
+REUSE_KINDS = {"copy": N_("copy"), "translation": N_("translation"), "partial": N_("partial"), "quote": N_("quote")}
+
+
+def reuse_kind(kind: str) -> str:
+    """The name of a reuse edge's kind (``copy``, ``translation``, ``partial``, ``quote``) in the interface
+    language; an unknown kind as it is."""
+    return gettext(REUSE_KINDS[kind]) if kind in REUSE_KINDS else kind
+
+
+# why an edge goes one way (reuse._direction) and why articles are one origin (origins.group), as the pipeline
+# writes them in report.json (English, data kept as it is): each form with its wording in the catalogue; the
+# parts that are names and ids are kept as they are
+REASONS = tuple((re.compile(form), message) for form, message in (
+    (r"published (?P<first>\S+), before (?P<second>\S+)", N_("published %(first)s, before %(second)s")),
+    (r"direction unknown", N_("direction unknown")),
+    (r"(?P<x>.+?) and (?P<y>.+?) are both from (?P<outlet>.+)", N_("%(x)s and %(y)s are both from %(outlet)s")),
+    (r"(?P<x>.+?) and (?P<y>.+?) both come from (?P<wire>.+)", N_("%(x)s and %(y)s both come from %(wire)s")),
+    (r"(?P<x>.+?) and (?P<y>.+?) share page furniture \((?P<what>.+)\)",
+     N_("%(x)s and %(y)s share page furniture (%(what)s)")),
+    (r"the origins of (?P<x>.+?) and (?P<y>.+?) share (?P<n>\d+) passages",
+     N_("the origins of %(x)s and %(y)s share %(n)s passages")),
+    (r"(?P<x>.+?) and (?P<y>.+?) share (?P<n>\d+) passages", N_("%(x)s and %(y)s share %(n)s passages")),
+    (r"(?P<x>.+?) and (?P<y>.+?) both credit (?P<wire>.+) and share passages",
+     N_("%(x)s and %(y)s both credit %(wire)s and share passages")),
+    (r"(?P<y>.+?) is a copy of (?P<x>.+)", N_("%(y)s is a copy of %(x)s")),
+    (r"(?P<y>.+?) is a translation of (?P<x>.+)", N_("%(y)s is a translation of %(x)s")),
+    (r"(?P<article>.+?) cites (?P<outlet>.+)", N_("%(article)s cites %(outlet)s")),
+))
+
+
+def reason(why: str) -> str:
+    """A reuse edge's ``why`` or one of an origin's reasons in the interface language (one of ``REASONS``);
+    a reason of another form as it is. An edge without one: "direction unknown"."""
+    if not why:
+        return gettext("direction unknown")
+    for form, message in REASONS:
+        if found := form.fullmatch(why):
+            return gettext(message) % found.groupdict()
+    return why
 
 
 def origin_name(label: str) -> str:

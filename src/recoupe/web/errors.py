@@ -1,17 +1,32 @@
 """HTTP errors of the web app: each carries its status, and one handler renders them in one shape."""
 from __future__ import annotations
 
+from ..render.templates import gettext
+
 
 class HTTPError(Exception):
-    """An error with an HTTP status; the JSON body is ``{"ok": false, "error", "errors", "status"}``."""
+    """An error with an HTTP status; the JSON body is ``{"ok": false, "error", "errors", "status"}``.
+
+    Its ``message`` is said in the interface language of the request: an error page's (``?lang=fr``…), English
+    on the API, which speaks no other (``errors`` are always English)."""
 
     status = 400
     headers: dict[str, str] | None = None
 
-    def __init__(self, message: str, errors: list[str] | None = None):
-        super().__init__(message)
-        self.message = message
-        self.errors = errors or [message]
+    def __init__(self, message: str, errors: list[str] | None = None, **values: object):
+        """``message``: what went wrong, in English; a message of the French catalogue (marked ``N_``) is said
+        in French on a French page, its ``%(name)s`` placeholders filled with ``values`` (what the request
+        named: ids, names, values, kept as they are)."""
+        english = message % values if values else message
+        super().__init__(english)
+        self.wording, self.values = message, values
+        self.errors = errors or [english]
+
+    @property
+    def message(self) -> str:
+        """What went wrong, in the interface language of what is drawn now."""
+        said = gettext(self.wording) if self.wording else ""  # gettext("") is the catalogue's header
+        return said % self.values if self.values else said
 
 
 class NotFound(HTTPError):

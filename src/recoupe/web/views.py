@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from ..render import views as models
+from ..render.templates import N_, gettext
 from ..store.reader import MAX_LIMIT, ArticleFilter, Page, Reader
 from .errors import HTTPError, Moved, NotFound
 
@@ -20,7 +21,8 @@ def latest(r: Reader, run: int | None) -> int:
     """The analysis asked for, else the latest one; NotFound if there is none."""
     found = r.run(run)
     if found is None:
-        raise NotFound(f"no analysis {run} in the store" if run else "the store holds no analysis yet")
+        raise NotFound(N_("no analysis %(run)s in the store"), run=run) if run else \
+            NotFound(N_("the store holds no analysis yet"))
     return found
 
 
@@ -41,7 +43,7 @@ def stored_story(r: Reader, run_id: int, story_id: str) -> dict[str, Any]:
         return data
     now = r.story_now(run_id, story_id)
     if now is None or now == story_id:
-        raise NotFound(f"no story {story_id}")
+        raise NotFound(N_("no story %(id)s"), id=story_id)
     raise Moved(now)
 
 
@@ -74,7 +76,7 @@ def claims(r: Reader, run: int | None, story_id: str, status: str | None, offset
     """Claims of a story that exists, optionally of one status."""
     run_id = latest(r, run)
     if r.story(run_id, story_id) is None:
-        raise NotFound(f"no story {story_id}")
+        raise NotFound(N_("no story %(id)s"), id=story_id)
     return r.claims(run_id, story_id, offset, limit, status)
 
 
@@ -100,7 +102,7 @@ def search(r: Reader, run: int | None, text: str | None, entity_name: str | None
 def article(r: Reader, article_id: str) -> dict[str, Any]:
     """A stored article, the latest version of that id; of the file it was read from, the name only: where
     the server keeps its files is no business of a client."""
-    data = _found(r.article(article_id), f"no article {article_id}")
+    data = _found(r.article(article_id), N_("no article %(id)s"), article_id)
     return dict(data, path=file_name(data.get("path") or ""))
 
 
@@ -111,13 +113,13 @@ def file_name(path: str) -> str:
 
 def entity(r: Reader, run: int | None, entity_id: str) -> dict[str, Any]:
     """An entity of an analysis (default: the latest) with its mentions and spellings."""
-    return _found(r.entity(latest(r, run), entity_id), f"no entity {entity_id}")
+    return _found(r.entity(latest(r, run), entity_id), N_("no entity %(id)s"), entity_id)
 
 
-def _found(data: dict[str, Any] | None, missing: str) -> dict[str, Any]:
-    """``data``, or NotFound with the message ``missing``."""
+def _found(data: dict[str, Any] | None, missing: str, ident: str) -> dict[str, Any]:
+    """``data``, or NotFound with the message ``missing`` (a message of the catalogue) naming ``ident``."""
     if data is None:
-        raise NotFound(missing)
+        raise NotFound(missing, id=ident)
     return data
 
 
@@ -135,7 +137,7 @@ def story_page(r: Reader, story_id: str, offset: int, limit: int, verdict: str |
     from ``offset``; the copy graph when the whole story fits on the page (a graph of part of it would hide
     copies); each article's language, for the ``lang`` of quoted text."""
     if verdict and verdict not in VERDICTS:
-        raise HTTPError(f"verdict: {verdict!r} is none of {', '.join(VERDICTS)}")
+        raise HTTPError(NONE_OF, name="verdict", value=verdict, choices=", ".join(VERDICTS))
     run_id = latest(r, None)
     data = stored_story(r, run_id, story_id)
     every = data.get("claims", [])
@@ -190,7 +192,13 @@ def entity_page(r: Reader, entity_id: str) -> dict[str, Any]:
 
 # -- lists, search and outlets: what a journalist navigates by ------------------------------------------------
 VERDICTS = models.STATUSES  # a story page's claims filter
-ENTITY_TYPES = {"PER": "People", "ORG": "Organisations", "LOC": "Places", "MISC": "Other names"}  # the tabs
+# the tabs of the entities' list: each type's name, in the interface language where it is drawn (gettext)
+ENTITY_TYPES = {"PER": N_("People"), "ORG": N_("Organisations"), "LOC": N_("Places"), "MISC": N_("Other names")}
+NONE_OF = N_("%(name)s: %(value)r is none of %(choices)s")  # a filter's value that is none of its choices
+# a date filter's value that is no date, by the filter's name (its label on the page: "from" is "Du" in French)
+NOT_A_DATE = {"from": N_("from: %(value)r is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"),
+              "to": N_("to: %(value)r is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"),
+              "": N_("%(name)s: %(value)r is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")}
 DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")  # a date filter: a year, a month or a day
 SNIPPET = 90  # characters shown on either side of a search match
 
@@ -220,7 +228,7 @@ def date_filter(value: str | None, name: str) -> str | None:
     if not value:
         return None
     if not DATE.fullmatch(value):
-        raise HTTPError(f"{name}: {value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+        raise HTTPError(NOT_A_DATE.get(name, NOT_A_DATE[""]), name=name, value=value)
     return value
 
 
@@ -294,13 +302,14 @@ def entities_page(r: Reader, kind: str | None, name: str | None, offset: int, li
     """The entities of the latest analysis, most mentioned first, of one type (a tab) or all, optionally those
     with a spelling containing ``name``; with the count of each type for the tabs."""
     if kind and kind not in ENTITY_TYPES:
-        raise HTTPError(f"type: {kind!r} is none of {', '.join(ENTITY_TYPES)}")
+        raise HTTPError(NONE_OF, name="type", value=kind, choices=", ".join(ENTITY_TYPES))
     run_id = r.run()
     page = r.entities(run_id, offset, limit, (name or "").strip() or None, kind) if run_id else \
         Page([], 0, offset, limit)
     counts = r.entity_types(run_id) if run_id else {}
     params = {"type": kind, "q": (name or "").strip() or None}
-    return {"page": page, "run": run_id, "kind": kind, "q": params["q"], "types": ENTITY_TYPES, "counts": counts,
+    return {"page": page, "run": run_id, "kind": kind, "q": params["q"],
+            "types": {code: gettext(label) for code, label in ENTITY_TYPES.items()}, "counts": counts,
             "pager": list_links("/entities", params, page)}
 
 
@@ -318,7 +327,7 @@ def outlet_page(r: Reader, name: str, offset: int, limit: int) -> dict[str, Any]
     article names."""
     page = r.articles(offset, limit, filters=ArticleFilter(outlet=name, sort="newest")) if name else None
     if page is None or page.total == 0:
-        raise NotFound(f"no article names the outlet {name}")
+        raise NotFound(N_("no article names the outlet %(name)s"), name=name)
     run_id = r.run()
     edges = r.outlet_reuse(run_id, name).items if run_id else []
     info = {a["id"]: a for a in r.article_info(sorted({e[end] for e in edges for end in ("source", "target")}))}
