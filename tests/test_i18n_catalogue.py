@@ -1,5 +1,6 @@
-"""The French catalogue of the interface (issue 20): every message of the templates and of render/views.py
-has a French translation, so that a new string without one fails here, not on a French page.
+"""The French catalogue of the interface (issue 20): every message of the templates and of the view
+models and web errors (render/views.py, web/views.py, web/errors.py) has a French
+translation, so that a new string without one fails here, not on a French page.
 
 The messages are extracted as ``pybabel extract -F babel.cfg`` would (Jinja2's extractor for the templates,
 Python's for the view models), and looked up in src/recoupe/locale/fr/LC_MESSAGES/messages.po.
@@ -24,7 +25,8 @@ PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 def _messages() -> dict[str | tuple[str, ...], str]:
     """Every message the interface writes, with where it is (file:line)."""
     found: dict[str | tuple[str, ...], str] = {}
-    sources = [("jinja2", p) for p in sorted(TEMPLATES.glob("*.html"))] + [("python", SRC / "render" / "views.py")]
+    python = [SRC / "render" / "views.py", SRC / "web" / "views.py", SRC / "web" / "errors.py"]
+    sources = [("jinja2", p) for p in sorted(TEMPLATES.glob("*.html"))] + [("python", p) for p in python]
     for method, path in sources:
         for line, message, _comments, _context in extract_from_file(method, str(path), keywords=DEFAULT_KEYWORDS):
             found.setdefault(message, f"{path.name}:{line}")
