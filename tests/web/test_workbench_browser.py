@@ -194,6 +194,26 @@ def test_a_storys_claims_quotes_and_reuse_download(page, seeds_server: str) -> N
     assert not page.errors, page.errors  # type: ignore[attr-defined]
 
 
+def test_an_outlets_articles_and_a_searchs_download(page, seeds_server: str) -> None:  # noqa: F811
+    page.goto(seeds_server + "/outlets/CNN")
+    listed = [h.rsplit("/", 1)[1] for h in page.locator("ul.articles a.article-link").evaluate_all(
+        "links => links.map(a => a.href)")]
+    name, text = _download(page, page.locator("p.exports a.export-csv"))
+    columns, rows = _csv(text)
+    assert name == "articles.csv" and "outlet" in columns
+    assert [r["id"] for r in rows] == listed and len(listed) == 1 + sum(o == "CNN" for _, _, o, _ in EXTRA)
+    assert {r["outlet"] for r in rows} == {"CNN"}
+
+    page.goto(seeds_server + "/search?q=Kommersant")
+    found = [h.rsplit("/", 1)[1] for h in page.locator("a.result-link").evaluate_all(
+        "links => links.map(a => a.href)")]
+    name, text = _download(page, page.locator("p.exports a.export-ndjson"))
+    records = [json.loads(line) for line in text.splitlines()]
+    assert name == "articles.ndjson" and [r["id"] for r in records] == found == ["004_7cf43ca13d9dcb39"]
+    assert records[0]["outlet"] == "rt.com"
+    assert not page.errors, page.errors  # type: ignore[attr-defined]
+
+
 # -- an old story link ----------------------------------------------------------------------------------------
 def test_an_old_story_link_lands_on_the_story_that_tells_it_now(page, tmp_path: Path) -> None:  # noqa: F811
     """s-a was merged into s-b, then s-b into s-c (tests/web/test_api.py): /stories/s-a, followed in the browser,

@@ -299,6 +299,7 @@ def search_page(r: Reader, q: str | None, offset: int, limit: int) -> dict[str, 
     claims = Page([dict(c, language=_claim_language(c)) for c in claims.items], claims.total, offset, limit)
     names = r.names(run_id, {x["speaker_entity"] for x in quotes.items if x["speaker_entity"]}) if run_id else {}
     return {"q": q, "articles": found, "claims": claims, "quotes": quotes, "names": names,
+            "exports": export_links("/api/search", {"q": q}, offset, limit),
             "languages": languages_of(r, {x["article"] for x in quotes.items}),
             "pager": dict(pager(offset, limit, {"articles": found.total, "claims": claims.total,
                                                 "quotes": quotes.total}), q=q)}
@@ -371,4 +372,5 @@ def outlet_page(r: Reader, name: str, offset: int, limit: int) -> dict[str, Any]
         else:
             copied.append(row)
     return {"name": name, "page": page, "copies": copies, "copied": copied, "shared": shared,
-            "pager": list_links(outlet_href(name), {}, page)}
+            "pager": list_links(outlet_href(name), {}, page),
+            "exports": export_links("/api/articles", {"outlet": name, "sort": "newest"}, offset, limit)}
