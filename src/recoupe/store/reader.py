@@ -358,9 +358,13 @@ class Reader:
         return dict(row, mentions=mentions, spellings=sorted({m["text"] for m in mentions}))
 
     def quotes(self, run: int, offset: int, limit: int, article: str | None = None,
-               speaker: str | None = None) -> Page:
-        """Quotes of a run, of one article, or of one speaker entity."""
+               speaker: str | None = None, articles: Sequence[str] | None = None) -> Page:
+        """Quotes of a run, of one article, of one speaker entity, of some articles (a story's), or of all that
+        are given."""
         where, args = "run = ?", list[object]([run])
+        if articles is not None:
+            where += " AND article IN (SELECT value FROM json_each(?))"
+            args.append(json.dumps(list(articles)))
         if article:
             where, args = where + " AND article = ?", args + [article]
         if speaker:

@@ -39,6 +39,12 @@ Format = Annotated[Literal["json", "csv", "ndjson"], Query(
 AS_ROWS: dict[int | str, dict[str, Any]] = {200: {"content": {
     "text/csv": {"schema": {"type": "string"}}, "application/x-ndjson": {"schema": {"type": "string"}}}}}
 Listed = dict[str, Any] | Response
+# what narrows /api/articles as the /articles page's form does (views.article_filter): empty is none
+Narrow = Annotated[str | None, Query(max_length=200, description="the language or outlet the articles have")]
+Day = Annotated[str | None, Query(pattern=r"^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?$", description="YYYY, YYYY-MM or "
+                                  "YYYY-MM-DD: the articles dated from (since) or up to (until) it, inclusive")]
+DateOrder = Annotated[Literal["newest", "oldest"] | None, Query(
+    description="newest or oldest first by date, undated articles last (default: newest stored first)")]
 # a GET route: its answer checked against its response model, and the fields an item lacks left out (not null)
 get = partial(reads.get, response_model_exclude_unset=True)
 
@@ -80,10 +86,13 @@ def reuse(request: Request, r: StoreReader, story: str | None = None, run: RunId
 
 
 @get("/articles", response_model=PageOut[schemas.ArticleItem], responses=AS_ROWS,
-     summary="Articles, newest first; q searches the text")
+     summary="Articles, newest first; q searches the text; language, outlet, since, until and sort as on /articles")
 def articles(request: Request, r: StoreReader, q: SearchText = None, entity: str | None = None,
-             run: RunId = None, offset: Offset = 0, limit: Limit = 50, fmt: Format = "json") -> Listed:
-    return _page(request, views.articles(r, run, q, entity, offset, limit), "articles", r, fmt)
+             language: Narrow = None, outlet: Narrow = None, since: Day = None, until: Day = None,
+             sort: DateOrder = None, run: RunId = None, offset: Offset = 0, limit: Limit = 50,
+             fmt: Format = "json") -> Listed:
+    filters = views.article_filter(language, outlet, since, until, sort)
+    return _page(request, views.articles(r, run, q, entity, offset, limit, filters), "articles", r, fmt)
 
 
 @get("/articles/{article_id:path}", response_model=schemas.ArticleOut,
@@ -106,10 +115,11 @@ def entity(entity_id: str, r: StoreReader, run: RunId = None) -> dict[str, Any]:
 
 
 @get("/quotes", response_model=PageOut[schemas.QuoteOut], responses=AS_ROWS,
-     summary="Quotes, of an article or of a speaker")
+     summary="Quotes, of an article, of a speaker or of a story's articles")
 def quotes(request: Request, r: StoreReader, article: str | None = None, speaker: str | None = None,
-           run: RunId = None, offset: Offset = 0, limit: Limit = 50, fmt: Format = "json") -> Listed:
-    return _page(request, r.quotes(views.latest(r, run), offset, limit, article, speaker), "quotes", r, fmt)
+           story: str | None = None, run: RunId = None, offset: Offset = 0, limit: Limit = 50,
+           fmt: Format = "json") -> Listed:
+    return _page(request, views.quotes(r, run, article, speaker, story, offset, limit), "quotes", r, fmt)
 
 
 @get("/search", response_model=PageOut[schemas.ArticleItem], responses=AS_ROWS,

@@ -20,7 +20,6 @@ from fastapi.responses import HTMLResponse
 
 from ..render import views as models
 from ..render.templates import DEFAULT_LANGUAGE, LANGUAGES, render, set_language, ui_language
-from ..store.reader import ArticleFilter
 from . import views
 from .dependencies import AppSettings, StoreReader
 from .schemas import Limit, Offset, SearchText
@@ -134,9 +133,7 @@ def search(r: StoreReader, q: SearchText = None, offset: Offset = 0, limit: Limi
 
 def articles(r: StoreReader, language: Filter = None, outlet: Filter = None, since: Filter = None,
              until: Filter = None, sort: Sort = None, offset: Offset = 0, limit: Limit = 50) -> str:
-    filters = ArticleFilter(language=language or None, outlet=outlet or None,
-                            since=views.date_filter(since, "from"), until=views.date_filter(until, "to"),
-                            sort=sort or "newest")
+    filters = views.article_filter(language, outlet, since, until, sort or "newest")
     return render_page("web_articles.html", **views.articles_page(r, filters, offset, limit))
 
 

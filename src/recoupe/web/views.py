@@ -81,11 +81,32 @@ def claims(r: Reader, run: int | None, story_id: str, status: str | None, offset
 
 
 def articles(r: Reader, run: int | None, text: str | None, entity_id: str | None, offset: int,
-             limit: int) -> Page:
+             limit: int, filters: ArticleFilter | None = None) -> Page:
     """Stored articles, newest first, containing ``text``, naming the entity ``entity_id`` of an analysis
-    (default: the latest; only looked up when an entity is asked for)."""
+    (default: the latest; only looked up when an entity is asked for), narrowed by ``filters``."""
     run_id = latest(r, run) if entity_id else None
-    return r.articles(offset, limit, text=text, entity=entity_id, run=run_id)
+    return r.articles(offset, limit, text=text, entity=entity_id, run=run_id, filters=filters)
+
+
+def article_filter(language: str | None, outlet: str | None, since: str | None, until: str | None,
+                   sort: str | None) -> ArticleFilter:
+    """The filters of a list of articles as a query gives them (the /articles page's, the API's): an empty value
+    is none; an HTTPError (400) for a date that is not one (``date_filter``)."""
+    return ArticleFilter(language=language or None, outlet=outlet or None, since=date_filter(since, "from"),
+                         until=date_filter(until, "to"), sort=sort or None)
+
+
+def quotes(r: Reader, run: int | None, article: str | None, speaker: str | None, story_id: str | None,
+           offset: int, limit: int) -> Page:
+    """Quotes of an analysis (default: the latest), by article and position: of an article, of a speaker, of the
+    articles of a story (NotFound when the analysis has no such story), or of all that are given."""
+    run_id = latest(r, run)
+    if story_id is None:
+        return r.quotes(run_id, offset, limit, article, speaker)
+    data = r.story(run_id, story_id)
+    if data is None:
+        raise NotFound(f"no story {story_id}")
+    return r.quotes(run_id, offset, limit, article, speaker, articles=data["articles"])
 
 
 def search(r: Reader, run: int | None, text: str | None, entity_name: str | None, offset: int,
@@ -152,7 +173,11 @@ def story_page(r: Reader, story_id: str, offset: int, limit: int, verdict: str |
     view["languages"] = languages_of(r, {q["article"] for q in said} | {a for e in view["edges"]
                                                                         for a in (e["source"], e["target"])})
     verdicts = {v: sum(c["status"] == v for c in every) for v in VERDICTS}
+    exports = {"claims": export_links("/api/claims", {"story": data["id"], "status": verdict}, offset, limit),
+               "quotes": export_links("/api/quotes", {"story": data["id"]}, offset, limit),
+               "reuse": export_links("/api/reuse", {"story": data["id"]}, offset, limit)}
     return {"story": view, "by_speaker": models.quotes_by_speaker(said, names), "verdict": verdict,
+            "exports": exports,
             "verdicts": {v: n for v, n in verdicts.items() if n},
             "pager": dict(pager(offset, limit, page["total"]), verdict=verdict)}
 
@@ -216,6 +241,14 @@ def list_links(path: str, params: dict[str, str | None], page: Page) -> dict[str
             "next": at(page.offset + page.limit) if page.offset + page.limit < page.total else None}
 
 
+def export_links(api_path: str, params: dict[str, str | None], offset: int, limit: int) -> dict[str, str]:
+    """The export links of a list page: its rows (``offset``, ``limit``) from the API route ``api_path``, its
+    filters ``params`` kept (those without a value left out), as CSV and as NDJSON (``?_format=``)."""
+    kept = {k: v for k, v in params.items() if v}
+    return {fmt: api_path + "?" + urlencode({**kept, "offset": offset, "limit": limit, "_format": fmt})
+            for fmt in ("csv", "ndjson")}
+
+
 def outlet_href(name: str) -> str:
     """The page of an outlet: /outlets/… (any character of its name quoted)."""
     return models.served_href("outlet", name)
@@ -274,6 +307,7 @@ def search_page(r: Reader, q: str | None, offset: int, limit: int) -> dict[str, 
     claims = Page([dict(c, language=_claim_language(c)) for c in claims.items], claims.total, offset, limit)
     names = r.names(run_id, {x["speaker_entity"] for x in quotes.items if x["speaker_entity"]}) if run_id else {}
     return {"q": q, "articles": found, "claims": claims, "quotes": quotes, "names": names,
+            "exports": export_links("/api/search", {"q": q}, offset, limit),
             "languages": languages_of(r, {x["article"] for x in quotes.items}),
             "pager": dict(pager(offset, limit, {"articles": found.total, "claims": claims.total,
                                                 "quotes": quotes.total}), q=q)}
@@ -295,7 +329,8 @@ def articles_page(r: Reader, filters: ArticleFilter, offset: int, limit: int) ->
     params = {"language": filters.language, "outlet": filters.outlet, "since": filters.since,
               "until": filters.until, "sort": filters.sort}
     return {"page": page, "filters": params, "languages": r.languages(), "outlets": sorted(outlets, key=str.casefold),
-            "pager": list_links("/articles", params, page), "outlet_href": outlet_href}
+            "pager": list_links("/articles", params, page), "outlet_href": outlet_href,
+            "exports": export_links("/api/articles", params, offset, limit)}
 
 
 def entities_page(r: Reader, kind: str | None, name: str | None, offset: int, limit: int) -> dict[str, Any]:
@@ -346,4 +381,5 @@ def outlet_page(r: Reader, name: str, offset: int, limit: int) -> dict[str, Any]
         else:
             copied.append(row)
     return {"name": name, "page": page, "copies": copies, "copied": copied, "shared": shared,
-            "pager": list_links(outlet_href(name), {}, page)}
+            "pager": list_links(outlet_href(name), {}, page),
+            "exports": export_links("/api/articles", {"outlet": name, "sort": "newest"}, offset, limit)}
