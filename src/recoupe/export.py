@@ -38,6 +38,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                "direct", "group"),
     "reuse": ("source", "source_outlet", "target", "target_outlet", "kind", "score", "directed", "why", "passages"),
     "entities": ("id", "name", "type", "mentions"),
+    "outlets": ("name", "articles", "first", "last"),
     "runs": ("id", "started", "articles", "skipped"),
 }
 TABLES = tuple(COLUMNS)  # what `recoupe export` takes
@@ -138,7 +139,7 @@ def open_reader(db: Path) -> Reader:
 def table_rows(reader: Reader, table: str, run: int | None = None, story: str | None = None) -> Iterator[Row]:
     """Every row of ``table`` in the analysis ``run`` (default: the latest), of the story ``story`` only when one
     is given, read from the store a page at a time; ExportError when the analysis, the story or the filter is
-    not there. Articles and runs are the store's, whatever the analysis (as the API lists them)."""
+    not there. Articles, outlets and runs are the store's, whatever the analysis (as the API lists them)."""
     if table not in COLUMNS:
         raise ExportError(f"no table {table!r}: one of {', '.join(TABLES)}")
     if story is not None and table not in STORY_TABLES:
@@ -168,6 +169,7 @@ def _rows_of(reader: Reader, table: str, run: int, story: Row | None) -> Iterato
         return iter(rows(table, [_story_item(story)], reader))
     lists: dict[str, Callable[[int, int], Page]] = {
         "runs": reader.runs,
+        "outlets": reader.outlets,
         "entities": partial(reader.entities, run),
         "stories": partial(reader.stories, run),
         "quotes": partial(reader.story_quotes, run, story["articles"]) if story else partial(reader.quotes, run),

@@ -65,3 +65,35 @@ def test_quotes_of_a_story(client: TestClient) -> None:
     links = [unescape(h) for h in re.findall(r'class="export-csv" href="([^"]+)"', page)]
     assert [h.split("?")[0] for h in links] == ["/api/claims", "/api/quotes", "/api/reuse"]
     assert all(f"story={STORY}" in h and client.get(h).status_code == 200 for h in links)
+
+
+def _exported(client: TestClient, page_path: str, params: dict[str, str] | None = None) -> tuple[str, list[dict]]:
+    """A page's CSV export link and the rows it downloads."""
+    page = client.get(page_path, params=params or {})
+    assert page.status_code == 200, page.text
+    (link,) = [unescape(h) for h in re.findall(r'class="export-csv" href="([^"]+)"', page.text)]
+    answer = client.get(link)
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/csv"), answer.text
+    return link, list(csv.DictReader(io.StringIO(answer.text, newline="")))
+
+
+def test_the_story_entity_and_outlet_lists_export_what_they_list(client: TestClient) -> None:
+    link, stories = _exported(client, "/")
+    assert link.startswith("/api/stories?") and [s["id"] for s in stories] == [STORY]
+    assert int(stories[0]["articles"]) == 5
+    link, people = _exported(client, "/entities", {"type": "PER"})
+    assert "type=PER" in link and people and {p["type"] for p in people} == {"PER"}
+    api = client.get("/api/entities", params={"type": "PER", "limit": 50}).json()["items"]
+    assert [p["id"] for p in people] == [e["id"] for e in api]
+    link, outlets = _exported(client, "/outlets")
+    assert link.startswith("/api/outlets?") and list(outlets[0]) == ["name", "articles", "first", "last"]
+    assert "CNN" in {o["name"] for o in outlets} and sum(int(o["articles"]) for o in outlets) == 4  # one unnamed
+
+
+def test_outlets_and_entity_types_in_the_api(client: TestClient) -> None:
+    outlets = client.get("/api/outlets").json()
+    assert outlets["total"] == len(outlets["items"]) and {"name", "article_count"} <= set(outlets["items"][0])
+    every = client.get("/api/entities", params={"limit": 200}).json()
+    places = client.get("/api/entities", params={"type": "LOC", "limit": 200}).json()
+    assert 0 < places["total"] < every["total"] and all(e["type"] == "LOC" for e in places["items"])
+    assert client.get("/api/entities", params={"type": "people"}).status_code == 422

@@ -28,7 +28,7 @@ from . import jobs, schemas, uploads, views
 from .dependencies import AppSettings, StoreReader
 from .errors import BadUpload, NotFound, TooLarge, UnsupportedMedia
 from .guard import route_path
-from .schemas import ERRORS, Limit, NewArticle, Offset, PageOut, RunId, SearchText, Status, StoryOut
+from .schemas import ERRORS, EntityType, Limit, NewArticle, Offset, PageOut, RunId, SearchText, Status, StoryOut
 from .uploads import MAX_UPLOAD
 
 reads = APIRouter(prefix="/api", responses=ERRORS)
@@ -102,10 +102,16 @@ def article(article_id: str, r: StoreReader) -> dict[str, Any]:
 
 
 @get("/entities", response_model=PageOut[schemas.EntityItem], responses=AS_ROWS,
-     summary="People, organisations, places, most named first")
-def entities(request: Request, r: StoreReader, q: SearchText = None, run: RunId = None, offset: Offset = 0,
-             limit: Limit = 50, fmt: Format = "json") -> Listed:
-    return _page(request, r.entities(views.latest(r, run), offset, limit, q), "entities", r, fmt)
+     summary="People, organisations, places, most named first; q: a spelling contains it; type: of one type")
+def entities(request: Request, r: StoreReader, q: SearchText = None, kind: EntityType = None, run: RunId = None,
+             offset: Offset = 0, limit: Limit = 50, fmt: Format = "json") -> Listed:
+    return _page(request, r.entities(views.latest(r, run), offset, limit, q, kind), "entities", r, fmt)
+
+
+@get("/outlets", response_model=PageOut[schemas.OutletItem], responses=AS_ROWS,
+     summary="Outlets named by the stored articles, most articles first")
+def outlets(request: Request, r: StoreReader, offset: Offset = 0, limit: Limit = 50, fmt: Format = "json") -> Listed:
+    return _page(request, r.outlets(offset, limit), "outlets", r, fmt)
 
 
 @get("/entities/{entity_id:path}", response_model=schemas.EntityOut,

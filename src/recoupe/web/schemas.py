@@ -16,6 +16,8 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")]
 RunId = Annotated[int | None, Query(ge=1, le=2**62, description="analysis id (default: the latest)")]
 SearchText = Annotated[str | None, Query(max_length=200)]  # a text, or a name, to look for
 Status = Annotated[str | None, Query(pattern="^(corroborated|single_source|conflicting)$")]
+EntityType = Annotated[Literal["PER", "ORG", "LOC", "MISC"] | None, Query(alias="type", title="Type",
+    description="the type of the entities listed: PER, ORG, LOC or MISC (default: all)")]
 Item = TypeVar("Item", bound=BaseModel)  # what a PageOut lists
 
 
@@ -28,6 +30,7 @@ API_COUNTS: dict[str, dict[str, str]] = {  # a list's table (export.TABLES) -> {
     "stories": {"articles": "article_count", "origins": "origin_count"},
     "runs": {"articles": "article_count", "skipped": "skipped_count"},
     "entities": {"mentions": "mention_count"},
+    "outlets": {"articles": "article_count"},
     "story totals": {"articles": "article_count", "claims": "claim_count", "quotes": "quote_count",
                      "reuse": "reuse_count"},  # a story's ``total``
 }
@@ -72,6 +75,15 @@ class EntityItem(BaseModel):
     name: str
     type: str
     mention_count: int
+
+
+class OutletItem(BaseModel):
+    """An outlet named by stored articles: how many articles it has and the dates of its first and last."""
+
+    name: str
+    article_count: int
+    first: str | None = None
+    last: str | None = None
 
 
 class QuoteOut(BaseModel):

@@ -149,7 +149,7 @@ def home_page(r: Reader, offset: int, limit: int) -> dict[str, Any]:
     """The stories of the latest analysis (``run`` None and no stories while there is none)."""
     run_id = r.run()
     page = r.stories(run_id, offset, limit) if run_id else Page([], 0, offset, limit)
-    return {"page": page, "run": run_id}
+    return {"page": page, "run": run_id, "exports": export_links("/api/stories", {}, offset, limit)}
 
 
 def story_page(r: Reader, story_id: str, offset: int, limit: int, verdict: str | None = None) -> dict[str, Any]:
@@ -345,14 +345,16 @@ def entities_page(r: Reader, kind: str | None, name: str | None, offset: int, li
     params = {"type": kind, "q": (name or "").strip() or None}
     return {"page": page, "run": run_id, "kind": kind, "q": params["q"],
             "types": {code: gettext(label) for code, label in ENTITY_TYPES.items()}, "counts": counts,
-            "pager": list_links("/entities", params, page)}
+            "pager": list_links("/entities", params, page),
+            "exports": export_links("/api/entities", params, offset, limit)}
 
 
 def outlets_page(r: Reader, offset: int, limit: int) -> dict[str, Any]:
     """The outlets of the stored articles, most articles first, each with its page's link."""
     page = r.outlets(offset, limit)
     page = Page([dict(o, href=outlet_href(o["name"])) for o in page.items], page.total, offset, limit)
-    return {"page": page, "unnamed": r.unnamed_outlet(), "pager": list_links("/outlets", {}, page)}
+    return {"page": page, "unnamed": r.unnamed_outlet(), "pager": list_links("/outlets", {}, page),
+            "exports": export_links("/api/outlets", {}, offset, limit)}
 
 
 def outlet_page(r: Reader, name: str, offset: int, limit: int) -> dict[str, Any]:
