@@ -11,6 +11,7 @@ import logging
 import os
 import re
 import shutil
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -149,6 +150,30 @@ def test_uploads_left_are_queued_in_the_order_they_came(tmp_path: Path, analysed
         assert [_ended(client, job)["status"] for job in resumed] == ["done", "done"]
     assert [path.name for path, _ in analysed] == ["z-first.txt", "a-second.json"]
     assert analysed[0][1] == ARTICLE
+
+
+def test_an_app_started_again_leaves_its_queued_uploads_to_their_jobs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same app started twice in one process (a test runner's lifespan per test): an upload whose job is still
+    queued or running is not queued a second time."""
+    go = threading.Event()
+    ran: list[str] = []
+
+    def held(db: Path, path: Path) -> dict[str, Any]:
+        assert go.wait(60)
+        ran.append(path.name)
+        return {"ok": True, "articles": [path.stem], "run": 1, "skipped": []}
+
+    monkeypatch.setattr(web_app, "_analyse_upload", held)
+    _interrupted(tmp_path / "uploads", "valmont.txt", ARTICLE)
+    app = create_app(tmp_path / "store.sqlite", token="")
+    with TestClient(app) as client:
+        (first,) = _resumed(client)
+    with TestClient(app) as client:
+        assert _resumed(client) == []
+        go.set()
+        assert _ended(client, first)["status"] == "done"
+    assert ran == ["valmont.txt"]
 
 
 def test_an_upload_stored_from_another_path_is_not_analysed_again(tmp_path: Path) -> None:

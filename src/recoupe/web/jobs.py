@@ -95,6 +95,11 @@ class Jobs:
         with self._lock:
             return self._jobs.get(job_id)
 
+    def pending(self) -> set[str]:
+        """The files of the jobs queued or running."""
+        with self._lock:
+            return {j.file for j in self._jobs.values() if not j.ended}
+
     def progress(self, job_id: str) -> Callable[[str, int, int, str], None]:
         """The pipeline's progress callback (``advance(stage, done, total, path)``) for one job."""
         def advance(stage: str, done: int, total: int, path: str) -> None:
@@ -161,11 +166,14 @@ def of(state: Any, db: Path) -> Jobs:
 def resume(state: Any, settings: Settings) -> list[Job]:
     """Queue again, once each and in the order they came, the uploads a stopped server left unanalysed
     (``uploads.unfinished``), as jobs of the app whose ``app.state`` is ``state``; say so in the log. Called when
-    the app starts: a problem reading the folder or the store is logged, and nothing is queued."""
+    the app starts: a problem reading the folder or the store is logged, and nothing is queued. An upload that
+    this app already has a job for, queued or running (an app started again in the same process), is left to it."""
     from .uploads import resumed, unfinished
 
+    queue = of(state, settings.db)
     try:
-        found = unfinished(settings)
+        pending = queue.pending()
+        found = [path for path in unfinished(settings) if path.name not in pending]
     except (OSError, sqlite3.Error) as err:
         log.error("cannot tell which uploads were left unanalysed, none is analysed again: %s", err)
         return []
@@ -174,5 +182,4 @@ def resume(state: Any, settings: Settings) -> list[Job]:
         return []
     log.warning("%d upload(s) in %s were never analysed (the server stopped first): queued again: %s",
                 len(found), settings.uploads, ", ".join(p.name for p in found))
-    queue = of(state, settings.db)
     return [queue.submit(path.name, resumed(settings, path).analysed) for path in found]
