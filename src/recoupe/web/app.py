@@ -4,7 +4,8 @@ ReDoc, their files served from the package: they work offline) and the favicon."
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, MutableMapping
+from collections.abc import AsyncIterator, Iterable, MutableMapping
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -15,12 +16,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from .._version import __version__
 from ..render.views import served_href
-from . import api, pages
+from . import api, jobs, pages
 from .dependencies import Settings, known_query
 from .errors import BadUpload, HTTPError, Moved, error_body
 from .guard import MULTIPART_SLACK, Guard, route_path
@@ -53,7 +55,8 @@ def build(db: Path, uploads: Path, token: str | None = None, max_uploads: int = 
     app = FastAPI(title="recoupe", version=__version__, description="Cross-checked news: stories, sources, "
                   "quotes and claims of an analysed corpus." + (" Adding articles needs the server's token."
                                                                  if token else ""),
-                  docs_url=None, redoc_url=None)  # served below, from the package's files
+                  docs_url=None, redoc_url=None,  # served below, from the package's files
+                  lifespan=_lifespan)
     base = base_url.rstrip("/") if base_url else None
     app.state.settings = Settings(db, uploads, token, max_uploads, _analyse_upload, base_url=base,
                                   max_records=max_records)
@@ -80,6 +83,15 @@ def build(db: Path, uploads: Path, token: str | None = None, max_uploads: int = 
 
         app.openapi = with_scheme  # type: ignore[method-assign]
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """What the app does when the server starts: the uploads a stopped server left unanalysed are queued again
+    (``jobs.resume``; the jobs on ``app.state.resumed``). An app mounted in another one is started by it only if
+    that app's lifespan runs this one's."""
+    app.state.resumed = await run_in_threadpool(jobs.resume, app.state, app.state.settings)
+    yield
 
 
 def add_docs(app: FastAPI) -> None:

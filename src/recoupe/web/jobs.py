@@ -2,25 +2,30 @@
 the analysis is (queued, running, done, failed), the stage it is at, and at the end what it added.
 
 Jobs live in the server's memory only, the last MAX_JOBS finished ones (and every one still queued or running):
-a restart forgets them, never what an analysis stored. A job's id is random (``secrets.token_urlsafe``): only
-whoever sent the upload knows it. One worker thread per app runs the analyses in the order they came (the
-store takes one writer), started with the first job.
+a restart forgets them, never what an analysis stored, nor an upload: at startup, the uploads whose analysis a
+stopped server never ended are queued again (``resume``), each as a new job. A job's id is random
+(``secrets.token_urlsafe``): only whoever sent the upload knows it. One worker thread per app runs the analyses
+in the order they came (the store takes one writer), started with the first job.
 """
 from __future__ import annotations
 
 import logging
 import queue
 import secrets
+import sqlite3
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..store.reader import Reader
 from .errors import HTTPError
+
+if TYPE_CHECKING:
+    from .dependencies import Settings
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +95,11 @@ class Jobs:
         with self._lock:
             return self._jobs.get(job_id)
 
+    def pending(self) -> set[str]:
+        """The files of the jobs queued or running."""
+        with self._lock:
+            return {j.file for j in self._jobs.values() if not j.ended}
+
     def progress(self, job_id: str) -> Callable[[str, int, int, str], None]:
         """The pipeline's progress callback (``advance(stage, done, total, path)``) for one job."""
         def advance(stage: str, done: int, total: int, path: str) -> None:
@@ -151,3 +161,25 @@ def of(state: Any, db: Path) -> Jobs:
         if jobs is None:
             jobs = state.jobs = Jobs(db)
         return jobs
+
+
+def resume(state: Any, settings: Settings) -> list[Job]:
+    """Queue again, once each and in the order they came, the uploads a stopped server left unanalysed
+    (``uploads.unfinished``), as jobs of the app whose ``app.state`` is ``state``; say so in the log. Called when
+    the app starts: a problem reading the folder or the store is logged, and nothing is queued. An upload that
+    this app already has a job for, queued or running (an app started again in the same process), is left to it."""
+    from .uploads import resumed, unfinished
+
+    queue = of(state, settings.db)
+    try:
+        pending = queue.pending()
+        found = [path for path in unfinished(settings) if path.name not in pending]
+    except (OSError, sqlite3.Error) as err:
+        log.error("cannot tell which uploads were left unanalysed, none is analysed again: %s", err)
+        return []
+    if not found:
+        log.info("no upload left unanalysed in %s", settings.uploads)
+        return []
+    log.warning("%d upload(s) in %s were never analysed (the server stopped first): queued again: %s",
+                len(found), settings.uploads, ", ".join(p.name for p in found))
+    return [queue.submit(path.name, resumed(settings, path).analysed) for path in found]

@@ -1,12 +1,15 @@
 """Uploads: a safe name, the bytes sniffed for what they are (the name's extension is only a claim), a write
 that stays in the uploads folder under a name of its own (an earlier upload is never replaced) and is undone
-when the analysis refuses the file, a cap on the articles in one file, and the analysis itself."""
+when the analysis refuses the file, a cap on the articles in one file, the analysis itself, and, when the server
+starts, the uploads a stopped server left unanalysed (``unfinished``)."""
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
+import sqlite3
 import tempfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -17,12 +20,16 @@ from itertools import count as counting
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import identity
 from ..errors import InputError
 from ..ingest import decode, read_file
+from ..store.reader import Reader
 from .errors import BadUpload, TooLarge, UploadsFull
 
 if TYPE_CHECKING:
     from .dependencies import Settings
+
+log = logging.getLogger(__name__)
 
 MAX_UPLOAD = 5 * 1024 * 1024  # bytes: a news article, even as a WARC of a few pages, is far below
 MAX_UPLOADS = 10_000  # files kept in the uploads folder (RECOUPE_MAX_UPLOADS)
@@ -277,6 +284,80 @@ def accept(settings: Settings, filename: str | None, data: bytes) -> Accepted:
                            "articles per upload (RECOUPE_MAX_UPLOAD_RECORDS): split it, or run `recoupe analyze`")
         return Accepted(settings, path, stack.pop_all())
     raise AssertionError("unreachable")
+
+
+def resumed(settings: Settings, path: Path) -> Accepted:
+    """An upload found in the uploads folder whose analysis never ended (``unfinished``), ready to analyse again
+    as ``accept`` leaves a new one: the file is removed when the analysis refuses it (or fails), as the
+    interrupted job would have done, so that it is not found again at the next start."""
+    kept = ExitStack()
+    kept.enter_context(_removed_if_raised(path))
+    return Accepted(settings, path, kept)
+
+
+@contextmanager
+def _removed_if_raised(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+
+
+def unfinished(settings: Settings) -> list[Path]:
+    """The uploads of the folder whose analysis never ended (the server stopped, or was killed, while they were
+    queued or analysed), in the order they came (oldest file first).
+
+    Every file an upload leaves in the folder was either analysed, or interrupted: a job removes the upload its
+    analysis refuses, and names starting with a dot are writes in progress (``stored``). An upload counts as
+    analysed when an analysis stored names it among its inputs (the store's ``inputs``: its path as the server
+    gave it, or the same file), or when every record of it is an article of the store that an analysis placed in
+    a story (its ``raw_hash``: the same content analysed under another path, by ``recoupe analyze`` or from a
+    folder since moved). Without a store file, no upload was analysed. Reads the store and, for the uploads its
+    inputs do not name, the files: call it in a worker thread."""
+    if not settings.uploads.is_dir():
+        return []
+    with os.scandir(settings.uploads) as entries:
+        files = [Path(e.path) for e in entries if not e.name.startswith(".") and e.is_file(follow_symlinks=False)]
+    files.sort(key=lambda p: (p.stat().st_mtime, p.name))
+    if not files or not settings.db.exists():
+        return files
+    reader = Reader(settings.db)
+    try:
+        named = _named_inputs(reader, {p.name for p in files})
+        left = [p for p in files if str(p) not in named and os.path.realpath(p) not in named]
+        return [p for p in left if not _stored_content(reader, p)]
+    finally:
+        reader.close()
+
+
+def _named_inputs(reader: Reader, names: set[str]) -> set[str]:
+    """The inputs of the analyses stored whose file name is one of ``names``: each path as stored and as it
+    resolves here."""
+    found: set[str] = set()
+    try:
+        rows = reader.conn.execute("SELECT DISTINCT path FROM inputs").fetchall()
+    except sqlite3.OperationalError as err:
+        if "no such table" not in str(err):
+            raise
+        return found  # a store file made, its tables not yet: no analysis stored
+    for (path,) in rows:
+        if os.path.basename(str(path)) in names:
+            found |= {str(path), os.path.realpath(str(path))}
+    return found
+
+
+def _stored_content(reader: Reader, path: Path) -> bool:
+    """Whether every record of the upload ``path`` is an article of the store that an analysis placed in a
+    story (False for a file read to no article: its analysis would say why)."""
+    pages = read_file(path).pages
+    try:
+        return bool(pages) and all(
+            reader.conn.execute("SELECT 1 FROM articles WHERE raw_hash = ? AND story IS NOT NULL LIMIT 1",
+                                (identity.raw_hash(page),)).fetchone() is not None for page in pages)
+    except sqlite3.OperationalError as err:  # a store older than raw hashes (schema 7): its inputs tell
+        log.debug("cannot compare %s with the store's articles: %s", path.name, err)
+        return False
 
 
 def add(settings: Settings, filename: str | None, data: bytes) -> dict[str, Any]:
