@@ -73,11 +73,13 @@ class ArticleFilter:
         return where, args
 
     def order(self) -> str | None:
-        """The ORDER BY of the sort asked for; None for the default."""
+        """The ORDER BY of the sort asked for; None for the default. Undated last: SQLite sorts NULL first, so
+        that ``newest`` (descending) has them last as it is, the order of the date indexes read backwards."""
         if self.sort not in SORTS:
             return None
-        direction = "DESC" if self.sort == "newest" else "ASC"
-        return f"{DATED} IS NULL, {DATED} {direction}, last_seen DESC, articles.rowid DESC"
+        if self.sort == "newest":
+            return f"{DATED} DESC, last_seen DESC, articles.rowid DESC"
+        return f"{DATED} IS NULL, {DATED} ASC, last_seen DESC, articles.rowid DESC"
 
 
 class Reader:
@@ -189,9 +191,14 @@ class Reader:
             args += more_args
             order = filters.order() or order
         clause = " AND ".join(where)
-        rows = self.conn.execute(
-            f"SELECT id, title, outlet, published, page_date, language, url, story FROM {source} WHERE {clause} "
-            f"ORDER BY {order} LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
+        columns = "id, title, outlet, published, page_date, language, url, story"
+        if source == "articles":  # the page's rows picked first, by rowid, from an index that holds every column
+            # filtered and sorted (schema 12), and only those read whole: not every matching row with its text
+            select = (f"SELECT {columns} FROM articles WHERE rowid IN (SELECT articles.rowid FROM articles WHERE "
+                      f"{clause} ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}")
+        else:
+            select = f"SELECT {columns} FROM {source} WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?"
+        rows = self.conn.execute(select, (*args, limit, offset)).fetchall()
         if clause == "1" and source == "articles":  # the whole list: counted whole (an index's count)
             total = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
             return Page([dict(r) for r in rows], total, offset, limit)

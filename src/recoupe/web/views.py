@@ -230,14 +230,16 @@ SNIPPET = 90  # characters shown on either side of a search match
 
 def list_links(path: str, params: dict[str, str | None], page: Page) -> dict[str, Any]:
     """The pager of a list page: the range shown and the links to the previous and next pages (None at either
-    end), each keeping the page's filters ``params`` (those without a value left out)."""
+    end), each keeping the page's filters ``params`` (those without a value left out); ``capped``: the total is
+    the bound its count stopped at (``Page.capped``), the list holds more."""
     kept = {k: v for k, v in params.items() if v}
 
     def at(offset: int) -> str:
         return path + "?" + urlencode({**kept, "offset": offset, "limit": page.limit})
 
     return {"first": min(page.offset + 1, page.total), "last": min(page.offset + page.limit, page.total),
-            "total": page.total, "previous": at(max(page.offset - page.limit, 0)) if page.offset > 0 else None,
+            "total": page.total, "capped": page.capped,
+            "previous": at(max(page.offset - page.limit, 0)) if page.offset > 0 else None,
             "next": at(page.offset + page.limit) if page.offset + page.limit < page.total else None}
 
 
@@ -300,7 +302,7 @@ def search_page(r: Reader, q: str | None, offset: int, limit: int) -> dict[str, 
     found = r.articles(offset, limit, text=q)
     texts = r.snippets([a["id"] for a in found.items])
     found = Page([dict(a, snippet=snippet(texts.get(a["id"], ""), q)) for a in found.items], found.total,
-                 offset, limit)
+                 offset, limit, found.capped)
     run_id = r.run()
     claims = r.find_claims(run_id, q, offset, limit) if run_id else empty
     quotes = r.find_quotes(run_id, q, offset, limit) if run_id else empty
