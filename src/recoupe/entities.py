@@ -329,12 +329,14 @@ def _inflected(tokenized: Sequence[tuple[Article, Doc]], spans: list[_Span], tak
     apostrophe (Turkish "Prigojin'in"), a Russian case ending ("Пескова") or a genitive s ("Durows"), that
     sounds like a name word (``_sound``: Prigojin, Prigozhin, Prigojine) or is within ``_alike`` of one. A hit
     takes the words of the name it matched, so that it merges with that name's entity."""
-    names: dict[str, set[tuple[str, ...]]] = defaultdict(set)  # sound of a name's first word -> names
+    # sound of a name's first word -> its names, in the corpus's order (a dict, not a set: of two names as long
+    # that a word may begin, the first found wins, whatever the process's string hashing)
+    names: dict[str, dict[tuple[str, ...], None]] = defaultdict(dict)
     for span in spans:
         if span.words[0][:1].isupper() and len(span.words) <= 4 and len(span.words[0]) > 1:
-            names[_sound(span.words[0])].add(span.words)
+            names[_sound(span.words[0])][span.words] = None
             if span.votes["PER"] and len(span.core) > 1:  # "Vladimir Leontiev" makes "Leontiev" a name too
-                names[_sound(span.core[-1])].add(span.core[-1:])
+                names[_sound(span.core[-1])][span.core[-1:]] = None
     index = _by_prefix(names)
 
     def first_words(word: str) -> list[tuple[str, ...]]:
