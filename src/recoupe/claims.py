@@ -147,13 +147,19 @@ def _facts(articles: Sequence[Article]) -> list[_Fact]:
     index = 0
     for article in articles:
         for start, end in sentences(article.text):
-            text = article.text[start:end]
-            if not _states(text):
+            clauses = _statements(article.text[start:end])
+            if clauses is None:
                 continue
-            for at, clause in _clauses(text):
+            for at, clause in clauses:
                 found.append(_fact(article, index, start, end, start + at, clause))
             index += 1
     return found
+
+
+@lru_cache(maxsize=65536)  # copies repeat sentences word for word: each is read once
+def _statements(sentence: str) -> tuple[tuple[int, str], ...] | None:
+    """The clauses of a sentence that states something (``_clauses``); None when it states nothing (``_states``)."""
+    return tuple(_clauses(sentence)) if _states(sentence) else None
 
 
 def _states(sentence: str) -> bool:
@@ -184,10 +190,16 @@ def _clauses(sentence: str) -> list[tuple[int, str]]:
 
 def _fact(article: Article, index: int, start: int, end: int, at: int, clause: str) -> _Fact:
     """One clause of a sentence with what conflicts are read from: numbers, acronyms, polarity."""
-    return _Fact(article=article.id, sentence=index, start=start, end=end, at=at, text=clause, core=_core(clause),
-                 numbers=frozenset(conflicts.number_as_written(m.group(0)) for m in _NUMBER.finditer(clause)),
-                 acronyms=frozenset(_ACRONYM.findall(clause)), negated=_negated(clause),
-                 language=article.language, slots=conflicts.slots(clause, article.language))
+    core, numbers, acronyms, negated, slots = _reading(clause, article.language)
+    return _Fact(article=article.id, sentence=index, start=start, end=end, at=at, text=clause, core=core,
+                 numbers=numbers, acronyms=acronyms, negated=negated, language=article.language, slots=slots)
+
+
+@lru_cache(maxsize=65536)  # a clause that copies repeat is read once
+def _reading(clause: str, language: str | None) -> tuple[str, frozenset[str], frozenset[str], bool, tuple[Slot, ...]]:
+    """What a fact's clause says in its language: its core, numbers, acronyms, polarity and slots."""
+    return (_core(clause), frozenset(conflicts.number_as_written(m.group(0)) for m in _NUMBER.finditer(clause)),
+            frozenset(_ACRONYM.findall(clause)), _negated(clause), conflicts.slots(clause, language))
 
 
 @lru_cache(maxsize=65536)  # each clause's core is read twice: for the fact and for its polarity
@@ -215,7 +227,7 @@ def _shared_words(facts: Sequence[_Fact]) -> np.ndarray:
     import numpy as np
 
     # the whole clause counts: who said it is part of the claim; "initiative" tells more than "réunion"
-    words = [{w[:STEM] for w in _CONTENT.findall(fold(f.text))} for f in facts]
+    words = [_content_stems(f.text) for f in facts]
     vocabulary = {w: k for k, w in enumerate(sorted(set().union(*words)))}
     present = np.zeros((len(facts), len(vocabulary)), dtype=np.float32)
     for i, ws in enumerate(words):
@@ -228,6 +240,12 @@ def _shared_words(facts: Sequence[_Fact]) -> np.ndarray:
     mass = shared.diagonal()
     total = mass[:, None] + mass[None, :]
     return np.where(total > 0, 2 * shared / np.where(total > 0, total, 1), 0)
+
+
+@lru_cache(maxsize=65536)  # copies repeat a fact word for word
+def _content_stems(text: str) -> frozenset[str]:
+    """The stems of the content words of a fact, folded: what ``_shared_words`` counts."""
+    return frozenset(w[:STEM] for w in _CONTENT.findall(fold(text)))
 
 
 def _group(facts: Sequence[_Fact], cosine: np.ndarray, score: np.ndarray,
@@ -358,7 +376,11 @@ def _disagreeing(facts: Sequence[_Fact], cosine: np.ndarray, score: np.ndarray,
 
     found: dict[tuple[int, int], Disagreement] = {}
     slotted: list[tuple[int, int, Slot, Slot]] = []
-    for i, j in np.argwhere(np.triu(cosine >= RELATED, 1)):
+    # only pairs that both give a slot, or close enough to differ otherwise, can disagree: the others are
+    # left out before the loop (most pairs of a large story)
+    slots = np.array([bool(f.slots) for f in facts])
+    may = (slots[:, None] & slots[None, :]) | (score >= CONFLICT)
+    for i, j in np.argwhere(np.triu((cosine >= RELATED) & may, 1)):
         a, b = facts[i], facts[j]
         if a.article == b.article:
             continue

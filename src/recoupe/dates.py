@@ -166,6 +166,13 @@ def _written_dates() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return absolute, day_month
 
 
+# what each of the two must find in a text to match at all, searched first: most sentences hold no year, and
+# many no figure, and the two patterns try every month word of every language at every word (most of the
+# timeline stage's time)
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
+_HAS_DIGIT = re.compile(r"\d")
+
+
 # a month named alone after a preposition ("en septembre", "in October", "fin mars", "mi-juillet")
 _MONTH_ALONE = re.compile(
     rf"\b(?:en|in|fin|début|debut|courant|early|late|end of|beginning of|mois d[e']\s*|mi-|mid-|(?P<last>last))\s*"
@@ -173,8 +180,8 @@ _MONTH_ALONE = re.compile(
 _LAST_MONTH = re.compile(r"\b(?:" + lang.alternation(lang.union("LAST_MONTH")) + r")\b", re.IGNORECASE)
 # "hier", "today" -> days from the reference, earliest first ("avant-hier" holds "hier": both are found)
 _RELATIVE_DAYS: dict[str, int] = lang.merged("RELATIVE_DAYS")
-_DAY_WORDS = {r"\b(?:" + lang.alternation(w for w, n in _RELATIVE_DAYS.items() if n == shift) + r")\b": shift
-              for shift in sorted(set(_RELATIVE_DAYS.values()))}
+_DAY_WORDS = {re.compile(r"\b(?:" + lang.alternation(w for w, n in _RELATIVE_DAYS.items() if n == shift) + r")\b",
+                         re.IGNORECASE): shift for shift in sorted(set(_RELATIVE_DAYS.values()))}
 _WEEKDAY = re.compile(rf"\b(?P<pre>ce\s+|this\s+|next\s+|last\s+)?(?P<d>{_DAY_RE})(?P<post>\s+prochain|\s+dernier)?\b",
                       re.IGNORECASE)
 # a weekday with its day number and no month ("jeudi 16,", "Thursday 16"): placed only in a known month
@@ -225,7 +232,7 @@ def dates_in(text: str, reference: str | None = None, past_only: bool = False) -
     found: list[str] = []
     taken: list[tuple[int, int]] = []
     absolute, day_month = _written_dates()
-    for m in absolute.finditer(text):
+    for m in absolute.finditer(text) if _HAS_YEAR.search(text) else ():
         iso = parse_date(m.group(0).removeprefix("le ").removeprefix("Le "))
         taken.append(m.span())
         if iso:
@@ -242,7 +249,7 @@ def dates_in(text: str, reference: str | None = None, past_only: bool = False) -
         # the latest such month not after the reference month ("novembre dernier": strictly before)
         return (ref0.year, month) if month < ref0.month + (not strict) else (ref0.year - 1, month)
 
-    for m in day_month.finditer(text):
+    for m in day_month.finditer(text) if _HAS_DIGIT.search(text) else ():
         if free(m.span()):
             year, month = latest(month_words()[(m.group("m1") or m.group("m2")).lower()])
             try:
@@ -261,7 +268,7 @@ def dates_in(text: str, reference: str | None = None, past_only: bool = False) -
     if not day_ref:
         return found  # a month-precise reference cannot place a day: never invent one
     for pattern, shift in _DAY_WORDS.items():
-        if (not past_only or shift <= 0) and re.search(pattern, text, re.IGNORECASE):
+        if (not past_only or shift <= 0) and pattern.search(text):
             found.append((ref0 + timedelta(days=shift)).isoformat())
     for m in _WEEKDAY.finditer(text):
         if free(m.span()):
@@ -317,7 +324,7 @@ def pinned_dates(text: str, years: range) -> list[str]:
     ``years`` in which that day falls on that weekday. A day that fits no year, or several, is left out: the
     same weekday and date recur after 5, 6 or 11 years, so only a window of a few years pins the year."""
     out: list[str] = []
-    for m in _written_dates()[1].finditer(text):
+    for m in _written_dates()[1].finditer(text) if _HAS_DIGIT.search(text) else ():
         weekday = _weekday_before().search(text, max(0, m.start() - 40), m.start())
         if weekday is None or _YEAR_AFTER.match(text, m.end()):
             continue

@@ -594,7 +594,8 @@ def _group(quotes: list[Quote], languages: Mapping[str, str]) -> list[Quote]:
         if union.connected(i, j):
             continue
         if texts[i][1] == texts[j][1]:
-            same = fuzz.partial_ratio(texts[i][0], texts[j][0]) >= SAME_LANGUAGE
+            # with a cutoff, rapidfuzz gives up on a pair as soon as it cannot reach it (0 then): same answer, sooner
+            same = fuzz.partial_ratio(texts[i][0], texts[j][0], score_cutoff=SAME_LANGUAGE) >= SAME_LANGUAGE
         else:
             same = _translated(raw[i], raw[j], anchors[i], anchors[j])
         if same:
