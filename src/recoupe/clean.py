@@ -11,6 +11,7 @@ import html as html_lib
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import identity, lang, textblocks
 from .dates import dates_in, looks_like_date, parse_date, refine, signed_gap
@@ -19,9 +20,18 @@ from .metadata import FRONT_MATTER, front_matter
 from .records import Article, Cleaned, Page, Removal
 from .text import DATELINE, READ_MORE, TYPOGRAPHY, fold, host, sentences
 
+LINES_KEPT = 8192  # lines whose words and folded form a process remembers: the rules read each line many times
 
+
+@lru_cache(maxsize=LINES_KEPT)
 def _words(text: str) -> int:
     return len(textblocks.tokens(text))
+
+
+@lru_cache(maxsize=LINES_KEPT)
+def _folded(text: str) -> str:
+    """``fold`` of a line or a title, remembered: the rules below fold the same ones again and again."""
+    return fold(text)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -220,7 +230,7 @@ def _date_head(text: str) -> tuple[str, bool, int] | None:
     shortest head that reads as a date wins: longer heads swallow title words ("2022-11 Un" reads as the
     1st of the month).
     """
-    m = _DATE_LABEL.match(fold(text))
+    m = _DATE_LABEL.match(_folded(text))
     label = m.group("label") if m else ""
     start = _after_folded(text, m.end()) if m else 0
     if not m and (colon := _COLON_LABEL.match(text)) is not None:
@@ -236,19 +246,21 @@ def _date_head(text: str) -> tuple[str, bool, int] | None:
 def _after_folded(text: str, folded_end: int) -> int:
     """The offset in ``text`` after the part that folds to ``fold(text)[:folded_end]``: folding takes out
     accents and spaces, so the two are matched by their letters and digits."""
-    wanted = sum(c.isalnum() for c in fold(text)[:folded_end])
+    wanted = sum(c.isalnum() for c in _folded(text)[:folded_end])
     seen = 0
     for offset, char in enumerate(text):
         if seen == wanted:
             return offset + len(text[offset:]) - len(text[offset:].lstrip(" \t:"))
-        seen += bool(fold(char)) and char.isalnum()
+        seen += bool(_folded(char)) and char.isalnum()
     return len(text)
 
 
 def _strip_date_label(page: _Page, line: _Line) -> None:
     """A labelled date glued before a title ("date 2022-11 Les meilleurs espions…") is cut off."""
+    if not _DATE_LABEL.match(_folded(line.text)):
+        return  # tested first: reading a date (``_date_head``) costs far more
     head = _date_head(line.text)
-    if head is None or _words(line.text[head[2]:]) <= 4 or not _DATE_LABEL.match(fold(line.text)):
+    if head is None or _words(line.text[head[2]:]) <= 4:
         return
     _note_date(page, head, line)
     page.cut(line, 0, head[2], "page date")
@@ -281,7 +293,7 @@ def _above_most_prose(page: _Page, line: _Line) -> bool:
 def _drop_furniture(page: _Page) -> None:
     """Lines that are page furniture wherever they stand: dates, links, credits, promotions."""
     for line in page.kept():
-        folded = fold(line.text)
+        folded = _folded(line.text)
         n = _words(line.text)
         if not re.search(r"\w", line.text):
             page.drop(line, "stray punctuation")
@@ -327,10 +339,10 @@ def _drop_comment_section(page: _Page) -> None:
         if _is_prose(line.text):
             seen_prose += _words(line.text)
             continue
-        if seen_prose and _words(line.text) <= 15 and _COMMENT_FORM.search(fold(line.text)):
+        if seen_prose and _words(line.text) <= 15 and _COMMENT_FORM.search(_folded(line.text)):
             tail = kept[index:]
             prose_after = sum(_words(ln.text) for ln in tail if _is_prose(ln.text) and
-                              not _COMMENT_FORM.search(fold(ln.text)))
+                              not _COMMENT_FORM.search(_folded(ln.text)))
             if prose_after > seen_prose:
                 page.drop(line, "comment form")
                 continue
@@ -441,12 +453,15 @@ def _header(page: _Page, ends: Callable[[str], bool] = _is_prose) -> list[_Line]
 def _choose_headline(page: _Page) -> None:
     """The best-scoring line of the header is the title; the furniture above it goes, with its reason."""
     header = _header(page, _is_paragraph)[:_HEADLINE_WINDOW]
+    eligible = [_eligible(line.text) for line in header]
     best, best_score, rank = None, 0.0, 0
-    for line in header:
-        after = page.lines[line.number + 1:]
-        later = fold(" ".join(ln.text for ln in after if ln.removed is None))
-        alone = not any(_eligible(other.text) for other in header if other is not line)
-        score = _headline_score(line.text, rank, later, after[0] if after else None, alone)
+    for k, line in enumerate(header):
+        score = None  # a line that cannot be the headline: the page below it is not read
+        if eligible[k]:
+            after = page.lines[line.number + 1:]
+            later = fold(" ".join(ln.text for ln in after if ln.removed is None))
+            alone = not any(eligible[:k] + eligible[k + 1:])
+            score = _headline_score(line.text, rank, later, after[0] if after else None, alone)
         if score is not None and score > best_score:
             best, best_score = line, score
         rank += score is not None and _words(line.text) >= 3
@@ -500,16 +515,22 @@ def _read_header(page: _Page) -> None:
 def _glued_segments(line: _Line, others: list[_Line]) -> list[str]:
     """When a line is other lines glued together (title + standfirst + caption), the lines it holds."""
     # compared with no-break spaces made plain: the glued copy and the line may differ in them
-    texts = sorted({o.text.translate(_SPACES) for o in others if len(o.text) >= 15}, key=len, reverse=True)
     glued = line.text.translate(_SPACES)
-    if len(glued) < 60 or not texts:
+    if len(glued) < 60:
         return []
+    texts = sorted({o.text.translate(_SPACES) for o in others if len(o.text) >= 15}, key=len, reverse=True)
+    if not texts:
+        return []
+    starting: dict[str, list[str]] = {}  # the lines by their first character, longest first
+    for t in texts:
+        starting.setdefault(t[0], []).append(t)
     segments, pos, covered = [], 0, 0
     while pos < len(glued):
-        rest = glued[pos:]
-        hit = next((t for t in texts if rest.startswith(t)), None)
-        if hit is None:  # a caption line may carry a credit that the glued copy lacks
-            hit = next((rest for t in texts if len(rest) >= 15 and t.startswith(rest)), None)
+        here = starting.get(glued[pos], [])
+        hit = next((t for t in here if glued.startswith(t, pos)), None)
+        if hit is None and here and 15 <= len(glued) - pos <= len(here[0]):
+            rest = glued[pos:]  # a caption line may carry a credit that the glued copy lacks
+            hit = next((rest for t in here if t.startswith(rest)), None)
         if hit is None:
             pos += 1
             continue
@@ -522,7 +543,7 @@ def _glued_segments(line: _Line, others: list[_Line]) -> list[str]:
 def _same_title(text: str, title: str | None) -> bool:
     if not title:
         return False
-    return fold(text) == fold(title)
+    return _folded(text) == _folded(title)
 
 
 def _drop_repeated_titles(page: _Page) -> None:

@@ -399,8 +399,11 @@ def _reads_western(text: str) -> bool:
     return non_ascii / len(letters) < 0.25 and controls == 0
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")  # control characters no text holds (tabs, line and page breaks do)
+
+
 def _check_text(text: str) -> str:
-    bad = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\t\n\r\f\v")
+    bad = len(_CONTROLS.findall(text, 0, 20000))
     if bad > max(2, len(text[:20000]) // 100):
         raise InputError(R002_BINARY, f"{bad} control characters")
     if not text.strip():

@@ -63,15 +63,20 @@ _NOT_OUTLETS = frozenset(word.rstrip(".") for word in lang.union("DEFINITE_ARTIC
 
 def cited_sources(article: Article, strong: bool = False) -> list[str]:
     """Outlets and agencies the article names as its sources; with ``strong``, only sure outlets."""
+    return list(_cited(article.text, tuple(article.credits), strong))
+
+
+@lru_cache(maxsize=4096)
+def _cited(body: str, credits: tuple[str, ...], strong: bool) -> tuple[str, ...]:
+    """``cited_sources`` of a text and its credit lines: reuse asks it of an article for every pair it directs."""
     found: list[str] = []
-    texts = [article.text, *article.credits]
-    for text in texts:
+    for text in (body, *credits):
         for cue in _CUES[:_STRONG] if strong else _CUES:
             for m in cue.finditer(text):
                 name = m.group("name").strip(" .")
                 if fold(name) not in _NOT_OUTLETS and name not in found:
                     found.append(name)
-    return found
+    return tuple(found)
 
 
 # -- the wire a text credits --------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations, islice
 from typing import TYPE_CHECKING
 
@@ -102,8 +103,14 @@ def _sentences(articles: Sequence[Article]) -> dict[str, _Sentences]:
     return out
 
 
+@lru_cache(maxsize=16384)
+def _folded(sentence: str) -> str:
+    """``fold`` of a sentence, remembered: its trigrams and every copy test of a pair that aligns it read it."""
+    return fold(sentence)
+
+
 def _trigrams(text: str) -> set[tuple[str, ...]]:
-    words = _WORDS.findall(fold(text))
+    words = _WORDS.findall(_folded(text))
     return {tuple(words[k:k + 3]) for k in range(len(words) - 2)}
 
 
@@ -197,7 +204,7 @@ def _copied(passages: Sequence[Passage]) -> bool:
     """Most aligned sentences are word for word the same (typography aside): a copy, not a rewrite."""
     from rapidfuzz import fuzz
 
-    same = sum(fuzz.ratio(fold(p.source), fold(p.target)) >= COPY_RATIO for p in passages)
+    same = sum(fuzz.ratio(_folded(p.source), _folded(p.target)) >= COPY_RATIO for p in passages)
     return same >= WHOLE * len(passages)
 
 

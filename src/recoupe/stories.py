@@ -179,8 +179,7 @@ def copies(articles: Sequence[Article], pairs: Iterable[tuple[int, int]]) -> lis
     def shingles(i: int) -> np.ndarray:
         if i not in kept:
             own = _shingles(articles[i].text)
-            # Python's hash of bytes: stable within this process, which is all the comparison needs
-            kept[i] = np.unique(np.fromiter(map(hash, own), dtype=np.int64, count=len(own)))
+            kept[i] = np.unique(np.fromiter(own, dtype=np.int64, count=len(own)))
         return kept[i]
 
     found = []
@@ -204,9 +203,12 @@ def _republications(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(i, j) for i, j in pairs if i not in compilations and j not in compilations]
 
 
-def _shingles(text: str) -> set[bytes]:
+def _shingles(text: str) -> set[int]:
+    """The hashes of the text's shingles (runs of ``SHINGLE`` words, or all its words when fewer). Python's hash
+    of a tuple of words: stable within this process, which is all the comparison needs, and cheaper than
+    hashing the words joined (which, words holding no space, tell the same shingles apart)."""
     words = _WORD.findall(fold(text))
-    return {" ".join(words[k:k + SHINGLE]).encode() for k in range(max(1, len(words) - SHINGLE + 1))}
+    return {hash(tuple(words[k:k + SHINGLE])) for k in range(max(1, len(words) - SHINGLE + 1))}
 
 
 def neighbours(matrix: np.ndarray, k: int = NEIGHBOURS) -> list[tuple[int, int]]:

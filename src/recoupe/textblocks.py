@@ -70,10 +70,15 @@ def _stoplists() -> dict[str, frozenset[str]]:
 def _stopwords(tokens: Sequence[Sequence[str]]) -> frozenset[str]:
     """The stopword set of the language whose stopwords cover most tokens of the page."""
     lists = _stoplists()
-    flat = [t for line in tokens for t in line]
-    best = max(lists.values(), key=lambda s: sum(t in s for t in flat))
+    # each distinct token is looked up once per language, weighed by how often it occurs
+    counts = Counter(t for line in tokens for t in line)
+
+    def covered(stop: frozenset[str]) -> int:
+        return sum(counts[t] for t in counts.keys() & stop)
+
+    best = max(lists.values(), key=covered)
     # A page in none of the languages (or in a script without spaces) gets no stopwords at all.
-    return best if sum(t in best for t in flat) >= 0.05 * len(flat) else frozenset()
+    return best if covered(best) >= 0.05 * counts.total() else frozenset()
 
 
 def _line_score(words: Sequence[str], line: str, stop: frozenset[str], template: bool) -> float:
