@@ -97,3 +97,13 @@ def test_outlets_and_entity_types_in_the_api(client: TestClient) -> None:
     places = client.get("/api/entities", params={"type": "LOC", "limit": 200}).json()
     assert 0 < places["total"] < every["total"] and all(e["type"] == "LOC" for e in places["items"])
     assert client.get("/api/entities", params={"type": "people"}).status_code == 422
+
+
+def test_entity_types_are_named_in_the_pages_language(client: TestClient) -> None:
+    people = client.get("/api/entities", params={"type": "PER", "limit": 1}).json()["items"][0]
+    for lang, word in (("en", "person"), ("fr", "personne")):
+        listed = client.get("/entities", params={"type": "PER", "lang": lang}).text
+        cells = re.findall(r"</a></td><td>([^<]*)</td>", listed)
+        assert cells and set(cells) == {word}, (lang, cells[:3])
+        page = client.get(f"/entities/{people['id']}", params={"lang": lang}).text
+        assert f'<span class="meta">{word}</span>' in page and ">PER<" not in page

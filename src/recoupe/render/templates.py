@@ -94,13 +94,14 @@ def environment() -> Any:
     ``ngettext`` (new-style: ``%(name)s`` placeholders, escaped) speak the current interface language."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    from .views import article_label, reason, reuse_kind
+    from .views import article_label, entity_type, reason, reuse_kind
 
     env = Environment(loader=PackageLoader("recoupe.render", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       extensions=["jinja2.ext.i18n"])
     env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.globals["article_label"] = article_label  # the one label of an article, on every page
+    env.globals["entity_type"] = entity_type  # PER, ORG, LOC, MISC as a reader says them
     env.globals["reuse_kind"] = reuse_kind  # a reuse edge's kind, and why it goes one way or joins an origin
     env.globals["reason"] = reason
     return env

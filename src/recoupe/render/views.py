@@ -86,6 +86,15 @@ def reuse_kind(kind: str) -> str:
     return gettext(REUSE_KINDS[kind]) if kind in REUSE_KINDS else kind
 
 
+# an entity's type as the pages name it (records.EntityType's codes)
+ENTITY_TYPE_NAMES = {"PER": N_("person"), "ORG": N_("organisation"), "LOC": N_("place"), "MISC": N_("other name")}
+
+
+def entity_type(code: str) -> str:
+    """The name of an entity type (PER, ORG, LOC, MISC) in the interface language; an unknown code as it is."""
+    return gettext(ENTITY_TYPE_NAMES[code]) if code in ENTITY_TYPE_NAMES else code
+
+
 # why an edge goes one way (reuse._direction) and why articles are one origin (origins.group), as the pipeline
 # writes them in report.json (English, data kept as it is): each form with its wording in the catalogue; the
 # parts that are names and ids are kept as they are
