@@ -172,7 +172,7 @@ def _rows_of(reader: Reader, table: str, run: int, story: Row | None) -> Iterato
         "outlets": reader.outlets,
         "entities": partial(reader.entities, run),
         "stories": partial(reader.stories, run),
-        "quotes": partial(reader.story_quotes, run, story["articles"]) if story else partial(reader.quotes, run),
+        "quotes": partial(reader.quotes, run, articles=story["articles"] if story else None),
         "reuse": partial(reader.reuse, run, story["id"] if story else None),
     }
     return (row for page in _pages(lists[table]) for row in rows(table, page.items, reader))

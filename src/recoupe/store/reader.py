@@ -121,7 +121,7 @@ class Reader:
 
     def story(self, run: int, story_id: str) -> dict[str, Any] | None:
         """A story as stored: origins, claims, timeline, brief, and every article id (read it by page with
-        ``article_info`` and ``story_quotes``)."""
+        ``article_info`` and ``quotes``)."""
         row = self.conn.execute("SELECT data FROM stories WHERE run = ? AND id = ?", (run, story_id)).fetchone()
         if row is None:
             return None
@@ -145,16 +145,6 @@ class Reader:
             "ORDER BY last_seen, rowid", (json.dumps(list(article_ids)),))
         found = {r["id"]: dict(r) for r in rows}  # the latest version of an id last
         return [found.get(a, {"id": a, "title": a}) for a in article_ids]
-
-    def story_quotes(self, run: int, article_ids: Sequence[str], offset: int, limit: int) -> Page:
-        """The quotes of a run in these articles (a story's), by article and position."""
-        args = (run, json.dumps(list(article_ids)))
-        where = "run = ? AND article IN (SELECT value FROM json_each(?))"
-        total = self.conn.execute(f"SELECT count(*) FROM quotes WHERE {where}", args).fetchone()[0]
-        rows = self.conn.execute(
-            "SELECT id, article, text, start, end, speaker, speaker_entity, speaker_kind, direct, grp AS 'group' "
-            f"FROM quotes WHERE {where} ORDER BY article, start LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
-        return Page([dict(r, direct=bool(r["direct"])) for r in rows], total, offset, limit)
 
     def reuse(self, run: int, story_id: str | None, offset: int = 0, limit: int = MAX_LIMIT) -> Page:
         """Reuse edges of a run, or of one story."""

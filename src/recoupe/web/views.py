@@ -56,7 +56,7 @@ def story_page_of(r: Reader, run_id: int, data: dict[str, Any], offset: int, lim
     shown = ids[offset:offset + limit]
     on_page = set(shown)
     claims = data.get("claims", [])
-    quotes = r.story_quotes(run_id, ids, offset, limit)
+    quotes = r.quotes(run_id, offset, limit, articles=ids)
     reuse = r.reuse(run_id, data["id"], offset, limit)
     origins = [dict(o, articles=[a for a in o["articles"] if a in on_page], size=len(o["articles"]))
                for o in data.get("origins", [])]
