@@ -237,6 +237,21 @@ class Reader:
             "ORDER BY articles DESC, outlet LIMIT ? OFFSET ?", (limit, offset)).fetchall()
         return Page([dict(r) for r in rows], total, offset, limit)
 
+    def input_paths(self) -> list[str]:
+        """The paths of the inputs every stored analysis read (none while a store file has no tables yet)."""
+        try:
+            return [str(row[0]) for row in self.conn.execute("SELECT DISTINCT path FROM inputs")]
+        except sqlite3.OperationalError as err:
+            if "no such table" not in str(err):
+                raise
+            return []  # a store file made, its tables not yet: no analysis stored
+
+    def placed(self, raw_hash: str) -> bool:
+        """Whether an article of this raw content is stored and an analysis placed it in a story; raises
+        sqlite3.OperationalError for a store older than raw hashes (schema 7)."""
+        return self.conn.execute("SELECT 1 FROM articles WHERE raw_hash = ? AND story IS NOT NULL LIMIT 1",
+                                 (raw_hash,)).fetchone() is not None
+
     def outlet_names(self, limit: int) -> list[str]:
         """The names of the ``limit`` outlets with most stored articles (rows), read from the outlets' index only
         (what a filter form offers; ``outlets`` counts and dates them)."""

@@ -334,17 +334,8 @@ def unfinished(settings: Settings) -> list[Path]:
 def _named_inputs(reader: Reader, names: set[str]) -> set[str]:
     """The inputs of the analyses stored whose file name is one of ``names``: each path as stored and as it
     resolves here."""
-    found: set[str] = set()
-    try:
-        rows = reader.conn.execute("SELECT DISTINCT path FROM inputs").fetchall()
-    except sqlite3.OperationalError as err:
-        if "no such table" not in str(err):
-            raise
-        return found  # a store file made, its tables not yet: no analysis stored
-    for (path,) in rows:
-        if os.path.basename(str(path)) in names:
-            found |= {str(path), os.path.realpath(str(path))}
-    return found
+    return {form for path in reader.input_paths() if os.path.basename(path) in names
+            for form in (path, os.path.realpath(path))}
 
 
 def _stored_content(reader: Reader, path: Path) -> bool:
@@ -352,9 +343,7 @@ def _stored_content(reader: Reader, path: Path) -> bool:
     story (False for a file read to no article: its analysis would say why)."""
     pages = read_file(path).pages
     try:
-        return bool(pages) and all(
-            reader.conn.execute("SELECT 1 FROM articles WHERE raw_hash = ? AND story IS NOT NULL LIMIT 1",
-                                (identity.raw_hash(page),)).fetchone() is not None for page in pages)
+        return bool(pages) and all(reader.placed(identity.raw_hash(page)) for page in pages)
     except sqlite3.OperationalError as err:  # a store older than raw hashes (schema 7): its inputs tell
         log.debug("cannot compare %s with the store's articles: %s", path.name, err)
         return False
