@@ -12,9 +12,11 @@ before it outside quotations.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
+
+from retrie.trie import Trie
 
 from . import lang
 from .lang import PARTICLES
@@ -36,31 +38,10 @@ FORMS = lang.merged("SPEECH_FORMS")  # every written form of the speech verbs th
 _FORM_RE = re.compile(r"(?<![\w'’-])(" + lang.alternation(FORMS)
                       + r")(?![\w'’])(?:-t-(?:il|elle|on)|-(?:il|elle|ils|elles))?", re.IGNORECASE)
 
-_Tree = dict[str, "_Tree"]  # a letter -> the tree of the letters that follow it; "" ends a word
-
-
-def _trie(words: Iterable[str]) -> str:
-    """A regular expression that matches what an alternation of ``words`` matches, written as a tree of their
-    letters ("dit|dira|déclare" as "d(?:i(?:ra|t)|éclare)"): a few branches are tried per letter instead of every
-    word. It prefers no word to another, so it serves where only whether one matches counts (a lookahead)."""
-    root: _Tree = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: _Tree) -> str:
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
-        branches += [""] if "" in node else []
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return pattern(root) if root else "(?!)"
-
-
-# where a form of _FORM_RE starts: the same words and boundaries, found a letter at a time (_FORM_RE itself,
-# with its 1,500 words tried one after another at every word, was most of the quote stage's time)
-_FORM_AT = re.compile(r"(?<![\w'’-])(?=" + _trie(FORMS) + r"(?![\w'’]))", re.IGNORECASE)
+# where a form of _FORM_RE starts: the same words and boundaries, found a letter at a time through a trie of the
+# forms (retrie's pattern; _FORM_RE itself, with its 1,500 words tried one after another at every word, was most
+# of the quote stage's time)
+_FORM_AT = re.compile(r"(?<![\w'’-])(?=" + Trie().add(*FORMS).pattern() + r"(?![\w'’]))", re.IGNORECASE)
 
 
 def _forms(masked: str, start: int, end: int) -> Iterator[re.Match[str]]:
