@@ -11,7 +11,7 @@ invented event), /feed.xml (RSS 2.0: news 1–3), /atom.xml (Atom: news 3–4), 
 /error.html (always 500), /loop (302 to itself), /moved (301 to /news/1.html), /huge.html (50 MB, with its
 Content-Length), /paywall.html (a subscriber's teaser), /menu.html (links, no article); and two beyond the
 contract's list: /endless.html (50 MB of HTML without a Content-Length) and /trickle.html (a few bytes every
-0.1 s for 30 s). ``site.add(path, body)`` adds or replaces a page while it runs.
+0.1 s for 30 s). ``site.add(path, body)`` adds or replaces a page while it runs (any status and headers).
 """
 from __future__ import annotations
 
@@ -133,17 +133,19 @@ class Site:
         self._server.daemon_threads = True
         self.port: int = self._server.server_address[1]
         self._thread = threading.Thread(target=self._server.serve_forever, name=f"site-{self.port}", daemon=True)
-        self._pages: dict[str, tuple[bytes, str]] = {}
+        self._pages: dict[str, _Static] = {}
         self._static()
 
     def url(self, path: str, host: str = "127.0.0.1") -> str:
         """The address of ``path`` on this site; ``host="localhost"`` names the same server as a second host."""
         return f"http://{host}:{self.port}{path}"
 
-    def add(self, path: str, body: bytes, content_type: str = HTML) -> None:
-        """Add or replace the page at ``path`` (a static route wins over the built-in dynamic ones)."""
+    def add(self, path: str, body: bytes, content_type: str = HTML, *, status: int = 200,
+            headers: tuple[tuple[str, str], ...] = ()) -> None:
+        """Add or replace the page at ``path`` (a static route wins over the built-in dynamic ones); ``status``
+        and ``headers`` make it a redirect (``("Location", url)``), an error, a 429 with its Retry-After…"""
         with self._lock:
-            self._pages[path] = (body, content_type)
+            self._pages[path] = _Static(body, content_type, status, headers)
 
     def hits(self, path: str) -> list[Hit]:
         """The requests for ``path`` so far."""
@@ -228,13 +230,21 @@ class Site:
         with self._lock:
             self.requests.append(Hit(path, host, user_agent, time.monotonic()))
 
-    def _page(self, path: str) -> tuple[bytes, str] | None:
+    def _page(self, path: str) -> _Static | None:
         with self._lock:
             return self._pages.get(path)
 
     def _count(self, path: str, sent: int) -> None:
         with self._lock:
             self.sent[path] = self.sent.get(path, 0) + sent
+
+
+@dataclass(frozen=True, slots=True)
+class _Static:
+    body: bytes
+    content_type: str
+    status: int
+    headers: tuple[tuple[str, str], ...]
 
 
 def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
@@ -251,7 +261,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             page = site._page(path)
             try:
                 if page is not None:
-                    self._send(200, *page)
+                    self._send(page.status, page.body, page.content_type, list(page.headers))
                 elif path == "/slow.html":
                     if not site._stop.wait(SLOW):
                         self._send(200, b"<!doctype html><html><body><p>Finally.</p></body></html>", HTML)

@@ -40,7 +40,8 @@ from tenacity import (
     retry_if_result,
     stop_after_attempt,
     stop_any,
-    wait_exponential_jitter,
+    wait_exponential,
+    wait_random,
 )
 from tenacity.stop import stop_base
 
@@ -174,8 +175,8 @@ class _Host:
         self.robots_lock = threading.Lock()
         self.robots_read = False
         self.robots: Protego | None = None  # None: everything allowed
-        self.blocked: str | None = None  # why nothing is fetched from it this run (robots.txt 5xx or unreachable)
-        self.next_start = 0.0  # time.monotonic() before which no request starts
+        self.blocked: _Failed | None = None  # why nothing is fetched from it this run (robots.txt 5xx, unreachable)
+        self.last_start = -float("inf")  # time.monotonic() when its last request started
 
 
 class Fetcher:
@@ -200,8 +201,9 @@ class Fetcher:
         self._writer = _Warc(self.warc, politeness.user_agent)
         self._client = httpx.Client(follow_redirects=False, timeout=httpx.Timeout(politeness.timeout),
                                     headers={"User-Agent": politeness.user_agent})
-        self._backoff = wait_exponential_jitter(initial=politeness.backoff, jitter=politeness.backoff,
-                                                max=RETRY_AFTER_MAX)
+        # backoff × 2^n, plus up to backoff at random so that clients that failed together do not retry together
+        self._backoff = wait_exponential(multiplier=politeness.backoff, max=RETRY_AFTER_MAX) + wait_random(
+            0, politeness.backoff)
 
     def __enter__(self) -> Fetcher:
         return self
@@ -332,7 +334,8 @@ class Fetcher:
         host = self._host(url)
         self._read_robots(host)
         if host.blocked:
-            raise _Failed("disallowed", R030_DISALLOWED, f"{host.blocked}; {_path(str(url))} is not fetched")
+            raise _Failed(host.blocked.outcome, host.blocked.reason, f"{host.blocked.detail}; {_path(str(url))} is "
+                          "not fetched, nor anything else of that host in this run")
         if host.robots is not None and not host.robots.can_fetch(str(url), self.politeness.user_agent):
             raise _Failed("disallowed", R030_DISALLOWED, f"robots.txt of {host.name} disallows {_path(str(url))}")
         return self._request(host, url, accept)
@@ -366,9 +369,14 @@ class Fetcher:
                     if crawl_delay is not None and crawl_delay > host.delay:
                         host.delay = float(crawl_delay)
                 elif not 400 <= answer.status < 500:
-                    host.blocked = f"robots.txt of {host.name} answered {answer.status} {answer.phrase}".strip()
-            except _Failed as failed:
-                host.blocked = f"robots.txt of {host.name} could not be read ({failed.detail})"
+                    status = f"{answer.status} {answer.phrase}".strip()
+                    host.blocked = _Failed("disallowed", R030_DISALLOWED,
+                                           f"robots.txt of {host.name} answered {status}")
+            except _Failed as failed:  # the host's own failure (refused, timed out) names what became of its pages
+                own = failed.outcome in ("refused", "timeout")
+                host.blocked = _Failed(failed.outcome if own else "disallowed",
+                                       failed.reason if own else R030_DISALLOWED,
+                                       f"robots.txt of {host.name} could not be read ({failed.detail})")
 
     def _request(self, host: _Host, url: httpx.URL, accept: str) -> _Answer:
         """One URL requested, tried again after a connection error, a timeout, 429 or 5xx, with backoff."""
@@ -412,11 +420,11 @@ class Fetcher:
         """One request, when the host's delay since its last request has passed, its body read within limits."""
         request = self._client.build_request("GET", url, headers={"Accept": accept})
         with host.lock:
-            wait = host.next_start - time.monotonic()
+            # host.delay read now: a Crawl-delay read since the last request counts from that request's start
+            wait = host.last_start + host.delay - time.monotonic()
             if wait > 0:
                 time.sleep(wait)
-            started = time.monotonic()
-            host.next_start = started + host.delay
+            started = host.last_start = time.monotonic()
             response = self._client.send(request, stream=True)
             try:
                 body = self._body(host, response, started)
