@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/web_latency.py --json bench/results/web_latency.json
 	$(BIN)/python bench/pipeline_scale.py --json bench/results/pipeline_scale.json
 	$(BIN)/python bench/stability.py --json bench/results/stability.json
+	$(BIN)/python bench/fetch.py --json bench/results/fetch.json
 
 # ruff on the code, tests and benchmarks; mypy on src/ (its settings: [tool.mypy] in pyproject.toml)
 lint: $(STAMP)

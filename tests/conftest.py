@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -19,6 +20,9 @@ GOLD = DATA / "seeds.gold.json"
 FLOORS = Path(__file__).parent / "gold" / "floors.json"
 
 sys.path.insert(0, str(Path(__file__).parent))  # for score.py, the scorer shared with the benchmarks
+
+if TYPE_CHECKING:
+    from fetch_site import Site
 
 
 def floors(gate: str) -> dict[str, float]:
@@ -125,3 +129,12 @@ def seeds_scores(seeds_report: dict, gold: dict) -> dict[str, float]:
 def seeds_articles(seeds_report: dict) -> dict[str, dict]:
     """Report articles keyed by their three-digit prefix ("000")."""
     return {a["id"][:3]: a for a in seeds_report["articles"]}
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    """The local news site (tests/fetch_site.py) on 127.0.0.1, started for one test and stopped after it."""
+    from fetch_site import Site
+
+    with Site() as running:
+        yield running

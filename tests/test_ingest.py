@@ -97,8 +97,31 @@ def test_warc_and_warc_gz(tmp_path: Path) -> None:
     urls = {a.url for a in corpus.articles}
     assert urls == {"https://example.org/fr", "https://example.org/en", "https://example.org/x"}
     crawl = _by_path(corpus, tmp_path / "crawl.warc.gz")
-    assert crawl.status == "ok" and "1 non-HTML response records ignored" in (crawl.reason or "")
+    assert crawl.status == "ok" and "1 non-article response records ignored" in (crawl.reason or "")
     assert {a.language for a in corpus.articles} == {"fr", "en"}
+
+
+def test_warc_redirects_and_error_pages_are_not_articles(tmp_path: Path) -> None:
+    """Issue 22: recoupe fetch records redirects and errors, HTML bodies and all; only a 2xx response is read."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    answers = [("200 OK", "https://example.org/fr", _html("Titre FR", BODY_FR)),
+               ("301 Moved Permanently", "https://example.org/old", _html("Moved", "Moved to /fr.")),
+               ("404 Not Found", "https://example.org/gone", _html("Page introuvable", BODY_FR)),
+               ("500 Internal Server Error", "https://example.org/err", _html("Server error", BODY_EN)),
+               ("206 Partial Content", "https://example.org/en", _html("Title EN", BODY_EN))]
+    path = tmp_path / "fetched.warc.gz"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for status, url, html in answers:
+            headers = StatusAndHeaders(status, [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()),
+                                                          http_headers=headers))
+    result = read_file(path)
+    assert [page.url for page in result.pages] == ["https://example.org/fr", "https://example.org/en"]
+    assert not result.skips
+    assert "3 non-article response records ignored (not HTML, or not a 2xx status)" in result.notes
 
 
 # -- bad input: each names the file and the reason, and the rest goes through ----------------------

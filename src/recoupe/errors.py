@@ -51,12 +51,25 @@ R020 broken symbolic link: {detail}
 R021 left out of the inputs: {detail}
 R022 metadata without its article: {detail}
 R023 hidden, not read: {detail}
+R030 robots.txt disallows: {detail}
+R031 host refused the connection: {detail}
+R032 timed out: {detail}
+R033 HTTP error: {detail}
+R034 too many redirects: {detail}
+R035 not an HTML page: {detail}
+R036 not a web address: {detail}
+R037 paywall: only a subscriber's teaser ({detail})
+R038 not a feed or a sitemap: {detail}
+R039 not a public address: {detail}
 """
 REASONS = [Reason(*line.split(" ", 1)) for line in _REASONS.strip().splitlines()]
 (R001_EMPTY, R002_BINARY, R003_ENCODING, R004_EXTENSION, R005_NO_TEXT, R006_BAD_JSON, R007_JSON_FIELDS, R008_BAD_WARC,
  R009_UNREADABLE, R010_NOT_FOUND, R011_DUPLICATE_ID, R012_TOO_LARGE, R013_TIMEOUT, R014_TOO_DEEP, R015_TOO_LONG,
  R016_NO_MEMORY, R017_SYMLINK_NOT_FOLLOWED, R018_NOT_REGULAR, R019_FOLDER_UNREADABLE, R020_SYMLINK_BROKEN,
- R021_LEFT_OUT, R022_ORPHAN_METADATA, R023_HIDDEN) = REASONS
+ R021_LEFT_OUT, R022_ORPHAN_METADATA, R023_HIDDEN,
+ # fetching (issue 22): fetch.py, and feeds.py for R037, R038
+ R030_DISALLOWED, R031_REFUSED, R032_FETCH_TIMEOUT, R033_HTTP_ERROR, R034_REDIRECTS, R035_NOT_HTML, R036_BAD_URL,
+ R037_PAYWALL, R038_NOT_A_LISTING, R039_NOT_PUBLIC) = REASONS
 
 
 def skip(path: str, reason: Reason, detail: str = "", location: str | None = None) -> Skip:

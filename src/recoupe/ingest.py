@@ -597,7 +597,9 @@ def _read_warc(path: Path, data: bytes, result: FileResult, max_bytes: int) -> N
     try:
         for number, record in enumerate(ArchiveIterator(stream, block_size=WARC_BLOCK), start=1):
             where = f"record {number}"
+            # an article is a 2xx HTML response: a redirect or an error page (which recoupe fetch records) is not
             is_html = record.rec_type == "response" and record.http_headers is not None and \
+                (record.http_headers.get_statuscode() or "").startswith("2") and \
                 "html" in (record.http_headers.get_header("Content-Type") or "").lower()
             body = record.content_stream().read(max_bytes + 1) if is_html else b""
             _drain(record.raw_stream)
@@ -642,6 +644,6 @@ def _read_warc(path: Path, data: bytes, result: FileResult, max_bytes: int) -> N
         result.skips.append(skip(str(path), R008_BAD_WARC, "truncated archive: the data ends inside a record",
                                  f"record {done + 1}"))
     if ignored:
-        result.notes.append(f"{ignored} non-HTML response records ignored")
+        result.notes.append(f"{ignored} non-article response records ignored (not HTML, or not a 2xx status)")
     if not result.pages and not result.skips:
         raise InputError(R008_BAD_WARC, "no HTML response record")
