@@ -248,3 +248,22 @@ def test_a_billion_laughs_feed_is_not_expanded() -> None:
     listing = read_listing(data, "https://ridge-gazette.example/rss")
     assert listing.items == (Item("https://ridge-gazette.example/laughs", "Laughs"),)
     assert "haha" not in (listing.title or "")  # the reference left as written, or dropped: never expanded
+
+
+def test_rss_091_and_a_date_without_a_time() -> None:
+    data = b"""<?xml version="1.0"?>
+<rss version="0.91"><channel><title>Valley Weekly</title><link>https://valley-weekly.example/</link>
+<description>News</description><language>en</language>
+<item><title>Bridge reopens</title><link>https://valley-weekly.example/bridge</link>
+<pubDate>Mon, 13 May 2024</pubDate></item></channel></rss>"""
+    listing = read_listing(data, "https://valley-weekly.example/rss091.xml")
+    assert listing.kind == "rss"
+    assert listing.items == (Item("https://valley-weekly.example/bridge", "Bridge reopens", "2024-05-13"),)
+
+
+def test_a_sitemap_written_without_its_namespace_is_read() -> None:
+    data = (b"<urlset><url><loc> https://valley-weekly.example/a </loc>"
+            b"<lastmod>2024-05-13T08:00:00</lastmod></url></urlset>")
+    listing = read_listing(data, "https://valley-weekly.example/sitemap.xml")
+    assert listing.kind == "sitemap"
+    assert listing.items == (Item("https://valley-weekly.example/a", None, "2024-05-13T08:00:00+00:00"),)
