@@ -393,6 +393,22 @@ class Reader:
         claims = [c for c in (data or {}).get("claims", []) if status is None or c["status"] == status]
         return Page(claims[offset:offset + limit], len(claims), offset, limit)
 
+    def fetches(self, offset: int, limit: int, outcome: str | None = None) -> Page:
+        """What became of the URLs fetched, latest first, optionally of one outcome ("fetched", "timeout"...);
+        ``redirects`` as a list. Nothing in a store older than fetches (schema 13) that no writer opened since."""
+        if not _has_table(self.conn, "fetches"):
+            return Page([], 0, offset, limit)
+        where, args = ("WHERE outcome = ?", (outcome,)) if outcome is not None else ("", ())
+        total = self.conn.execute(f"SELECT count(*) FROM fetches {where}", args).fetchone()[0]
+        rows = self.conn.execute(
+            "SELECT canonical, url, outcome, code, reason, status, final_url, redirects, warc, record, fetched_at, "
+            f"seconds FROM fetches {where} ORDER BY rowid DESC LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
+        return Page([dict(r, redirects=json.loads(r["redirects"] or "[]")) for r in rows], total, offset, limit)
+
+    def feeds(self) -> list[dict[str, Any]]:
+        """The feeds and sitemaps watched, in the order they were added, with their last reading."""
+        return feed_rows(self.conn)
+
 
 def story_changes(conn: sqlite3.Connection, before: int | None = None) -> list[StoryChange]:
     """The changes of story ids stored, oldest first; with ``before``, only those of the stories of runs before
@@ -402,6 +418,20 @@ def story_changes(conn: sqlite3.Connection, before: int | None = None) -> list[S
     where, args = ("WHERE run < ?", (before,)) if before is not None else ("", ())
     rows = conn.execute(f"SELECT old, new, change, run FROM story_changes {where} ORDER BY run, rowid", args)
     return [StoryChange(old, new, change, str(run)) for old, new, change, run in rows]
+
+
+def feed_rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """The feeds and sitemaps watched, in the order they were added: url, kind, title, added, and their last
+    reading (checked, items, new, error; None before the first). Nothing in a store older than feeds (schema 13)."""
+    if not _has_table(conn, "feeds"):
+        return []
+    cursor = conn.execute("SELECT url, kind, title, added, checked, items, new, error FROM feeds ORDER BY rowid")
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
 
 
 def read_only_uri(path: str | Path) -> str:

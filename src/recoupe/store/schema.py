@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import identity
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 MIGRATIONS = {
     1: """
     CREATE TABLE articles (
@@ -213,6 +213,37 @@ MIGRATIONS = {
         ON articles(language, coalesce(published, page_date), last_seen, outlet, published, page_date);
     CREATE INDEX IF NOT EXISTS articles_by_date
         ON articles(coalesce(published, page_date), last_seen, language, outlet, published, page_date);
+    """,
+    13: """
+    -- what became of each URL that ``recoupe fetch`` was given (``fetch.Fetched``): a row per try, never changed;
+    -- a URL's state is its canonical URL's last row that is not "duplicate" (``Store.fetched_urls``), so that a
+    -- URL that timed out and was fetched later is fetched, and the run that found it fetched already changes nothing
+    CREATE TABLE IF NOT EXISTS fetches (
+        canonical TEXT NOT NULL,   -- courlan-normalised: the key of "fetched once"
+        url TEXT NOT NULL,         -- as given
+        outcome TEXT NOT NULL,     -- fetched | duplicate | disallowed | refused | timeout | http-error | ...
+        code TEXT,                 -- the R0xx code when not fetched
+        reason TEXT,
+        status INTEGER,            -- HTTP status of the last response
+        final_url TEXT,            -- after redirects
+        redirects TEXT NOT NULL DEFAULT '[]',  -- JSON list of the URLs redirected through, in order
+        warc TEXT,                 -- the WARC file holding the response, and its WARC-Record-ID
+        record TEXT,
+        fetched_at TEXT NOT NULL,  -- ISO 8601 UTC
+        seconds REAL NOT NULL DEFAULT 0
+    );
+    CREATE INDEX IF NOT EXISTS fetches_canonical ON fetches(canonical);
+    -- the feeds and sitemaps watched (``recoupe watch``, the web app's feeds page) and their last reading
+    CREATE TABLE IF NOT EXISTS feeds (
+        url TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,    -- what it was added as (a feed, a sitemap), as the caller names it
+        title TEXT,
+        added TEXT NOT NULL,
+        checked TEXT,          -- when it was last read, and what it listed then: its items, how many were new
+        items INTEGER,
+        new INTEGER,
+        error TEXT             -- why the last reading failed (None: it did not)
+    );
     """,
 }
 # steps that need SQLite's FTS5 module: where it is missing, the step is recorded as done without them, and the

@@ -17,13 +17,13 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from .. import identity
 from ..errors import StoreError
 from ..records import PROVENANCE_FIELDS, Article, Corpus, Entity, Mention, Quote, Removal, StoryChange, free_id
 from ..serialize import dumps, edge, lookups, removals, removals_from, story_bundle
-from .reader import story_changes
+from .reader import feed_rows, story_changes
 from .schema import connect, migrate
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,35 @@ _INSERT = (f"INSERT INTO articles ({', '.join(_COLUMNS)}, analyser) VALUES ({', 
 # article's own date (the date its story establishes is the analysis's, in its report), so that a later run
 # does not read a story's date as the article's own
 _ANALYSED = ("story", "page_date_note", "last_seen")
+
+
+class FetchRow(Protocol):
+    """What the store keeps of a fetched URL: the fields of ``fetch.Fetched``, taken as they are (read-only)."""
+
+    @property
+    def url(self) -> str: ...
+    @property
+    def canonical(self) -> str: ...
+    @property
+    def outcome(self) -> str: ...
+    @property
+    def final_url(self) -> str | None: ...
+    @property
+    def status(self) -> int | None: ...
+    @property
+    def redirects(self) -> Sequence[str]: ...
+    @property
+    def code(self) -> str | None: ...
+    @property
+    def reason(self) -> str | None: ...
+    @property
+    def warc(self) -> str | None: ...
+    @property
+    def record(self) -> str | None: ...
+    @property
+    def fetched_at(self) -> str: ...
+    @property
+    def seconds(self) -> float: ...
 
 
 class StaleAnalysis(Exception):
@@ -281,6 +310,42 @@ class Store:
         """Every change of story ids stored, oldest first (``lineage``)."""
         with self.reader() as conn:
             return story_changes(conn)
+
+    def save_fetches(self, fetched: Sequence[FetchRow]) -> None:
+        """Keep what became of fetched URLs (``fetch.Fetched``), a row each, in the order given."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        self._write("INSERT INTO fetches (canonical, url, outcome, code, reason, status, final_url, redirects, warc, "
+                    "record, fetched_at, seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(f.canonical, f.url, f.outcome, f.code, f.reason, f.status, f.final_url,
+                      json.dumps(list(f.redirects)), f.warc, f.record, f.fetched_at or now, f.seconds)
+                     for f in fetched])
+
+    def fetched_urls(self) -> set[str]:
+        """The canonical URLs fetched: those whose last outcome is "fetched", "duplicate" rows aside (a URL found
+        fetched already stays fetched; one that timed out, then was fetched, is fetched)."""
+        with self.reader() as conn:
+            # SQLite gives a bare column of an aggregate query from the row that max() picked: each URL's last row
+            rows = conn.execute("SELECT canonical, outcome, max(rowid) FROM fetches WHERE outcome != 'duplicate' "
+                                "GROUP BY canonical").fetchall()
+        return {str(canonical) for canonical, outcome, _ in rows if outcome == "fetched"}
+
+    def add_feed(self, url: str, kind: str) -> None:
+        """Watch a feed or sitemap; one added already is left as it is (and keeps the date it was first added)."""
+        self._write("INSERT OR IGNORE INTO feeds (url, kind, added) VALUES (?, ?, ?)",
+                    [(url, kind, datetime.now(UTC).isoformat(timespec="seconds"))])
+
+    def feed_checked(self, url: str, *, title: str | None, items: int, new: int, error: str | None) -> None:
+        """Record a reading of a watched feed: now, how many items it listed and how many were new, and why it
+        failed (``error``, None when it did not); a title None keeps the one known. A feed not added is not
+        recorded (``add_feed`` first)."""
+        self._write("UPDATE feeds SET checked = ?, title = coalesce(?, title), items = ?, new = ?, error = ? "
+                    "WHERE url = ?", [(datetime.now(UTC).isoformat(timespec="seconds"), title, items, new, error,
+                                       url)])
+
+    def feeds(self) -> list[dict[str, Any]]:
+        """The feeds and sitemaps watched, in the order they were added, with their last reading."""
+        with self.reader() as conn:
+            return feed_rows(conn)
 
     @contextmanager
     def reader(self) -> Iterator[sqlite3.Connection]:
