@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .. import identity
 from ..errors import StoreError
@@ -25,6 +25,9 @@ from ..records import PROVENANCE_FIELDS, Article, Corpus, Entity, Mention, Quote
 from ..serialize import dumps, edge, lookups, removals, removals_from, story_bundle
 from .reader import feed_rows, story_changes
 from .schema import connect, migrate
+
+if TYPE_CHECKING:
+    from ..fetch import Fetched
 
 log = logging.getLogger(__name__)
 
@@ -38,35 +41,6 @@ _INSERT = (f"INSERT INTO articles ({', '.join(_COLUMNS)}, analyser) VALUES ({', 
 # article's own date (the date its story establishes is the analysis's, in its report), so that a later run
 # does not read a story's date as the article's own
 _ANALYSED = ("story", "page_date_note", "last_seen")
-
-
-class FetchRow(Protocol):
-    """What the store keeps of a fetched URL: the fields of ``fetch.Fetched``, taken as they are (read-only)."""
-
-    @property
-    def url(self) -> str: ...
-    @property
-    def canonical(self) -> str: ...
-    @property
-    def outcome(self) -> str: ...
-    @property
-    def final_url(self) -> str | None: ...
-    @property
-    def status(self) -> int | None: ...
-    @property
-    def redirects(self) -> Sequence[str]: ...
-    @property
-    def code(self) -> str | None: ...
-    @property
-    def reason(self) -> str | None: ...
-    @property
-    def warc(self) -> str | None: ...
-    @property
-    def record(self) -> str | None: ...
-    @property
-    def fetched_at(self) -> str: ...
-    @property
-    def seconds(self) -> float: ...
 
 
 class StaleAnalysis(Exception):
@@ -311,7 +285,7 @@ class Store:
         with self.reader() as conn:
             return story_changes(conn)
 
-    def save_fetches(self, fetched: Sequence[FetchRow]) -> None:
+    def save_fetches(self, fetched: Sequence[Fetched]) -> None:
         """Keep what became of fetched URLs (``fetch.Fetched``), a row each, in the order given."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         self._write("INSERT INTO fetches (canonical, url, outcome, code, reason, status, final_url, redirects, warc, "
