@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import Executor
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, get_args
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, get_args
 
 import typer
 from rich.console import Console
@@ -19,9 +19,10 @@ from typer.core import TyperArgument, TyperCommand
 from . import brief, export, lang, report
 from ._version import __version__
 from .errors import DaskError, LanguageError, NothingAnalysed, StoreError
+from .fetch import POLITE, Fetched, Politeness
 from .limits import DEFAULT, MB, Limits
 from .pipeline import analyze, save
-from .records import ClaimStatus, Corpus
+from .records import ClaimStatus, Corpus, InputReport, Skip
 from .store import Store
 
 if TYPE_CHECKING:
@@ -286,6 +287,220 @@ def serve_cli(
                      "them are refused).", soft_wrap=True, highlight=False)
     uvicorn.run(create_app(db, token=token or "", hosts=hosts, base_url=base), host=host, port=port,
                 log_level="warning")
+
+
+FETCH_EXAMPLES = """Examples:
+  recoupe fetch https://news.example/a.html https://news.example/b.html --out out/news
+  recoupe fetch --feed https://news.example/rss.xml --sitemap https://news.example/news-sitemap.xml --out out/news
+  recoupe fetch --since-last --out out/news        (cron: every feed the store follows, new items only)
+  recoupe analyze out/news/warc --out out/again     (the pages as they were fetched, read back from the WARCs)"""
+
+_Feeds = Annotated[list[str] | None, typer.Option(
+    "--feed", metavar="URL", help="An RSS or Atom feed: its items are fetched, and the store follows it. Repeatable.")]
+_Sitemaps = Annotated[list[str] | None, typer.Option(
+    "--sitemap", metavar="URL", help="A sitemap, a sitemap index or a news sitemap: its pages are fetched, and the "
+    "store follows it. Repeatable.")]
+_Out = Annotated[Path, typer.Option("--out", "-o", metavar="DIR", help="Folder for report.json, index.html and the "
+                                    "WARC files of the pages fetched (DIR/warc).")]
+_Db = Annotated[Path | None, typer.Option(metavar="FILE", help="SQLite store (default: OUT/recoupe.sqlite).")]
+_Delay = Annotated[float, typer.Option(min=0.0, help="Seconds between two requests to one host (a longer "
+                                       "Crawl-delay of its robots.txt wins).")]
+_Timeout = Annotated[float, typer.Option(min=0.1, help="Seconds to connect, and between two reads of a response.")]
+_Retries = Annotated[int, typer.Option(min=0, help="More tries after a connection error, a timeout, 429 or 5xx, "
+                                       "with a doubling wait.")]
+_MaxPage = Annotated[float, typer.Option(min=0.001, help="A larger page is not kept.")]
+_Lang = Annotated[str | None, typer.Option("--lang", metavar="CODE", help="Write every story's brief in this "
+                                           "language (see `recoupe analyze --help`).")]
+
+
+@app.command("fetch", cls=_Command, epilog=FETCH_EXAMPLES)
+def fetch_cli(
+    urls: Annotated[list[str] | None, typer.Argument(metavar="[URL...]", help="Article pages to fetch.")] = None,
+    out: _Out = Path("out"),
+    db: _Db = None,
+    url_file: Annotated[Path | None, typer.Option("--urls", metavar="FILE", help="A file of URLs, one a line ("
+                                                  "blank lines and lines starting with # left out).")] = None,
+    feed: _Feeds = None,
+    sitemap: _Sitemaps = None,
+    since_last: Annotated[bool, typer.Option("--since-last", help="Also read every feed and sitemap the store "
+                                             "follows; only their new items are fetched.")] = False,
+    delay: _Delay = POLITE.delay,
+    timeout: _Timeout = POLITE.timeout,
+    retries: _Retries = POLITE.retries,
+    max_page_mb: _MaxPage = POLITE.max_bytes / MB,
+    brief_language: _Lang = None,
+) -> None:
+    """Fetch pages politely (robots.txt, a delay per host, recoupe named as the user agent) into a WARC file, and
+    analyse them with what the store holds. A URL the store fetched before is not fetched again."""
+    listed = list(urls or [])
+    if url_file is not None:
+        try:
+            listed += [line.strip() for line in url_file.read_text(encoding="utf-8").splitlines()
+                       if line.strip() and not line.lstrip().startswith("#")]
+        except (OSError, UnicodeDecodeError) as err:
+            _fail(f"--urls {url_file}: cannot read the file ({getattr(err, 'strerror', None) or err})")
+    if not (listed or feed or sitemap or since_last):
+        _fail("nothing to fetch: give URLs, --urls FILE, --feed URL, --sitemap URL or --since-last")
+    polite = Politeness(delay=delay, timeout=timeout, retries=retries, max_bytes=int(max_page_mb * MB))
+    code = _fetch_round(out, db or out / "recoupe.sqlite", polite, listed, feed or [], sitemap or [], since_last,
+                        brief_language)
+    raise typer.Exit(code)
+
+
+WATCH_EXAMPLES = """Examples:
+  recoupe watch --feed https://news.example/rss.xml --out out/news --every 15m
+  recoupe watch --out out/news --every 1h            (every feed and sitemap the store follows)"""
+
+
+@app.command("watch", cls=_Command, epilog=WATCH_EXAMPLES)
+def watch_cli(
+    out: _Out = Path("out"),
+    db: _Db = None,
+    feed: _Feeds = None,
+    sitemap: _Sitemaps = None,
+    every: Annotated[str, typer.Option(metavar="DURATION", help="Time between two rounds: 90s, 15m, 2h, 1d.")] = "15m",
+    times: Annotated[int | None, typer.Option(
+        min=1, help="Stop after this many rounds (default: until Ctrl-C).")] = None,
+    delay: _Delay = POLITE.delay,
+    timeout: _Timeout = POLITE.timeout,
+    retries: _Retries = POLITE.retries,
+    max_page_mb: _MaxPage = POLITE.max_bytes / MB,
+    brief_language: _Lang = None,
+) -> None:
+    """Follow feeds and sitemaps: every DURATION, fetch their new items, update the stories (their ids stay) and
+    say what is new: new stories, articles that joined a story, new conflicts."""
+    import time
+
+    seconds = duration(every)
+    if seconds is None:
+        _fail(f"--every {every}: not a duration (a number and s, m, h or d: 90s, 15m, 2h)")
+    polite = Politeness(delay=delay, timeout=timeout, retries=retries, max_bytes=int(max_page_mb * MB))
+    done = 0
+    try:
+        while True:
+            started = time.monotonic()
+            _say(f"Round {done + 1}, {time.strftime('%Y-%m-%d %H:%M:%S')}")
+            _fetch_round(out, db or out / "recoupe.sqlite", polite, [], feed or [], sitemap or [], True,
+                         brief_language)
+            done += 1
+            if times is not None and done >= times:
+                return
+            time.sleep(max(0.0, started + seconds - time.monotonic()))
+    except KeyboardInterrupt:
+        _say(f"Stopped after {_count(done, 'round')}.")
+
+
+def duration(text: str) -> float | None:
+    """Seconds of "90s", "15m", "2h", "1d" (a bare number: seconds); None when it is not a positive duration."""
+    found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", text.lower())
+    if not found or float(found[1]) <= 0:
+        return None
+    return float(found[1]) * {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}[found[2]]
+
+
+def _fail(message: str) -> NoReturn:
+    errors.print(f"[red]error:[/] {escape(_shown(message))}", soft_wrap=True, highlight=False)
+    raise typer.Exit(2)
+
+
+def _fetch_round(out: Path, db: Path, polite: Politeness, urls: list[str], feeds: list[str], sitemaps: list[str],
+                 followed: bool, brief_language: str | None) -> int:
+    """One fetch and its analysis: 0 when something was fetched or nothing was new, 1 when everything asked
+    failed. The WARCs of earlier runs never analysed (a run cut short) are analysed with this one's."""
+    from .collect import collect, warcs
+    from .delta import delta
+    from .store.reader import Reader
+
+    problem = _check_lang(brief_language) or _check_out(out)
+    if problem:
+        _fail(problem)
+    try:
+        with Store(db) as store:
+            if followed:
+                for known in store.feeds():
+                    (feeds if known["kind"] == "feed" else sitemaps).append(str(known["url"]))
+            collected = _collect_with_progress(collect, store, out / "warc", list(dict.fromkeys(urls)),
+                                               list(dict.fromkeys(feeds)), list(dict.fromkeys(sitemaps)), polite)
+            reader = Reader(db)
+            try:
+                read = {Path(p).resolve() for p in reader.input_paths()}
+            finally:
+                reader.close()
+            unread = [w for w in warcs(out / "warc") if w.resolve() not in read]
+            _fetch_summary(collected)
+            if not unread:
+                _say("Nothing new to analyse.")
+                return 1 if collected.skips and not collected.pages and urls else 0
+            run = store.latest_run()
+            before = store.stories(run) if run is not None else []
+            corpus = _run_with_progress(unread, None, {"store": store, "brief_language": brief_language})
+            corpus = _with_failures(corpus, collected.skips)
+            if not any(i.articles for i in corpus.inputs):
+                _summary(corpus)
+                _say("No page fetched gave an article.")
+                return 1
+            corpus, _ = save(corpus, store, brief_language=brief_language)
+        index = report.write(corpus, out)
+    except (StoreError, DaskError) as err:
+        _fail(str(err))
+    _summary(corpus)
+    _findings(corpus)
+    _new(delta(before, corpus))
+    _say(f"Report: {_shown(str(index))}")
+    return 0
+
+
+def _collect_with_progress(collect: Any, store: Store, folder: Path, urls: list[str], feeds: list[str],
+                           sitemaps: list[str], polite: Politeness) -> Any:
+    """``collect`` with a line per page fetched: a rich status on a terminal, plain lines on stderr when piped."""
+    def line(fetched: Fetched) -> None:
+        print(f"[{fetched.outcome}] {_shown(fetched.url)}", file=sys.stderr)
+
+    if not console.is_terminal:
+        return collect(store, folder, urls=urls, feeds=feeds, sitemaps=sitemaps, politeness=polite, progress=line)
+    with console.status("Fetching…") as status:
+        counts: Counter[str] = Counter()
+
+        def shown(fetched: Fetched) -> None:
+            counts[fetched.outcome] += 1
+            status.update(f"Fetching… {', '.join(f'{n} {k}' for k, n in counts.items())}: "
+                          f"{escape(_shown(fetched.url))}")
+
+        return collect(store, folder, urls=urls, feeds=feeds, sitemaps=sitemaps, politeness=polite, progress=shown)
+
+
+def _with_failures(corpus: Corpus, skips: list[Skip]) -> Corpus:
+    """The analysis with the fetch's failures named among its inputs and problems, as the report keeps them."""
+    from dataclasses import replace
+
+    failed = tuple(InputReport(s.path, "skipped", s.detail) for s in skips)
+    return replace(corpus, inputs=failed + corpus.inputs, skips=tuple(skips) + corpus.skips)
+
+
+def _fetch_summary(collected: Any) -> None:
+    outcomes = Counter(f.outcome for f in collected.fetched)
+    listed = sum(len(r.listing.items) for r in collected.listings if r.listing)
+    feeds = f"{_count(len(collected.listings), 'feed or sitemap', 'feeds and sitemaps')} read ({listed} items); " \
+        if collected.listings else ""
+    _say(f"Fetched: {feeds}" + (", ".join(f"{n} {k}" for k, n in sorted(outcomes.items())) or "no page to fetch")
+         + (f"; into {collected.warc}" if collected.warc else ""))
+    for problem in collected.skips:
+        errors.print(_shown(problem.message), soft_wrap=True, markup=False, highlight=False)
+
+
+def _new(found: Any) -> None:
+    """What this round added to the analysis before it."""
+    if found.empty:
+        _say("New: nothing since the last analysis.")
+        return
+    _say(f"New: {_count(len(found.stories), 'story', 'stories')}, {_count(len(found.joined), 'article')} joined a "
+         f"known story, {_count(len(found.conflicts), 'new conflict')}")
+    for story in found.stories:
+        _say(f"  new story {story.id}: {_shown(story.title)} ({_count(story.articles, 'article')})")
+    for joined in found.joined:
+        _say(f"  {_shown(joined.title)} joined {joined.story}: {_shown(joined.story_title)}")
+    for conflict in found.conflicts:
+        _say(f"  conflict in {conflict.story}: {_shown(conflict.claim)} / {_shown(' / '.join(conflict.against))}")
 
 
 EXPORT_EXAMPLES = """Examples:

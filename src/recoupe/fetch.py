@@ -93,6 +93,9 @@ class Politeness:
     user_agent: str = USER_AGENT
 
 
+POLITE = Politeness()  # the defaults: what `recoupe fetch` does unless told otherwise
+
+
 @dataclass(frozen=True, slots=True)
 class Fetched:
     """What became of one URL."""

@@ -267,6 +267,15 @@ class Store:
         except sqlite3.Error as err:
             raise StoreError(f"cannot write to the store {self.path}: {err} [{StoreError.code}]") from err
 
+    def _write_apart(self, sql: str, rows: list[tuple[object, ...]]) -> None:
+        """``_write`` on a connection of its own, so that any thread may call it: the fetcher's threads record
+        each page as it comes (SQLite serialises the writers)."""
+        try:
+            with self.reader() as conn, conn:
+                conn.executemany(sql, rows)
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot write to the store {self.path}: {err} [{StoreError.code}]") from err
+
     def stories(self, run: int) -> list[dict[str, object]]:
         """The stories of one analysis, each with origins, claims, timeline and brief (report.json shapes)."""
         with self.reader() as conn:
@@ -288,11 +297,11 @@ class Store:
     def save_fetches(self, fetched: Sequence[Fetched]) -> None:
         """Keep what became of fetched URLs (``fetch.Fetched``), a row each, in the order given."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        self._write("INSERT INTO fetches (canonical, url, outcome, code, reason, status, final_url, redirects, warc, "
-                    "record, fetched_at, seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(f.canonical, f.url, f.outcome, f.code, f.reason, f.status, f.final_url,
-                      json.dumps(list(f.redirects)), f.warc, f.record, f.fetched_at or now, f.seconds)
-                     for f in fetched])
+        self._write_apart(
+            "INSERT INTO fetches (canonical, url, outcome, code, reason, status, final_url, redirects, warc, record, "
+            "fetched_at, seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(f.canonical, f.url, f.outcome, f.code, f.reason, f.status, f.final_url, json.dumps(list(f.redirects)),
+              f.warc, f.record, f.fetched_at or now, f.seconds) for f in fetched])
 
     def fetched_urls(self) -> set[str]:
         """The canonical URLs fetched: those whose last outcome is "fetched", "duplicate" rows aside (a URL found
@@ -323,7 +332,7 @@ class Store:
 
     @contextmanager
     def reader(self) -> Iterator[sqlite3.Connection]:
-        """A read connection of its own, closed on exit."""
+        """A connection of its own, closed on exit."""
         conn = connect(self.path)
         try:
             yield conn
