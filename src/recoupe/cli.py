@@ -19,14 +19,15 @@ from typer.core import TyperArgument, TyperCommand
 from . import brief, export, lang, report
 from ._version import __version__
 from .errors import DaskError, LanguageError, NothingAnalysed, StoreError
-from .fetch import POLITE, Fetched, Politeness
-from .limits import DEFAULT, MB, Limits
+from .limits import DEFAULT, MB, POLITE, Limits, Politeness
 from .pipeline import analyze, save
 from .records import ClaimStatus, Corpus, InputReport, Skip
 from .store import Store
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
+
+    from .fetch import Fetched
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="recoupe cross-checks the news: clean articles, find copies, sources and claims.")

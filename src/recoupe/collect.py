@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .feeds import Listing, read_listing
-from .fetch import POLITE, Fetched, Fetcher, Politeness, canonical
+from .fetch import Fetched, Fetcher, canonical
+from .limits import POLITE, Politeness
 from .records import Skip
 
 if TYPE_CHECKING:

@@ -45,7 +45,6 @@ from tenacity import (
 )
 from tenacity.stop import stop_base
 
-from ._version import __version__
 from .errors import (
     R012_TOO_LARGE,
     R030_DISALLOWED,
@@ -58,7 +57,7 @@ from .errors import (
     R039_NOT_PUBLIC,
     Reason,
 )
-from .limits import DEFAULT, MB
+from .limits import MB, POLITE, USER_AGENT, Politeness  # noqa: F401  (Politeness, USER_AGENT: fetch's API too)
 from .records import Skip
 
 if TYPE_CHECKING:
@@ -66,7 +65,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-USER_AGENT = f"recoupe/{__version__} (+https://github.com/recoupe/recoupe; news cross-checking)"
 HTML_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"
 RETRY_AFTER_MAX = 60.0  # a longer Retry-After ends the retries: the host asked for more than a run should wait
 ROBOTS_REDIRECTS = 5  # RFC 9309 2.3.1.2: at least five consecutive redirects are followed for robots.txt
@@ -76,24 +74,6 @@ _PORTS = {"http": 80, "https": 443}
 
 Outcome = Literal["fetched", "duplicate", "disallowed", "refused", "timeout", "http-error", "redirect-loop",
                   "too-large", "not-html", "bad-url"]
-
-
-@dataclass(frozen=True, slots=True)
-class Politeness:
-    """How recoupe fetches: the CLI's --delay, --timeout, … set these."""
-
-    delay: float = 2.0  # seconds between two requests to one host (robots.txt Crawl-delay wins if longer)
-    timeout: float = 20.0  # seconds to connect, and between two reads
-    deadline: float = 60.0  # seconds for a whole response (a host trickling bytes is cut)
-    max_bytes: int = DEFAULT.max_bytes  # a larger body is not kept
-    retries: int = 3  # more tries after a connection error, a timeout, 429 or 5xx (Retry-After honoured)
-    backoff: float = 1.0  # first wait before a retry, doubled each time, with jitter
-    max_redirects: int = 10
-    hosts_at_once: int = 4  # hosts fetched in parallel (each host still one request at a time)
-    user_agent: str = USER_AGENT
-
-
-POLITE = Politeness()  # the defaults: what `recoupe fetch` does unless told otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +166,7 @@ class Fetcher:
     """A polite HTTP client writing every response it gets into one WARC file (request and response records,
     redirects included). A context manager; thread-safe."""
 
-    def __init__(self, warc: Path, politeness: Politeness = Politeness(), *, done: Iterable[str] = (),
+    def __init__(self, warc: Path, politeness: Politeness = POLITE, *, done: Iterable[str] = (),
                  public_only: bool = False) -> None:
         # done: canonical URLs already fetched (a resumed or repeated run): given again, they are "duplicate".
         # public_only (the web app's setting, against server-side request forgery): a URL whose host resolves to a
@@ -489,7 +469,7 @@ class _Warc:
         self._writer = WARCWriter(self._file, gzip=True)
         self._lock = threading.Lock()
         self._write(self._writer.create_warcinfo_record(path.name, {
-            "software": f"recoupe/{__version__} (warcio)", "format": "WARC File Format 1.0",
+            "software": f"{USER_AGENT.split()[0]} (warcio)", "format": "WARC File Format 1.0",
             "http-header-user-agent": user_agent, "robots": "obey",
             "description": "pages and feeds fetched by recoupe for news cross-checking"}))
 

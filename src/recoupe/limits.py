@@ -1,4 +1,6 @@
-"""Per-file limits: how large an input may be and how long its reading and cleaning may take.
+"""Per-file limits: how large an input may be and how long its reading and cleaning may take; and how politely
+recoupe fetches from the web (``Politeness``: fetch.py's, here so that the CLI reads its defaults without loading
+the HTTP client).
 
 A file over a limit becomes a Skip with the limit in its reason; the rest of the corpus goes on.
 
@@ -18,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from ._version import __version__
 from .errors import R013_TIMEOUT, InputError
 
 MB = 1024 * 1024
@@ -36,6 +39,25 @@ class Limits:
 
 
 DEFAULT = Limits()
+USER_AGENT = f"recoupe/{__version__} (+https://github.com/recoupe/recoupe; news cross-checking)"
+
+
+@dataclass(frozen=True, slots=True)
+class Politeness:
+    """How recoupe fetches: the CLI's --delay, --timeout, … set these."""
+
+    delay: float = 2.0  # seconds between two requests to one host (robots.txt Crawl-delay wins if longer)
+    timeout: float = 20.0  # seconds to connect, and between two reads
+    deadline: float = 60.0  # seconds for a whole response (a host trickling bytes is cut)
+    max_bytes: int = DEFAULT.max_bytes  # a larger body is not kept
+    retries: int = 3  # more tries after a connection error, a timeout, 429 or 5xx (Retry-After honoured)
+    backoff: float = 1.0  # first wait before a retry, doubled each time, with jitter
+    max_redirects: int = 10
+    hosts_at_once: int = 4  # hosts fetched in parallel (each host still one request at a time)
+    user_agent: str = USER_AGENT
+
+
+POLITE = Politeness()  # the defaults: what `recoupe fetch` does unless told otherwise
 
 
 class FileTimeout(InputError):
