@@ -1,0 +1,368 @@
+"""Articles fetched from the web by the web app (issue 22): POST /api/fetch and POST /api/feeds answer 202 with a
+job at once (or refuse what can be told at once: not http(s), too many, none, no token, another site, too many
+writes), the job runs ``collect`` then the analysis of its WARC as an upload's, and tells each address's outcome;
+the /fetch and /feeds pages.
+
+The jobs here run a stand-in for ``collect`` (what it gives is set by each test, the records as collect.py and
+fetch.py define them), so that the web side is tested on its own."""
+from __future__ import annotations
+
+import json
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from recoupe.records import Skip
+from recoupe.web import app as web_app
+from recoupe.web import create_app, fetching
+
+from ._jobs import finished
+
+TOKEN = "t0ken-for-the-fetch-tests-0123456789"
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """What fetch.Fetched holds (the fields the web app reads)."""
+
+    url: str
+    outcome: str
+    final_url: str | None = None
+    status: int | None = None
+    redirects: tuple[str, ...] = ()
+    code: str | None = None
+    reason: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome == "fetched"
+
+    def skip(self) -> Skip | None:
+        return None if self.ok else Skip(self.url, self.code or "", self.reason or "")
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    url: str
+    kind: str
+    title: str | None = None
+    items: tuple[Any, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Collected:
+    warc: Path | None
+    fetched: tuple[Fetched, ...] = ()
+    listings: tuple[tuple[str, Listing | None, Fetched], ...] = ()
+
+    @property
+    def skips(self) -> list[Skip]:
+        return [s for f in (*self.fetched, *(how for _, _, how in self.listings)) if (s := f.skip())]
+
+
+@dataclass
+class Stand:
+    """A stand-in for collect: records each call, writes a WARC in the folder it is given when told to, and
+    gives ``fetched`` and ``listings``."""
+
+    fetched: tuple[Fetched, ...] = ()
+    listings: tuple[tuple[str, Listing | None, Fetched], ...] = ()
+    warc: str | None = "recoupe-20260101T000000-abcdef.warc.gz"
+    calls: list[dict[str, Any]] = field(default_factory=list)
+
+    def __call__(self, store: Any, folder: Path, **options: Any) -> Collected:
+        self.calls.append(dict(options, folder=folder))
+        for page in self.fetched:
+            options["progress"](page)
+        path = None
+        if self.warc:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / self.warc
+            path.write_bytes(b"WARC/1.1\r\n")  # what the analysis stand-in reads back
+        return Collected(path, self.fetched, self.listings)
+
+
+PAGES = (Fetched("https://news.example/a.html", "fetched", "https://news.example/a.html", 200),
+         Fetched("https://news.example/private/b.html", "disallowed", code="R030",
+                 reason="robots.txt of news.example disallows /private/b.html"))
+
+
+@pytest.fixture
+def stand(monkeypatch: pytest.MonkeyPatch) -> Stand:
+    made = Stand(fetched=PAGES)
+    monkeypatch.setattr(web_app, "_collect", made)
+    return made
+
+
+@pytest.fixture
+def analysed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The analysis of an upload or a fetch's WARC replaced by one that records the file and says it added one
+    article."""
+    calls: list[Path] = []
+
+    def stub(db: Path, path: Path) -> dict[str, Any]:
+        assert path.is_file()
+        calls.append(path)
+        return {"ok": True, "articles": ["a-1"], "run": 7, "skipped": ["recoupe-x.warc.gz, record 3: too short"]}
+
+    monkeypatch.setattr(web_app, "_analyse_upload", stub)
+    return calls
+
+
+def _error(response: Any, status: int, *expected: str) -> dict[str, Any]:
+    body: dict[str, Any] = response.json()
+    assert response.status_code == status, response.text
+    assert set(body) == {"ok", "error", "errors", "status"} and body["status"] == status
+    for words in expected:
+        assert words in body["error"], body
+    return body
+
+
+def test_a_fetch_answers_202_and_its_job_tells_each_address(tmp_path: Path, stand: Stand,
+                                                             analysed: list[Path]) -> None:
+    client = TestClient(create_app(tmp_path / "store.sqlite", token=""))
+    response = client.post("/api/fetch", json={"urls": ["  https://news.example/a.html ", "",
+                                                        "https://news.example/private/b.html"]})
+    assert response.status_code == 202, response.text
+    body = response.json()
+    assert set(body) == {"job", "status", "href"} and body["status"] == "queued"
+    assert response.headers["Location"] == body["href"] == f"/api/jobs/{body['job']}"
+    job = finished(client, response)
+    assert (job["status"], job["kind"], job["error"]) == ("done", "fetch", None), job
+    (call,) = stand.calls
+    assert call["urls"] == ["https://news.example/a.html", "https://news.example/private/b.html"]  # trimmed
+    assert (call["feeds"], call["sitemaps"], call["public_only"]) == ([], [], True)
+    assert call["folder"] == tmp_path / "uploads"  # where a stopped server finds it again (jobs.resume)
+    assert analysed == [tmp_path / "uploads" / "recoupe-20260101T000000-abcdef.warc.gz"]
+    assert job["file"] == "recoupe-20260101T000000-abcdef.warc.gz" and job["run"] == 7
+    assert [a["id"] for a in job["articles"]] == ["a-1"] and job["articles"][0]["href"] == "/articles/a-1"
+    assert job["fetched"] == [
+        {"url": "https://news.example/a.html", "outcome": "fetched", "final_url": "https://news.example/a.html",
+         "http_status": 200, "redirects": [], "code": None, "reason": None},
+        {"url": "https://news.example/private/b.html", "outcome": "disallowed", "final_url": None,
+         "http_status": None, "redirects": [], "code": "R030",
+         "reason": "robots.txt of news.example disallows /private/b.html"}]
+    # the fetch's skips first, then the analysis's
+    assert job["skipped"] == ["https://news.example/private/b.html: robots.txt of news.example disallows "
+                              "/private/b.html [R030]", "recoupe-x.warc.gz, record 3: too short"]
+    assert job["progress"]["stage"] == "fetching" and job["progress"]["done"] == 2 == job["progress"]["total"]
+
+
+def test_a_form_sends_the_lines_of_its_text_area(tmp_path: Path, stand: Stand, analysed: list[Path]) -> None:
+    client = TestClient(create_app(tmp_path / "store.sqlite", token=""))
+    response = client.post("/api/fetch", data={"urls": "https://news.example/a.html\r\n\r\nhttp://b.example/x?y=1\n"})
+    assert finished(client, response)["status"] == "done"
+    assert stand.calls[0]["urls"] == ["https://news.example/a.html", "http://b.example/x?y=1"]
+    response = client.post("/api/fetch", data={"feeds": "https://news.example/feed.xml"})
+    assert finished(client, response)["status"] == "done"
+    assert (stand.calls[1]["urls"], stand.calls[1]["feeds"]) == ([], ["https://news.example/feed.xml"])
+
+
+@pytest.mark.parametrize(("body", "status", "words"), [
+    ({"urls": ["https://a.example/", "", "ftp://files.example/x"]}, 422,
+     "urls, line 3: not an http(s) URL: 'ftp://files.example/x'"),
+    ({"urls": ["javascript:alert(1)"]}, 422, "urls, line 1: not an http(s) URL"),
+    ({"urls": ["https://"]}, 422, "urls, line 1: not an http(s) URL: 'https://'"),
+    ({"urls": ["https://a.example/a b"]}, 422, "urls, line 1: not an http(s) URL"),
+    ({"urls": ["https://a.example:99999/"]}, 422, "urls, line 1"),
+    ({"feeds": ["file:///etc/passwd"]}, 422, "feeds, line 1: not an http(s) URL: 'file:///etc/passwd'"),
+    ({"urls": [f"https://a.example/{n}" for n in range(101)]}, 413, "101 addresses in one request: at most 100"),
+    ({"urls": [f"https://a.example/{n}" for n in range(60)], "feeds": [f"https://a.example/f{n}" for n in range(41)]},
+     413, "101 addresses"),
+    ({"urls": ["", "  "]}, 422, "no address given"),
+    ({}, 422, "no address given"),
+    ({"urls": "https://a.example/"}, 422, "invalid request (urls: "),
+    ({"pages": ["https://a.example/"]}, 422, "invalid request (pages: "),
+])
+def test_what_can_be_told_at_once_is_refused_at_once(tmp_path: Path, stand: Stand, body: dict[str, Any],
+                                                     status: int, words: str) -> None:
+    client = TestClient(create_app(tmp_path / "store.sqlite", token=""))
+    _error(client.post("/api/fetch", json=body), status, words)
+    assert stand.calls == [] and not (tmp_path / "uploads").exists()
+
+
+def test_a_hundred_addresses_are_taken(tmp_path: Path, stand: Stand, analysed: list[Path]) -> None:
+    client = TestClient(create_app(tmp_path / "store.sqlite", token=""))
+    response = client.post("/api/fetch", json={"urls": [f"https://a.example/{n}" for n in range(100)]})
+    assert finished(client, response)["status"] == "done" and len(stand.calls[0]["urls"]) == 100
+
+
+def test_other_bodies_are_refused(tmp_path: Path, stand: Stand) -> None:
+    client = TestClient(create_app(tmp_path / "store.sqlite", token=""))
+    _error(client.post("/api/fetch", content=b"https://a.example/", headers={"Content-Type": "text/plain"}), 415,
+           "unsupported Content-Type 'text/plain'")
+    _error(client.post("/api/fetch", content=b"{not json", headers={"Content-Type": "application/json"}), 422,
+           "invalid request")
+    _error(client.post("/api/fetch", files={"urls": ("u.txt", b"https://a.example/")}), 415)
+    assert stand.calls == []
+
+
+def test_nothing_new_is_a_job_done_with_no_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   analysed: list[Path]) -> None:
+    seen = Fetched("https://news.example/a.html", "duplicate", code=None, reason=None)
+    feed = Fetched("https://news.example/feed.xml", "fetched", status=200)
+    stand = Stand(fetched=(seen,), listings=(("https://news.example/feed.xml",
+                                              Listing("https://news.example/feed.xml", "rss", "Les nouvelles",
+                                                      ("a",)), feed),), warc=None)
+    monkeypatch.setattr(web_app, "_collect", stand)
+    client = TestClient(create_app(tmp_path / "store.sqlite", token=""))
+    job = finished(client, client.post("/api/fetch", json={"feeds": ["https://news.example/feed.xml"]}))
+    assert (job["status"], job["articles"], job["run"], job["file"]) == ("done", [], None, ""), job
+    assert analysed == []  # nothing to analyse
+    assert job["listings"] == [{"url": "https://news.example/feed.xml", "outcome": "fetched", "kind": "rss",
+                                "title": "Les nouvelles", "item_count": 1, "code": None, "reason": None}]
+    assert [f["outcome"] for f in job["fetched"]] == ["duplicate"]
+
+
+def test_a_feed_that_cannot_be_read_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gone = Fetched("https://news.example/feed.xml", "http-error", status=500, code="R033",
+                   reason="HTTP error: 500 Internal Server Error")
+    stand = Stand(listings=(("https://news.example/feed.xml", None, gone),), warc=None)
+    monkeypatch.setattr(web_app, "_collect", stand)
+    client = TestClient(create_app(tmp_path / "store.sqlite", token=""))
+    job = finished(client, client.post("/api/fetch", json={"feeds": ["https://news.example/feed.xml"]}))
+    assert job["status"] == "done" and job["articles"] == []
+    assert job["listings"] == [{"url": "https://news.example/feed.xml", "outcome": "http-error", "kind": None,
+                                "title": None, "item_count": 0, "code": "R033",
+                                "reason": "HTTP error: 500 Internal Server Error"}]
+    assert job["skipped"] == ["https://news.example/feed.xml: HTTP error: 500 Internal Server Error [R033]"]
+
+
+def test_pages_fetched_with_no_article_in_them_end_done_with_the_reasons(
+        tmp_path: Path, stand: Stand, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(db: Path, path: Path) -> dict[str, Any]:
+        raise web_app.BadUpload(f"no article could be read from {path.name}",
+                                [f"{path.name}, record 1: no article text found (a page of links) [R005]"])
+
+    monkeypatch.setattr(web_app, "_analyse_upload", refuse)
+    client = TestClient(create_app(tmp_path / "store.sqlite", token=""))
+    job = finished(client, client.post("/api/fetch", json={"urls": ["https://news.example/a.html"]}))
+    assert (job["status"], job["articles"], job["error"]) == ("done", [], None), job
+    assert job["skipped"][-1].endswith("no article text found (a page of links) [R005]")
+
+
+def test_a_failing_fetch_fails_its_job_naming_nothing_of_the_server(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    def crash(store: Any, folder: Path, **options: Any) -> Collected:
+        raise OSError(f"disk trouble in {folder}")
+
+    monkeypatch.setattr(web_app, "_collect", crash)
+    client = TestClient(create_app(tmp_path / "store.sqlite", token=""))
+    job = finished(client, client.post("/api/fetch", json={"urls": ["https://news.example/a.html"]}))
+    assert (job["status"], job["error"]) == ("failed", "internal error: the server could not fetch")
+    assert str(tmp_path) not in str(job)
+
+
+def test_the_server_may_be_told_to_fetch_its_own_network(tmp_path: Path, stand: Stand,
+                                                         analysed: list[Path]) -> None:
+    client = TestClient(create_app(tmp_path / "store.sqlite", token="", public_only=False))
+    assert finished(client, client.post("/api/fetch", json={"urls": ["http://127.0.0.1:8000/"]}))["status"] == "done"
+    assert stand.calls[0]["public_only"] is False
+
+
+def test_a_fetch_is_a_write_the_guard_checks(tmp_path: Path, stand: Stand, analysed: list[Path]) -> None:
+    """The token, where a write comes from, and the rate of writes (uploads and fetches counted together)."""
+    app = create_app(tmp_path / "store.sqlite", token=TOKEN, upload_rate="2/60")
+    client = TestClient(app)
+    body = {"urls": ["https://news.example/a.html"]}
+    for path, sent in (("/api/fetch", body), ("/api/feeds", {"url": "https://news.example/feed.xml"})):
+        _error(client.post(path, json=sent), 401, "needs 'Authorization: Bearer <token>'")
+        _error(client.post(path, json=sent, headers={"Authorization": f"Bearer {TOKEN}",
+                                                     "Origin": "https://elsewhere.example"}), 403, "another site")
+    good = {"Authorization": f"Bearer {TOKEN}"}
+    assert finished(client, client.post("/api/fetch", json=body, headers=good), **good)["status"] == "done"
+    upload = client.post("/api/articles", json={"text": "Le maire a parlé lundi."}, headers=good)
+    assert upload.status_code == 202
+    refused = client.post("/api/fetch", json=body, headers=good)
+    _error(refused, 429, "too many uploads from this client")
+    assert int(refused.headers["Retry-After"]) >= 1
+    assert len(stand.calls) == 1
+
+
+def test_following_a_feed_queues_its_first_check(tmp_path: Path, stand: Stand, analysed: list[Path],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    followed: list[tuple[str, str]] = []
+    monkeypatch.setattr(fetching, "follow", lambda settings, url, kind: followed.append((url, kind)))
+    client = TestClient(create_app(tmp_path / "store.sqlite", token=""))
+    job = finished(client, client.post("/api/feeds", json={"url": " https://news.example/feed.xml "}))
+    assert job["status"] == "done" and followed == [("https://news.example/feed.xml", "feed")]
+    assert (stand.calls[0]["urls"], stand.calls[0]["feeds"], stand.calls[0]["sitemaps"]) == (
+        [], ["https://news.example/feed.xml"], [])
+    job = finished(client, client.post("/api/feeds", data={"url": "https://news.example/sitemap.xml",
+                                                           "kind": "sitemap"}))
+    assert job["status"] == "done" and followed[-1] == ("https://news.example/sitemap.xml", "sitemap")
+    assert stand.calls[1]["sitemaps"] == ["https://news.example/sitemap.xml"]
+    _error(client.post("/api/feeds", json={"url": "ftp://news.example/feed.xml"}), 422,
+           "url, line 1: not an http(s) URL")
+    _error(client.post("/api/feeds", json={"url": "https://news.example/feed.xml", "kind": "podcast"}), 422,
+           "invalid request (kind: ")
+    _error(client.post("/api/feeds", json={"url": ""}), 422, "no address given")
+    assert len(followed) == 2 and len(stand.calls) == 2
+
+
+def test_jobs_of_fetches_and_uploads_run_one_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       analysed: list[Path]) -> None:
+    """A fetch held in its collect: the upload sent after it waits, then both end."""
+    go = threading.Event()
+    stand = Stand(fetched=PAGES)
+
+    def held(store: Any, folder: Path, **options: Any) -> Collected:
+        assert go.wait(60)
+        return stand(store, folder, **options)
+
+    monkeypatch.setattr(web_app, "_collect", held)
+    client = TestClient(create_app(tmp_path / "store.sqlite", token=""))
+    first = client.post("/api/fetch", json={"urls": ["https://news.example/a.html"]})
+    second = client.post("/api/articles", json={"text": "Le maire a parlé lundi."})
+    while client.get(first.json()["href"]).json()["status"] != "running":
+        pass
+    assert client.get(second.json()["href"]).json()["status"] == "queued"
+    go.set()
+    assert finished(client, first)["status"] == finished(client, second)["status"] == "done"
+    assert analysed[0].name.startswith("recoupe-") and analysed[1].suffix == ".json"
+
+
+# -- pages -----------------------------------------------------------------------------------------------------
+def test_the_fetch_page_posts_its_text_area_to_the_api(tmp_path: Path) -> None:
+    client = TestClient(create_app(tmp_path / "store.sqlite", token=TOKEN))
+    page = client.get("/fetch")
+    assert page.status_code == 200
+    form = re.search(r'<form class="upload fetch" id="fetch-form" method="post" action="api/fetch">', page.text)
+    assert form, page.text
+    assert '<label for="fetch-urls">' in page.text and '<textarea name="urls" id="fetch-urls"' in page.text
+    assert 'aria-describedby="fetch-hint"' in page.text and "100 at most" in page.text
+    assert 'id="fetch-token"' in page.text  # the server has a token
+    assert "never those of its own network" in page.text
+    assert '<a href="/fetch">Add URLs</a>' in page.text and '<a href="/feeds">Feeds</a>' in page.text
+    script = page.text.split('<script nonce="', 1)[1]
+    assert "fetch(form.action" in script and 'headers.get("Location")' in script
+    assert not re.search(r"""["'`]/api/""", script)  # relative to the page: works under a prefix
+    assert 'id="fetch-token"' not in TestClient(create_app(tmp_path / "store.sqlite", token="")).get("/fetch").text
+    assert "never those of its own network" not in TestClient(
+        create_app(tmp_path / "store.sqlite", token="", public_only=False)).get("/fetch").text
+
+
+def test_the_feeds_page_without_a_store(tmp_path: Path) -> None:
+    client = TestClient(create_app(tmp_path / "store.sqlite", token=""))
+    page = client.get("/feeds")
+    assert page.status_code == 200 and "The store follows no feed yet." in page.text
+    assert '<form class="upload fetch" id="feed-form" method="post" action="api/feeds">' in page.text
+    assert '<label for="feed-url">' in page.text and '<label for="feed-kind">' in page.text
+    french = client.get("/feeds?lang=fr").text
+    assert "<h1>Flux suivis</h1>" in french and "La base ne suit encore aucun flux." in french
+    assert client.get("/api/feeds").json() == {"items": [], "total": 0, "offset": 0, "limit": 50, "next": None}
+    assert not (tmp_path / "store.sqlite").exists()  # looking made nothing
+
+
+def test_the_french_fetch_page(tmp_path: Path) -> None:
+    page = TestClient(create_app(tmp_path / "store.sqlite", token="")).get("/fetch?lang=fr").text
+    assert '<html lang="fr">' in page and "<h1>Ajouter des articles du web</h1>" in page
+    assert "Une adresse par ligne (http:// ou https://), 100 au plus." in page
+    outcomes = json.loads(re.search(r"const outcomes = (\{.*?\});", page)[1])  # type: ignore[index]
+    assert outcomes["disallowed"] == "refusée par robots.txt"  # what the script writes of each address
+    assert '<a href="/feeds?lang=fr">flux</a>' in page  # the link kept in the sentence, the language kept
