@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,14 +56,23 @@ class Listing:
 
 
 @dataclass(frozen=True, slots=True)
+class Read:
+    url: str
+    listing: Listing | None
+    fetched: Fetched
+    problem: Skip | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Collected:
     warc: Path | None
     fetched: tuple[Fetched, ...] = ()
-    listings: tuple[tuple[str, Listing | None, Fetched], ...] = ()
+    listings: tuple[Read, ...] = ()
 
     @property
     def skips(self) -> list[Skip]:
-        return [s for f in (*self.fetched, *(how for _, _, how in self.listings)) if (s := f.skip())]
+        found = [r.fetched.skip() or r.problem for r in self.listings] + [f.skip() for f in self.fetched]
+        return [s for s in found if s is not None]
 
 
 @dataclass
@@ -71,7 +81,7 @@ class Stand:
     gives ``fetched`` and ``listings``."""
 
     fetched: tuple[Fetched, ...] = ()
-    listings: tuple[tuple[str, Listing | None, Fetched], ...] = ()
+    listings: tuple[Read, ...] = ()
     warc: str | None = "recoupe-20260101T000000-abcdef.warc.gz"
     calls: list[dict[str, Any]] = field(default_factory=list)
 
@@ -206,9 +216,9 @@ def test_nothing_new_is_a_job_done_with_no_article(tmp_path: Path, monkeypatch: 
                                                    analysed: list[Path]) -> None:
     seen = Fetched("https://news.example/a.html", "duplicate", code=None, reason=None)
     feed = Fetched("https://news.example/feed.xml", "fetched", status=200)
-    stand = Stand(fetched=(seen,), listings=(("https://news.example/feed.xml",
-                                              Listing("https://news.example/feed.xml", "rss", "Les nouvelles",
-                                                      ("a",)), feed),), warc=None)
+    stand = Stand(fetched=(seen,), listings=(Read("https://news.example/feed.xml",
+                                                  Listing("https://news.example/feed.xml", "rss", "Les nouvelles",
+                                                          ("a",)), feed),), warc=None)
     monkeypatch.setattr(web_app, "_collect", stand)
     client = TestClient(create_app(tmp_path / "store.sqlite", token=""))
     job = finished(client, client.post("/api/fetch", json={"feeds": ["https://news.example/feed.xml"]}))
@@ -222,15 +232,24 @@ def test_nothing_new_is_a_job_done_with_no_article(tmp_path: Path, monkeypatch: 
 def test_a_feed_that_cannot_be_read_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     gone = Fetched("https://news.example/feed.xml", "http-error", status=500, code="R033",
                    reason="HTTP error: 500 Internal Server Error")
-    stand = Stand(listings=(("https://news.example/feed.xml", None, gone),), warc=None)
+    stand = Stand(listings=(Read("https://news.example/feed.xml", None, gone),
+                            Read("https://news.example/menu.html", None,
+                                 Fetched("https://news.example/menu.html", "fetched", status=200),
+                                 Skip("https://news.example/menu.html", "R038",
+                                      "not a feed or a sitemap: an HTML page"))), warc=None)
     monkeypatch.setattr(web_app, "_collect", stand)
     client = TestClient(create_app(tmp_path / "store.sqlite", token=""))
-    job = finished(client, client.post("/api/fetch", json={"feeds": ["https://news.example/feed.xml"]}))
+    job = finished(client, client.post("/api/fetch", json={"feeds": ["https://news.example/feed.xml",
+                                                                     "https://news.example/menu.html"]}))
     assert job["status"] == "done" and job["articles"] == []
     assert job["listings"] == [{"url": "https://news.example/feed.xml", "outcome": "http-error", "kind": None,
                                 "title": None, "item_count": 0, "code": "R033",
-                                "reason": "HTTP error: 500 Internal Server Error"}]
-    assert job["skipped"] == ["https://news.example/feed.xml: HTTP error: 500 Internal Server Error [R033]"]
+                                "reason": "HTTP error: 500 Internal Server Error"},
+                               {"url": "https://news.example/menu.html", "outcome": "fetched", "kind": None,
+                                "title": None, "item_count": 0, "code": "R038",
+                                "reason": "not a feed or a sitemap: an HTML page"}]
+    assert job["skipped"] == ["https://news.example/feed.xml: HTTP error: 500 Internal Server Error [R033]",
+                              "https://news.example/menu.html: not a feed or a sitemap: an HTML page [R038]"]
 
 
 def test_pages_fetched_with_no_article_in_them_end_done_with_the_reasons(
@@ -366,3 +385,180 @@ def test_the_french_fetch_page(tmp_path: Path) -> None:
     outcomes = json.loads(re.search(r"const outcomes = (\{.*?\});", page)[1])  # type: ignore[index]
     assert outcomes["disallowed"] == "refusée par robots.txt"  # what the script writes of each address
     assert '<a href="/feeds?lang=fr">flux</a>' in page  # the link kept in the sentence, the language kept
+
+
+def test_serve_fetches_public_addresses_unless_told(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from recoupe.cli import app
+
+    served: list[Any] = []
+    monkeypatch.setattr(uvicorn, "run", lambda application, **kwargs: served.append(application))
+    monkeypatch.delenv("RECOUPE_TOKEN", raising=False)
+    db = str(tmp_path / "store.sqlite")
+    for args, public_only in (([], True), (["--fetch-private"], False)):
+        result = CliRunner().invoke(app, ["serve", "--db", db, "--no-token", *args])
+        assert result.exit_code == 0, result.output
+        assert served[-1].state.settings.public_only is public_only
+        assert ("--fetch-private: whoever may add articles can make the server fetch" in result.output) is not \
+            public_only
+
+
+def _english_messages() -> set[str]:
+    """The English messages of the fetch pages' templates (and the nav) whose French differs: none of them may
+    show on a French page."""
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
+
+    from recoupe.render import templates
+
+    found: set[str] = set()
+    for name in ("web_fetch.html", "web_feeds.html", "web_job.html", "web_nav.html"):
+        for _line, message, _comments, _context in extract_from_file(
+                "jinja2", str(Path(templates.__file__).parent / "templates" / name), keywords=DEFAULT_KEYWORDS):
+            for english in message if isinstance(message, tuple) else (message,):
+                with templates.language("fr"):
+                    french = templates.gettext(english)
+                if english and french != english:
+                    found.add(english)
+    return found
+
+
+def _french(message: str) -> str:
+    from recoupe.render import templates
+
+    with templates.language("fr"):
+        return templates.gettext(message)
+
+
+def _said(page: str) -> str:
+    """What a reader sees of a page: its text without tags and scripts, its tooltips and labels for screen readers,
+    and what its script writes (the values of its messages' objects); addresses left out."""
+    import html
+
+    written = [v for found in re.findall(r"const (?:say|outcomes|kinds) = (\{.*?\});", page)
+               for v in json.loads(found).values() if isinstance(v, str)]
+    attributes = re.findall(r'\b(?:title|aria-label|placeholder)="([^"]*)"', page)
+    text = re.sub(r"<[^>]+>", " ", re.sub(r"<script.*?</script>", " ", page, flags=re.S))
+    return re.sub(r"https?://\S+", " ", html.unescape(" ".join([text, *attributes, *written])))  # data, not words
+
+
+def test_the_french_fetch_and_feeds_pages_have_no_english_left(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                               ) -> None:
+    """Every message of the pages, the script's included (what it writes of a job), in French: none of their
+    English messages is on the French pages, and each is on the English ones."""
+    monkeypatch.setattr(fetching, "followed", lambda settings: [
+        {"url": "https://news.example/feed.xml", "kind": "rss", "title": "Les nouvelles",
+         "added": "2026-01-01T00:00:00Z", "checked": None, "items": None, "new": None, "error": None}])
+    client = TestClient(create_app(tmp_path / "store.sqlite", token=TOKEN))
+    messages = _english_messages()
+    assert {"Add URLs", "Feeds followed", "refused by robots.txt", "waiting for the jobs before it…",
+            "Check now", "RSS feed"} <= messages
+    for path in ("/fetch", "/feeds"):
+        french, english = _said(client.get(path + "?lang=fr").text), _said(client.get(path).text)
+        # each message as a page shows it: its longest part between placeholders
+        shown = {m: max(re.split(r"%\(\w+\)[sd]", m), key=len).strip() for m in messages}
+        on_page = {m: re.compile(r"(?<!\w)" + re.escape(part) + r"(?!\w)") for m, part in shown.items()
+                   if re.search(r"(?<!\w)" + re.escape(part) + r"(?!\w)", english)}
+        left = sorted(m for m, words in on_page.items() if words.search(french) and not words.search(_french(m)))
+        assert len(on_page) > 20 and not left, (path, left)
+
+
+# -- against the local news site (tests/fetch_site.py), the real collect and the real analysis -------------------
+def _fast(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real collect, polite with a shorter delay (the site is the test's own)."""
+    from functools import partial
+
+    from recoupe.fetch import Politeness
+
+    monkeypatch.setattr(web_app, "_collect", partial(fetching.collect, politeness=Politeness(
+        delay=0.05, timeout=5, deadline=10, retries=0, backoff=0.01)))
+
+
+@pytest.mark.slow
+def test_a_page_fetched_and_a_page_robots_txt_disallows(site: Any, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    _fast(monkeypatch)
+    client = TestClient(create_app(tmp_path / "store.sqlite", token="", public_only=False))
+    job = finished(client, client.post("/api/fetch", json={"urls": [site.url("/news/1.html"),
+                                                                     site.url("/private/secret.html")]}))
+    assert job["status"] == "done", job
+    (article,) = job["articles"]
+    assert article["title"] == "Effondrement d'une passerelle à Brévanne : trois blessés légers" and article["story"]
+    news, secret = job["fetched"]
+    assert (news["outcome"], news["http_status"], news["code"]) == ("fetched", 200, None)
+    assert (secret["outcome"], secret["code"]) == ("disallowed", "R030") and "robots.txt" in secret["reason"]
+    assert job["skipped"][0].startswith(site.url("/private/secret.html") + ": ")
+    assert not any(hit.path.startswith("/private/") for hit in site.requests)
+    assert (tmp_path / "uploads" / job["file"]).is_file() and job["file"].endswith(".warc.gz")
+    stored = client.get(article["api"]).json()
+    assert stored["url"] == site.url("/news/1.html") and "passerelle" in stored["text"]
+
+
+@pytest.mark.slow
+def test_a_feed_followed_then_checked_again_adds_nothing(site: Any, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    _fast(monkeypatch)
+    client = TestClient(create_app(tmp_path / "store.sqlite", token="", public_only=False))
+    feed = site.url("/feed.xml")
+    job = finished(client, client.post("/api/feeds", json={"url": feed}))
+    assert job["status"] == "done", job
+    assert sorted(a["title"][:12] for a in job["articles"]) == sorted(
+        client.get(a["api"]).json()["title"][:12] for a in job["articles"]) and len(job["articles"]) == 3
+    (listing,) = job["listings"]
+    assert (listing["kind"], listing["item_count"]) == ("rss", 3)
+    (followed,) = client.get("/api/feeds").json()["items"]
+    assert (followed["url"], followed["item_count"], followed["new_count"], followed["error"]) == (feed, 3, 3, None)
+    assert followed["checked"]
+    again = finished(client, client.post("/api/fetch", json={"feeds": [feed]}))
+    assert (again["status"], again["articles"], again["file"]) == ("done", [], ""), again
+    assert [f["outcome"] for f in again["fetched"]] == ["duplicate"] * 3
+    (followed,) = client.get("/api/feeds").json()["items"]
+    assert (followed["item_count"], followed["new_count"]) == (3, 0)
+    assert client.get("/api/articles").json()["total"] == 3
+    page = client.get("/feeds").text
+    assert feed in page and 'name="feeds" value="' + feed + '"' in page
+
+
+@pytest.mark.slow
+def test_the_server_refuses_to_fetch_its_own_network(site: Any, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    _fast(monkeypatch)
+    client = TestClient(create_app(tmp_path / "store.sqlite", token=""))  # public_only: the default
+    job = finished(client, client.post("/api/fetch", json={"urls": [site.url("/news/1.html")]}))
+    assert (job["status"], job["articles"], job["file"]) == ("done", [], ""), job
+    (refused,) = job["fetched"]
+    assert (refused["outcome"], refused["code"]) == ("refused", "R039") and "127.0.0.1" in refused["reason"]
+    assert site.requests == []  # nothing reached the site
+
+
+@pytest.mark.slow
+def test_a_fetch_whose_analysis_a_stopped_server_never_ended_is_analysed_at_the_next_start(
+        site: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The WARC is in the uploads folder: the next app over the same store queues it again (jobs.resume)."""
+    _fast(monkeypatch)
+    analysing, stopped = threading.Event(), threading.Event()
+
+    def never_ends(db: Path, path: Path) -> dict[str, Any]:
+        analysing.set()
+        assert stopped.wait(120)
+        raise RuntimeError("the server was stopped")
+
+    monkeypatch.setattr(web_app, "_analyse_upload", never_ends)
+    first = TestClient(create_app(tmp_path / "store.sqlite", token="", public_only=False))
+    assert first.post("/api/fetch", json={"urls": [site.url("/news/2.html")]}).status_code == 202
+    try:
+        assert analysing.wait(60)
+        (warc,) = (tmp_path / "uploads").iterdir()
+        monkeypatch.undo()  # the next server analyses for real
+        with TestClient(create_app(tmp_path / "store.sqlite", token="")) as client:
+            (resumed,) = client.app.state.resumed  # type: ignore[attr-defined]
+            assert resumed.file == warc.name
+            deadline = time.monotonic() + 300
+            while (job := client.get(f"/api/jobs/{resumed.id}").json())["status"] not in ("done", "failed"):
+                assert time.monotonic() < deadline, job
+                time.sleep(0.05)
+    finally:
+        stopped.set()
+    assert job["status"] == "done" and len(job["articles"]) == 1, job
+    assert client.get(job["articles"][0]["api"]).json()["url"] == site.url("/news/2.html")

@@ -117,7 +117,7 @@ def run(settings: Settings, urls: Sequence[str], feeds: Sequence[str] = (),
     skipped = [s.message for s in collected.skips]
     out: dict[str, Any] = {"articles": [], "run": None, "skipped": skipped,
                            "fetched": [tried(f) for f in collected.fetched],
-                           "listings": [read(url, listing, how) for url, listing, how in collected.listings],
+                           "listings": [read(entry) for entry in collected.listings],
                            "file": collected.warc.name if collected.warc else ""}
     if collected.warc is None or not any(f.ok for f in collected.fetched):
         return out
@@ -152,12 +152,14 @@ def tried(fetched: Any) -> jobs.Tried:
                       fetched.code, fetched.reason)
 
 
-def read(url: str, listing: Any, how: Any) -> jobs.Read:
-    """A feed or sitemap a job read (feeds.Listing, or None when it could not be read) and how its document was
-    fetched (fetch.Fetched), as its job tells them."""
+def read(entry: Any) -> jobs.Read:
+    """A feed or sitemap a job read (collect.Read: what it listed, how its document was fetched, why it is neither
+    a feed nor a sitemap), as its job tells it."""
+    how, listing = entry.fetched, entry.listing
+    why = how.skip() or entry.problem
     if listing is None:
-        return jobs.Read(url, how.outcome, code=how.code, reason=how.reason)
-    return jobs.Read(url, how.outcome, listing.kind, listing.title, len(listing.items), how.code, how.reason)
+        return jobs.Read(entry.url, how.outcome, code=why.code if why else None, reason=why.reason if why else None)
+    return jobs.Read(entry.url, how.outcome, listing.kind, listing.title, len(listing.items))
 
 
 def follow(settings: Settings, url: str, kind: Listed) -> None:
