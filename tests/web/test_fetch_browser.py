@@ -35,8 +35,8 @@ def _watched(page: Any) -> list[str]:
 
 def _job_done(page: Any) -> str:
     """The status line once the page's job has ended (its message kept)."""
-    page.wait_for_function("!document.getElementById('job-progress').hidden", timeout=20_000)
-    page.wait_for_function("document.getElementById('job-progress').hidden", timeout=UPLOAD_TIMEOUT_MS)
+    page.wait_for_selector("#job-progress", state="visible", timeout=20_000)
+    page.wait_for_selector("#job-progress", state="hidden", timeout=UPLOAD_TIMEOUT_MS)
     return str(page.locator("#job-status").inner_text())
 
 
@@ -108,13 +108,14 @@ def test_a_feed_followed_brings_its_items_and_a_second_check_nothing(site: Any, 
             page.click("#job-status a")  # "see the feeds as they are now"
             page.wait_for_selector("table.feeds")
             cells = page.locator("table.feeds tbody tr").first.locator("td").all_inner_texts()
-            assert feed in cells[0] and cells[1] == "flux RSS" and cells[3:5] == ["3", "3"], cells
+            assert feed in cells[0] and cells[1] == "flux" and cells[3:5] == ["3", "3"], cells  # as followed
             requests = len(site.requests)
             page.click("table.feeds button")  # "check now"
-            assert _job_done(page) == "0 article ajouté"
+            assert _job_done(page).startswith("0 article ajouté ")
             assert page.locator("#job-added").is_hidden()
             assert page.locator("#job-fetched tbody td:nth-child(2)").all_inner_texts() == ["déjà téléchargée"] * 3
-            assert [h.path for h in site.requests[requests:]] == ["/feed.xml"]  # the feed only, no page again
+            again = [h.path for h in site.requests[requests:]]
+            assert "/feed.xml" in again and not [p for p in again if p.startswith("/news/")], again  # no page again
             page.click("#job-status a")
             page.wait_for_selector("table.feeds")
             cells = page.locator("table.feeds tbody tr").first.locator("td").all_inner_texts()

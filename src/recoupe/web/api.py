@@ -6,8 +6,8 @@ documentation says whether the server's token is needed: each answers 202 with a
 (jobs.py) analyses the upload, or fetches then analyses, in the background. A list answers ``?_format=csv``
 or ``?_format=ndjson`` with the page's rows as ``recoupe export`` writes them (export.py), JSON by default. A
 handler parses the request, calls one view function (views.py), the upload (uploads.accept, then jobs.py) or a
-fetch (fetching.py), and returns what it gives. The GET handlers
-have no docstrings: FastAPI would publish them as the operations' descriptions.
+fetch (fetching.py), and returns what it gives. The GET handlers have no docstrings: FastAPI would publish them
+as the operations' descriptions.
 """
 from __future__ import annotations
 
