@@ -14,8 +14,6 @@ too (fetch.Fetcher's ``public_only``).
 """
 from __future__ import annotations
 
-import logging
-import sqlite3
 import threading
 from collections.abc import Sequence
 from functools import partial
@@ -28,10 +26,10 @@ from . import jobs, uploads
 from .errors import BadUpload, TooLarge
 
 if TYPE_CHECKING:
+    from ..fetch import Fetched
     from ..store import Store
     from .dependencies import Settings
 
-log = logging.getLogger(__name__)
 
 MAX_URLS = 100  # pages, feeds and sitemaps one request may name: a fetch job of 100 pages on one host takes minutes
 MAX_URL = 2_000  # characters of one address (browsers and servers commonly stop near 2,000)
@@ -138,7 +136,7 @@ class _Told:
         self.progress, self.total, self.done = progress, total, 0
         self._lock = threading.Lock()
 
-    def __call__(self, fetched: Any) -> None:
+    def __call__(self, fetched: Fetched) -> None:
         if self.progress is None:
             return
         with self._lock:
@@ -146,7 +144,7 @@ class _Told:
             self.progress("fetching", self.done, max(self.total, self.done) if self.total else 0, fetched.url)
 
 
-def tried(fetched: Any) -> jobs.Tried:
+def tried(fetched: Fetched) -> jobs.Tried:
     """A page's fetch.Fetched as its job tells it."""
     return jobs.Tried(fetched.url, fetched.outcome, fetched.final_url, fetched.status, tuple(fetched.redirects),
                       fetched.code, fetched.reason)
@@ -168,20 +166,16 @@ def follow(settings: Settings, url: str, kind: Listed) -> None:
     from ..store import Store
 
     with Store(settings.db) as store:
-        store.add_feed(url, kind)  # type: ignore[attr-defined]  # FEEDS's (schema 13), issue 22
+        store.add_feed(url, kind)
 
 
 def followed(settings: Settings) -> list[dict[str, Any]]:
     """The feeds and sitemaps the store follows (Reader.feeds: url, kind, title, added, checked, items, new,
-    error); none while there is no store, or one older than the feeds (schema 13: made by the first fetch)."""
+    error), in the order they were added; none while there is no store."""
     if not settings.db.exists():
         return []
     reader = Reader(settings.db, any_thread=True)
     try:
-        return reader.feeds()  # type: ignore[attr-defined, no-any-return]  # FEEDS's (schema 13), issue 22
-    except sqlite3.OperationalError as err:  # no feeds table yet: the store was never opened by a writer since
-        log.debug("the store follows no feed: %s", err)
-        return []
+        return reader.feeds()
     finally:
         reader.close()
-
