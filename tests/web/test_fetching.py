@@ -3,8 +3,9 @@ job at once (or refuse what can be told at once: not http(s), too many, none, no
 writes), the job runs ``collect`` then the analysis of its WARC as an upload's, and tells each address's outcome;
 the /fetch and /feeds pages.
 
-The jobs here run a stand-in for ``collect`` (what it gives is set by each test, the records as collect.py and
-fetch.py define them), so that the web side is tested on its own."""
+The first tests run a stand-in for ``collect`` that gives what each test sets (collect.py's and fetch.py's records),
+so that the web side is tested on its own; the slow ones at the end fetch from the local news site
+(tests/fetch_site.py) with the real collect and the real analysis."""
 from __future__ import annotations
 
 import json
@@ -18,6 +19,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from recoupe.collect import Collected, Read
+from recoupe.feeds import Item, Listing
+from recoupe.fetch import Fetched, canonical
 from recoupe.records import Skip
 from recoupe.web import app as web_app
 from recoupe.web import create_app, fetching
@@ -25,54 +29,6 @@ from recoupe.web import create_app, fetching
 from ._jobs import finished
 
 TOKEN = "t0ken-for-the-fetch-tests-0123456789"
-
-
-@dataclass(frozen=True, slots=True)
-class Fetched:
-    """What fetch.Fetched holds (the fields the web app reads)."""
-
-    url: str
-    outcome: str
-    final_url: str | None = None
-    status: int | None = None
-    redirects: tuple[str, ...] = ()
-    code: str | None = None
-    reason: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.outcome == "fetched"
-
-    def skip(self) -> Skip | None:
-        return None if self.ok else Skip(self.url, self.code or "", self.reason or "")
-
-
-@dataclass(frozen=True, slots=True)
-class Listing:
-    url: str
-    kind: str
-    title: str | None = None
-    items: tuple[Any, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Read:
-    url: str
-    listing: Listing | None
-    fetched: Fetched
-    problem: Skip | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Collected:
-    warc: Path | None
-    fetched: tuple[Fetched, ...] = ()
-    listings: tuple[Read, ...] = ()
-
-    @property
-    def skips(self) -> list[Skip]:
-        found = [r.fetched.skip() or r.problem for r in self.listings] + [f.skip() for f in self.fetched]
-        return [s for s in found if s is not None]
 
 
 @dataclass
@@ -97,8 +53,13 @@ class Stand:
         return Collected(path, self.fetched, self.listings)
 
 
-PAGES = (Fetched("https://news.example/a.html", "fetched", "https://news.example/a.html", 200),
-         Fetched("https://news.example/private/b.html", "disallowed", code="R030",
+def _page(url: str, outcome: Any, final_url: str | None = None, status: int | None = None, code: str | None = None,
+          reason: str | None = None) -> Fetched:
+    return Fetched(url, canonical(url) or url, outcome, final_url, status, code=code, reason=reason)
+
+
+PAGES = (_page("https://news.example/a.html", "fetched", "https://news.example/a.html", 200),
+         _page("https://news.example/private/b.html", "disallowed", code="R030",
                  reason="robots.txt of news.example disallows /private/b.html"))
 
 
@@ -214,11 +175,11 @@ def test_other_bodies_are_refused(tmp_path: Path, stand: Stand) -> None:
 
 def test_nothing_new_is_a_job_done_with_no_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                    analysed: list[Path]) -> None:
-    seen = Fetched("https://news.example/a.html", "duplicate", code=None, reason=None)
-    feed = Fetched("https://news.example/feed.xml", "fetched", status=200)
+    seen = _page("https://news.example/a.html", "duplicate", code=None, reason=None)
+    feed = _page("https://news.example/feed.xml", "fetched", status=200)
     stand = Stand(fetched=(seen,), listings=(Read("https://news.example/feed.xml",
                                                   Listing("https://news.example/feed.xml", "rss", "Les nouvelles",
-                                                          ("a",)), feed),), warc=None)
+                                                          (Item("https://news.example/a.html"),)), feed),), warc=None)
     monkeypatch.setattr(web_app, "_collect", stand)
     client = TestClient(create_app(tmp_path / "store.sqlite", token=""))
     job = finished(client, client.post("/api/fetch", json={"feeds": ["https://news.example/feed.xml"]}))
@@ -230,11 +191,11 @@ def test_nothing_new_is_a_job_done_with_no_article(tmp_path: Path, monkeypatch: 
 
 
 def test_a_feed_that_cannot_be_read_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    gone = Fetched("https://news.example/feed.xml", "http-error", status=500, code="R033",
+    gone = _page("https://news.example/feed.xml", "http-error", status=500, code="R033",
                    reason="HTTP error: 500 Internal Server Error")
     stand = Stand(listings=(Read("https://news.example/feed.xml", None, gone),
                             Read("https://news.example/menu.html", None,
-                                 Fetched("https://news.example/menu.html", "fetched", status=200),
+                                 _page("https://news.example/menu.html", "fetched", status=200),
                                  Skip("https://news.example/menu.html", "R038",
                                       "not a feed or a sitemap: an HTML page"))), warc=None)
     monkeypatch.setattr(web_app, "_collect", stand)
@@ -512,7 +473,8 @@ def test_a_feed_followed_then_checked_again_adds_nothing(site: Any, tmp_path: Pa
     assert followed["checked"]
     again = finished(client, client.post("/api/fetch", json={"feeds": [feed]}))
     assert (again["status"], again["articles"], again["file"]) == ("done", [], ""), again
-    assert [f["outcome"] for f in again["fetched"]] == ["duplicate"] * 3
+    assert again["fetched"] == []  # a feed's items fetched before are not asked for again
+    assert again["listings"][0]["item_count"] == 3
     (followed,) = client.get("/api/feeds").json()["items"]
     assert (followed["item_count"], followed["new_count"]) == (3, 0)
     assert client.get("/api/articles").json()["total"] == 3

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.dependencies.models import Dependant
@@ -18,9 +18,12 @@ from fastapi.dependencies.models import Dependant
 from ..store.reader import Reader
 from .errors import EmptyStore, UnknownQuery
 
+if TYPE_CHECKING:
+    from ..collect import Collected
+
 Analyse = Callable[[Path, Path], dict[str, Any]]  # (store, uploaded file) -> what the upload added
 # (store, folder, *, urls, feeds, sitemaps, public_only, progress) -> collect.Collected: what a fetch job runs
-Collect = Callable[..., Any]
+Collect = Callable[..., "Collected"]
 ANY_ROUTE = ("_format",)  # taken by every route: the export format of a list (csv, ndjson), read by the route itself
 
 

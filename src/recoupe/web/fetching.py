@@ -26,6 +26,7 @@ from . import jobs, uploads
 from .errors import BadUpload, TooLarge
 
 if TYPE_CHECKING:
+    from ..collect import Collected, Read
     from ..fetch import Fetched
     from ..store import Store
     from .dependencies import Settings
@@ -36,10 +37,10 @@ MAX_URL = 2_000  # characters of one address (browsers and servers commonly stop
 Listed = Literal["feed", "sitemap"]  # what a followed address is said to be when it is added
 
 
-def collect(store: Store, folder: Path, **options: Any) -> Any:
+def collect(store: Store, folder: Path, **options: Any) -> Collected:
     """``recoupe.collect.collect``, imported at the first fetch (its HTTP client and parsers with it): what each
     app's fetch jobs run unless a test gives its own (``Settings.collect``)."""
-    from ..collect import collect as fetch_and_store  # type: ignore[import-not-found]  # the lead's, issue 22
+    from ..collect import collect as fetch_and_store
 
     return fetch_and_store(store, folder, **options)
 
@@ -150,11 +151,10 @@ def tried(fetched: Fetched) -> jobs.Tried:
                       fetched.code, fetched.reason)
 
 
-def read(entry: Any) -> jobs.Read:
+def read(entry: Read) -> jobs.Read:
     """A feed or sitemap a job read (collect.Read: what it listed, how its document was fetched, why it is neither
     a feed nor a sitemap), as its job tells it."""
-    how, listing = entry.fetched, entry.listing
-    why = how.skip() or entry.problem
+    how, listing, why = entry.fetched, entry.listing, entry.skip
     if listing is None:
         return jobs.Read(entry.url, how.outcome, code=why.code if why else None, reason=why.reason if why else None)
     return jobs.Read(entry.url, how.outcome, listing.kind, listing.title, len(listing.items))
