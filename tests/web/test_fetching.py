@@ -222,8 +222,9 @@ def test_pages_fetched_with_no_article_in_them_end_done_with_the_reasons(
     monkeypatch.setattr(web_app, "_analyse_upload", refuse)
     client = TestClient(create_app(tmp_path / "store.sqlite", token=""))
     job = finished(client, client.post("/api/fetch", json={"urls": ["https://news.example/a.html"]}))
-    assert (job["status"], job["articles"], job["error"]) == ("done", [], None), job
+    assert (job["status"], job["articles"], job["error"], job["file"]) == ("done", [], None, ""), job
     assert job["skipped"][-1].endswith("no article text found (a page of links) [R005]")
+    assert list((tmp_path / "uploads").iterdir()) == []  # as a refused upload: not queued again at each start
 
 
 def test_a_failing_fetch_fails_its_job_naming_nothing_of_the_server(tmp_path: Path,
@@ -524,3 +525,14 @@ def test_a_fetch_whose_analysis_a_stopped_server_never_ended_is_analysed_at_the_
         stopped.set()
     assert job["status"] == "done" and len(job["articles"]) == 1, job
     assert client.get(job["articles"][0]["api"]).json()["url"] == site.url("/news/2.html")
+
+
+@pytest.mark.slow
+def test_a_paywall_teaser_is_told_and_its_warc_not_kept(site: Any, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    _fast(monkeypatch)
+    client = TestClient(create_app(tmp_path / "store.sqlite", token="", public_only=False))
+    job = finished(client, client.post("/api/fetch", json={"urls": [site.url("/paywall.html")]}))
+    assert (job["status"], job["articles"], job["file"]) == ("done", [], ""), job
+    assert job["fetched"][0]["outcome"] == "fetched" and any("[R037]" in s for s in job["skipped"]), job
+    assert list((tmp_path / "uploads").iterdir()) == []

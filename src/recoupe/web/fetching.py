@@ -105,7 +105,8 @@ def run(settings: Settings, urls: Sequence[str], feeds: Sequence[str] = (),
     (``settings.analyse``, one writer at a time). Gives what a job keeps (jobs.Jobs): the articles added and the
     analysis stored, ``skipped`` (the fetch's failures, then the analysis's), each page's and each listing's
     outcome, the WARC's name. Nothing fetched, or nothing in it that is an article, is a job done with no
-    article and every reason told, not a failure. Slow (a polite fetcher waits between two requests to a host):
+    article and every reason told, not a failure (a WARC without an article is removed, as a refused upload is;
+    the store keeps each page's outcome). Slow (a polite fetcher waits between two requests to a host):
     the jobs' worker thread runs it."""
     from ..store import Store
 
@@ -124,7 +125,9 @@ def run(settings: Settings, urls: Sequence[str], feeds: Sequence[str] = (),
         try:
             analysed = settings.analyse(settings.db, collected.warc)
         except BadUpload as err:  # pages fetched, none an article (a page of links, a teaser): each reason told
-            return dict(out, skipped=skipped + list(err.errors))
+            # and the WARC removed, as a refused upload is: left in the folder, every start would queue it again
+            collected.warc.unlink(missing_ok=True)
+            return dict(out, skipped=skipped + list(err.errors), file="")
     return dict(out, articles=analysed.get("articles", []), run=analysed.get("run"),
                 skipped=skipped + list(analysed.get("skipped", [])))
 
