@@ -230,6 +230,10 @@ def serve_cli(
     base_url: Annotated[str | None, typer.Option(
         help="Where clients reach the server (https://news.example/recoupe behind a proxy), for the links in "
         "its answers; default http://HOST:PORT (relative links on 0.0.0.0 or ::).")] = None,
+    fetch_private: Annotated[bool, typer.Option(
+        "--fetch-private", help="Let the pages' \"add URLs\" form and feeds fetch addresses of this machine and its "
+        "network (127.0.0.1, 10.x, 192.168.x…). Without it, the server fetches public addresses only: a visitor "
+        "cannot make it read what only it can reach.")] = False,
 ) -> None:
     """Serve the web app and JSON API over a store (pages at /, API at /api/, OpenAPI at /docs)."""
     try:
@@ -286,8 +290,11 @@ def serve_cli(
         who = "anyone on the network can add articles" if network else "any program on this machine can add articles"
         errors.print(f"[yellow]warning:[/] --no-token: {who} to the store (other sites' pages cannot: writes from "
                      "them are refused).", soft_wrap=True, highlight=False)
-    uvicorn.run(create_app(db, token=token or "", hosts=hosts, base_url=base), host=host, port=port,
-                log_level="warning")
+    if fetch_private:
+        errors.print("[yellow]warning:[/] --fetch-private: whoever may add articles can make the server fetch "
+                     "addresses of its own machine and network.", soft_wrap=True, highlight=False)
+    uvicorn.run(create_app(db, token=token or "", hosts=hosts, base_url=base, public_only=not fetch_private),
+                host=host, port=port, log_level="warning")
 
 
 FETCH_EXAMPLES = """Examples:

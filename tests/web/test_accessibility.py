@@ -27,16 +27,19 @@ def _json(url: str) -> dict[str, Any]:
 
 
 def _main_pages(base: str) -> dict[str, str]:
-    """The main pages: home, a story, an article, an entity, an outlet, search results, the lists."""
+    """The main pages: home, a story, an article, an entity, an outlet, search results, the lists, the "add URLs"
+    form and the feeds followed."""
     story = _json(base + "/api/stories")["items"][0]["id"]
     article = _json(base + "/api/articles")["items"][0]
     entity = _json(base + "/api/entities")["items"][0]["id"]
     return {"home": "/", "story": f"/stories/{story}", "article": f"/articles/{article['id']}",
             "entity": f"/entities/{entity}", "outlet": "/outlets/CNN", "search": "/search?q=Kommersant",
-            "articles": "/articles", "outlets": "/outlets", "entities": "/entities"}
+            "articles": "/articles", "outlets": "/outlets", "entities": "/entities", "fetch": "/fetch",
+            "feeds": "/feeds"}
 
 
-PAGES = ["home", "story", "article", "entity", "outlet", "search", "articles", "outlets", "entities"]
+PAGES = ["home", "story", "article", "entity", "outlet", "search", "articles", "outlets", "entities", "fetch",
+         "feeds"]
 KNOWN: dict[str, str] = {}  # critical violations found and not fixed yet, page -> what to fix; strict: the test
 # fails once one is fixed, so that its mark goes (the home page's unlabelled upload input was one)
 FOUND: list[dict[str, Any]] = []  # every violation of every page, written to test-artifacts/axe.json

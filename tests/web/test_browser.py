@@ -17,7 +17,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
@@ -43,10 +43,12 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serve(db: Path, log: Path, ready_s: float = 60, no_token: bool | None = None) -> Iterator[str]:
+def serve(db: Path, log: Path, ready_s: float = 60, no_token: bool | None = None,
+          options: Sequence[str] = ()) -> Iterator[str]:
     """`recoupe serve` over ``db`` in a subprocess; yields its base URL; always terminates it. ``no_token``
     None: served open (``--no-token``) unless RECOUPE_TOKEN is in the environment, for the tests that upload
-    without a token; False: as `recoupe serve` is by default (writes need its token)."""
+    without a token; False: as `recoupe serve` is by default (writes need its token). ``options``: more of
+    `recoupe serve`'s (``--fetch-private``)."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     if no_token is None:
@@ -54,7 +56,7 @@ def serve(db: Path, log: Path, ready_s: float = 60, no_token: bool | None = None
     open_mode = ["--no-token"] if no_token else []
     with log.open("wb") as out:
         proc = subprocess.Popen([sys.executable, "-m", "recoupe", "serve", "--db", str(db), "--host", "127.0.0.1",
-                                 "--port", str(port), *open_mode], stdout=out, stderr=subprocess.STDOUT)
+                                 "--port", str(port), *open_mode, *options], stdout=out, stderr=subprocess.STDOUT)
         try:
             deadline = time.monotonic() + ready_s
             while True:

@@ -56,7 +56,8 @@ def pages(seeds_report: dict) -> dict[str, tuple[str, int]]:
             "articles": ("/articles", 200), "entities": ("/entities", 200), "outlets": ("/outlets", 200),
             "bad type": ("/entities?type=CAT", 400), "bad date": ("/articles?since=yesterday", 400),
             "bad verdict": (f"/stories/{q(story)}?verdict=maybe", 400), "no story": ("/stories/s-nope", 404),
-            "no article": ("/articles/nope", 404), "no entity": ("/entities/nope", 404)}
+            "no article": ("/articles/nope", 404), "no entity": ("/entities/nope", 404),
+            "fetch": ("/fetch", 200), "feeds": ("/feeds", 200)}
 
 
 def _shown(page: str) -> str:

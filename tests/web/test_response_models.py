@@ -77,7 +77,7 @@ def _get_answers(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 def test_every_get_answer_is_typed_to_its_leaves(openapi: dict[str, Any]) -> None:
     answers = _get_answers(openapi)
-    assert len(answers) == 13
+    assert len(answers) == 14
     untyped = {path: bad for path, schema in answers.items() if (bad := _untyped(openapi, schema, path, set()))}
     assert untyped == {}
     for path, schema in answers.items():  # and each is a named model a client generator can name
@@ -90,7 +90,8 @@ def test_the_lists_items_are_their_own_models(openapi: dict[str, Any]) -> None:
              for path, s in answers.items() if "items" in _resolve(openapi, s).get("properties", {})}
     assert items == {"/api/corpora": "RunItem", "/api/stories": "StoryItem", "/api/claims": "ClaimOut",
                      "/api/reuse": "ReuseOut", "/api/articles": "ArticleItem", "/api/entities": "EntityItem",
-                     "/api/outlets": "OutletItem", "/api/quotes": "QuoteOut", "/api/search": "ArticleItem"}
+                     "/api/outlets": "OutletItem", "/api/quotes": "QuoteOut", "/api/search": "ArticleItem",
+                     "/api/feeds": "FeedItem"}
     story = _resolve(openapi, answers["/api/stories/{story_id}"])
     assert story["properties"]["claims"]["items"] == {"$ref": "#/components/schemas/ClaimOut"}
     assert "additionalProperties" not in story

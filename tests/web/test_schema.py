@@ -94,7 +94,7 @@ def test_schema_covers_every_get_operation() -> None:
     paths = {op.ok().path for op in schema.get_all_operations()}
     assert paths == {"/api/corpora", "/api/stories", "/api/stories/{story_id}", "/api/claims", "/api/reuse",
                      "/api/articles", "/api/articles/{article_id}", "/api/entities", "/api/entities/{entity_id}",
-                     "/api/outlets", "/api/quotes", "/api/search", "/api/jobs/{job_id}"}
+                     "/api/outlets", "/api/quotes", "/api/search", "/api/feeds", "/api/jobs/{job_id}"}
 
 
 def test_existing_items_conform() -> None:

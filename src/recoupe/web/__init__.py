@@ -19,7 +19,8 @@ LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")  # what a server is always re
 
 def create_app(db: str | Path, data_dir: str | Path | None = None, token: str | None = None,
                max_uploads: int | None = None, *, hosts: Iterable[str] | None = None, base_url: str | None = None,
-               max_records: int | None = None, upload_rate: str | None = None) -> FastAPI:
+               max_records: int | None = None, upload_rate: str | None = None,
+               public_only: bool = True) -> FastAPI:
     """The FastAPI app over the store ``db``; uploads are written under ``data_dir`` (default: beside db).
 
     ``token`` (default: the environment's RECOUPE_TOKEN; "" for none: anyone who reaches the app may add
@@ -29,7 +30,9 @@ def create_app(db: str | Path, data_dir: str | Path | None = None, token: str | 
     one client may send, as ``"N/SECONDS"`` (default: RECOUPE_UPLOAD_RATE, else 60 a minute; "0": no
     limit). With ``hosts``, a request naming another host in its Host header is refused (`recoupe serve`
     always gives them: its ``--host`` and the loopback names); links to further pages start with
-    ``base_url``, else they are relative."""
+    ``base_url``, else they are relative. With ``public_only`` (the default), the pages and feeds a client asks
+    the server to fetch must be public addresses: never the server's own network (`recoupe serve
+    --fetch-private` turns it off)."""
     from .app import build
     from .ratelimit import UploadRate
     from .uploads import MAX_RECORDS, MAX_UPLOADS
@@ -44,7 +47,8 @@ def create_app(db: str | Path, data_dir: str | Path | None = None, token: str | 
         upload_rate = os.environ.get("RECOUPE_UPLOAD_RATE") or ""
     rate = UploadRate.parse(upload_rate) if upload_rate else UploadRate()
     return build(Path(db), Path(data_dir) if data_dir else Path(db).parent / "uploads", token=token or None,
-                 max_uploads=max_uploads, hosts=hosts, base_url=base_url, max_records=max_records, upload_rate=rate)
+                 max_uploads=max_uploads, hosts=hosts, base_url=base_url, max_records=max_records, upload_rate=rate,
+                 public_only=public_only)
 
 
 def is_wildcard(host: str) -> bool:

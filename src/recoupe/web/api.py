@@ -1,18 +1,21 @@
-"""The JSON API under /api/: lists in pages (``PageOut``), single items, and the upload of articles.
+"""The JSON API under /api/: lists in pages (``PageOut``), single items, the upload of articles, and articles
+fetched from the web (pages, feeds followed: fetching.py).
 
-``reads`` holds every GET route (an upload's job too); ``writes(token_needed)`` the upload, whose documentation
-says whether the server's token is needed: it answers 202 with a job at once, and the job (jobs.py) analyses
-the upload in the background. A list answers ``?_format=csv`` or ``?_format=ndjson`` with the page's rows as
-``recoupe export`` writes them (export.py), JSON by default. A handler parses the request, calls one view
-function (views.py) or the upload (uploads.accept, then jobs.py), and returns what it gives. The GET handlers
-have no docstrings: FastAPI would publish them as the operations' descriptions.
+``reads`` holds every GET route (an upload's job too); ``writes(token_needed)`` the upload and the fetches, whose
+documentation says whether the server's token is needed: each answers 202 with a job at once, and the job
+(jobs.py) analyses the upload, or fetches then analyses, in the background. A list answers ``?_format=csv``
+or ``?_format=ndjson`` with the page's rows as ``recoupe export`` writes them (export.py), JSON by default. A
+handler parses the request, calls one view function (views.py), the upload (uploads.accept, then jobs.py) or a
+fetch (fetching.py), and returns what it gives. The GET handlers have no docstrings: FastAPI would publish them
+as the operations' descriptions.
 """
 from __future__ import annotations
 
 import io
 import json
+from dataclasses import asdict
 from functools import partial
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar, get_origin
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Query, Request, Response
@@ -24,12 +27,14 @@ from starlette.datastructures import UploadFile
 from .. import export
 from ..render.views import served_href
 from ..store.reader import Page, Reader
-from . import jobs, schemas, uploads, views
+from . import fetching, jobs, schemas, uploads, views
 from .dependencies import AppSettings, StoreReader
 from .errors import BadUpload, NotFound, TooLarge, UnsupportedMedia
 from .guard import route_path
 from .schemas import ERRORS, EntityType, Limit, NewArticle, Offset, PageOut, RunId, SearchText, Status, StoryOut
 from .uploads import MAX_UPLOAD
+
+Body = TypeVar("Body", bound=schemas.BaseModel)  # a request body read by hand (``_json_or_form``)
 
 reads = APIRouter(prefix="/api", responses=ERRORS)
 Format = Annotated[Literal["json", "csv", "ndjson"], Query(
@@ -135,8 +140,15 @@ def search(request: Request, r: StoreReader, q: SearchText = None, entity: Searc
     return _page(request, views.search(r, run, q, entity, offset, limit), "articles", r, fmt)
 
 
+@get("/feeds", response_model=PageOut[schemas.FeedItem],
+     summary="Feeds and sitemaps the store follows: when each was checked, what it listed, what was new")
+def feeds(request: Request, settings: AppSettings, offset: Offset = 0, limit: Limit = 50) -> Listed:
+    found = fetching.followed(settings)
+    return _page(request, Page(found[offset:offset + limit], len(found), offset, limit), "feeds")
+
+
 @get("/jobs/{job_id}", response_model=schemas.JobOut,
-     summary="An upload's analysis: queued, running (its stage), done (what it added) or failed (why)")
+     summary="An upload's or a fetch's job: queued, running (its stage), done (what it added) or failed (why)")
 def job(request: Request, job_id: str) -> dict[str, Any]:
     found = jobs.of(request.app.state, request.app.state.settings.db).get(job_id)
     if found is None:
@@ -146,24 +158,67 @@ def job(request: Request, job_id: str) -> dict[str, Any]:
 
 
 def writes(token_needed: bool) -> APIRouter:
-    """POST /api/articles, documented as needing the server's token or not."""
+    """POST /api/articles, /api/fetch and /api/feeds, documented as needing the server's token or not."""
     router = APIRouter(prefix="/api", responses=ERRORS)
     router.post("/articles", response_model=schemas.JobQueued, status_code=202,
                 summary="Add articles (file or JSON): a job analyses them",
                 description=schemas.upload_description(token_needed),
                 responses=schemas.upload_responses(token_needed),
                 openapi_extra=schemas.upload_request(token_needed))(upload)
+    router.post("/fetch", response_model=schemas.JobQueued, status_code=202,
+                summary="Add articles from the web (pages, feeds, sitemaps): a job fetches and analyses them",
+                description=schemas.fetch_description("pages (`urls`), feeds (`feeds`) and sitemaps (`sitemaps`)",
+                                                      token_needed),
+                responses=schemas.fetch_responses(token_needed),
+                openapi_extra=schemas.fetch_request(schemas.FetchIn, token_needed))(fetch)
+    router.post("/feeds", response_model=schemas.JobQueued, status_code=202,
+                summary="Follow a feed or sitemap: a job reads it now, and fetches and analyses its items",
+                description=schemas.fetch_description("one feed or sitemap (`url`) for the store to follow (GET "
+                                                      "/api/feeds; one followed already stays as it is)",
+                                                      token_needed),
+                responses=schemas.fetch_responses(token_needed),
+                openapi_extra=schemas.fetch_request(schemas.FeedIn, token_needed))(follow)
     return router
 
 
 async def upload(request: Request, settings: AppSettings) -> JSONResponse:
     """Check and store one file (multipart) or one JSON article, then queue its analysis: 202 with the job."""
-    if not request.scope.get("state", {}).get("write_checked"):  # never unchecked, whatever the path
-        raise RuntimeError("a write reached the route without the token and size checks")
+    _write_checked(request)
     name, data = await _upload_body(request)
     # in a worker thread: checked and stored (a WARC's records counted), refused here when it can be told now
     accepted = await run_in_threadpool(uploads.accept, settings, name, data)
-    queued = jobs.of(request.app.state, settings.db).submit(accepted.path.name, accepted.analysed)
+    return _queued(request, jobs.of(request.app.state, settings.db).submit(accepted.path.name, accepted.analysed))
+
+
+async def fetch(request: Request, settings: AppSettings) -> JSONResponse:
+    """Check the addresses of pages, feeds and sitemaps (JSON or form), then queue their fetch: 202 with the job."""
+    _write_checked(request)
+    given = await _json_or_form(request, schemas.FetchIn)
+    urls, feeds, sitemaps = fetching.asked(given.urls, given.feeds, given.sitemaps)
+    return _queued(request, fetching.queue(request.app.state, settings, urls, feeds, sitemaps))
+
+
+async def follow(request: Request, settings: AppSettings) -> JSONResponse:
+    """Check a feed's or sitemap's address, add it to those the store follows, then queue its first check: 202
+    with the job."""
+    _write_checked(request)
+    given = await _json_or_form(request, schemas.FeedIn)
+    url = next(iter(fetching.checked("url", [given.url])), None)
+    if url is None:
+        raise BadUpload("no address given: send the 'url' of a feed or a sitemap")
+    await run_in_threadpool(fetching.follow, settings, url, given.kind)
+    listed = {"feeds" if given.kind == "feed" else "sitemaps": (url,)}
+    return _queued(request, fetching.queue(request.app.state, settings, **listed))
+
+
+def _write_checked(request: Request) -> None:
+    """A write reaches its route through the Guard's checks (origin, token, size, rate) or not at all."""
+    if not request.scope.get("state", {}).get("write_checked"):  # never unchecked, whatever the path
+        raise RuntimeError("a write reached the route without the token and size checks")
+
+
+def _queued(request: Request, queued: jobs.Job) -> JSONResponse:
+    """202 with a job just queued, its link in the body and in Location."""
     href = f"{base(request)}/api/jobs/{queued.id}"
     return JSONResponse({"job": queued.id, "status": queued.status, "href": href}, status_code=202,
                         headers={"Location": href})
@@ -177,13 +232,15 @@ def job_out(request: Request, job: jobs.Job) -> dict[str, Any]:
                  "story": a.story, "story_href": at + served_href("story", a.story) if a.story else None}
                 for a in job.articles]
     progress = {"stage": job.stage, "done": job.done, "total": job.total} if job.stage else None
-    return {"job": job.id, "status": job.status, "href": f"{at}/api/jobs/{job.id}", "file": job.file,
-            "progress": progress, "created": job.created, "started": job.started, "finished": job.finished,
-            "articles": articles, "run": job.run, "skipped": list(job.skipped), "error": job.error,
-            "errors": list(job.errors)}
+    return {"job": job.id, "kind": job.kind, "status": job.status, "href": f"{at}/api/jobs/{job.id}",
+            "file": job.file, "progress": progress, "created": job.created, "started": job.started,
+            "finished": job.finished, "articles": articles, "run": job.run, "skipped": list(job.skipped),
+            "error": job.error, "errors": list(job.errors),
+            "fetched": [dict(asdict(t), redirects=list(t.redirects)) for t in job.fetched],
+            "listings": [asdict(r) for r in job.listings]}
 
 
-def _page(request: Request, page: Page, table: str, r: Reader, fmt: str = "json") -> Listed:
+def _page(request: Request, page: Page, table: str, r: Reader | None = None, fmt: str = "json") -> Listed:
     """A page of a list (of ``table``, export.TABLES) as PageOut, with the link to the next page (this request's
     URL, moved on); as CSV or NDJSON, the page's rows (``export.rows``), the next page in the Link header and the
     list's total in X-Total-Count."""
@@ -193,6 +250,7 @@ def _page(request: Request, page: Page, table: str, r: Reader, fmt: str = "json"
         items = [{renamed.get(k, k): v for k, v in item.items()} for item in page.items] if renamed else page.items
         out = {"items": items, "total": page.total, "offset": page.offset, "limit": page.limit, "next": nxt}
         return dict(out, total_capped=True) if page.capped else out
+    assert r is not None, "a list exported as rows is read through a reader"
     chosen: export.Format = "csv" if fmt == "csv" else "ndjson"
     body = io.StringIO(newline="")
     export.write(table, export.rows(table, page.items, r), chosen, body)
@@ -256,3 +314,30 @@ def _json_article(body: bytes) -> bytes:
                         problems) from None
     record = {k: v for k, v in article.model_dump().items() if v is not None}
     return json.dumps(record, ensure_ascii=False).encode()
+
+
+async def _json_or_form(request: Request, model: type[Body]) -> Body:
+    """The body of a fetch, as ``model``: JSON, or a form (application/x-www-form-urlencoded, the pages' forms
+    without their script) whose list fields are texts, one item a line."""
+    media = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    try:
+        if media == "application/json" or media.endswith("+json"):
+            return model.model_validate_json(await request.body())
+        if media == "application/x-www-form-urlencoded":
+            async with request.form() as form:
+                given: dict[str, Any] = {}
+                for name, value in form.multi_items():
+                    if not isinstance(value, str):
+                        raise BadUpload(f"'{name[:100]}': a form of texts, not of files")
+                    field = model.model_fields.get(name)
+                    if field is not None and get_origin(field.annotation) is list:
+                        given.setdefault(name, []).extend(fetching.lines(value))
+                    else:
+                        given[name] = value
+            return model.model_validate(given)
+    except ValidationError as err:
+        problems = [f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in err.errors()[:20]]
+        raise BadUpload(f"invalid request ({problems[0]}): send {', '.join(model.model_fields)} as JSON or as a "
+                        "form", problems) from None
+    raise UnsupportedMedia(f"unsupported Content-Type '{media[:100]}': send application/json or "
+                           "application/x-www-form-urlencoded")

@@ -25,6 +25,7 @@ from ..render.views import served_href
 from . import api, jobs, pages
 from .dependencies import Settings, known_query
 from .errors import BadUpload, HTTPError, Moved, error_body
+from .fetching import collect as _collect  # what each app's fetch jobs run (a test may stub it)
 from .guard import MULTIPART_SLACK, Guard, route_path
 from .ratelimit import UPLOAD_RATE, Limiter, UploadRate
 from .schemas import BEARER_SCHEME
@@ -36,7 +37,8 @@ __all__ = ["MAX_UPLOAD", "BadUpload", "Settings", "UploadRate", "build"]
 
 log = logging.getLogger(__name__)
 
-WRITES = {("POST", "/api/articles")}  # what the Guard checks: origin, token, and the body's size before it is read
+# what the Guard checks: origin, token, the client's rate of writes, and the body's size before it is read
+WRITES = {("POST", "/api/articles"), ("POST", "/api/fetch"), ("POST", "/api/feeds")}
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")  # what a 405's Allow is looked up among
 DOCS_FILES = Path(fastapi_offline.__file__).parent / "static"  # Swagger UI's and ReDoc's scripts and styles
 DOCS_ASSETS = "/docs-assets"  # where they are served
@@ -46,20 +48,23 @@ ICONS = {"/favicon.ico": ("favicon.ico", "image/vnd.microsoft.icon"), "/favicon.
 
 def build(db: Path, uploads: Path, token: str | None = None, max_uploads: int = MAX_UPLOADS, *,
           hosts: Iterable[str] | None = None, base_url: str | None = None,
-          max_records: int = MAX_RECORDS, upload_rate: UploadRate | None = UPLOAD_RATE) -> FastAPI:
+          max_records: int = MAX_RECORDS, upload_rate: UploadRate | None = UPLOAD_RATE,
+          public_only: bool = True) -> FastAPI:
     """The app over the store file ``db``, writing uploads under ``uploads`` only; with a ``token``, adding
     articles needs it (``Authorization: Bearer``). With ``hosts``, only requests naming one of them in their
     Host header are answered; links to further pages start with ``base_url`` (else they are relative, never
     built from the Host header). An upload of more than ``max_records`` articles is refused, and so is one
-    client's upload past ``upload_rate`` (by default 60 a minute; None: no limit), with 429 and Retry-After."""
+    client's upload past ``upload_rate`` (by default 60 a minute; None: no limit), with 429 and Retry-After (a
+    fetch counts as an upload). With ``public_only``, a fetch asked by a client never reaches an address of the
+    server's own network (loopback, private…)."""
     app = FastAPI(title="recoupe", version=__version__, description="Cross-checked news: stories, sources, "
                   "quotes and claims of an analysed corpus." + (" Adding articles needs the server's token."
                                                                  if token else ""),
                   docs_url=None, redoc_url=None,  # served below, from the package's files
                   lifespan=_lifespan)
     base = base_url.rstrip("/") if base_url else None
-    app.state.settings = Settings(db, uploads, token, max_uploads, _analyse_upload, base_url=base,
-                                  max_records=max_records)
+    app.state.settings = Settings(db, uploads, token, max_uploads, _analyse_upload, _collect, base_url=base,
+                                  max_records=max_records, public_only=public_only)
     origin = urlsplit(base) if base else None
     app.add_middleware(Guard, token=token, writes=WRITES, max_body=MAX_UPLOAD + MULTIPART_SLACK, hosts=hosts,
                        origins=[f"{origin.scheme}://{origin.netloc}"] if origin else [],

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.dependencies.models import Dependant
@@ -18,7 +18,12 @@ from fastapi.dependencies.models import Dependant
 from ..store.reader import Reader
 from .errors import EmptyStore, UnknownQuery
 
+if TYPE_CHECKING:
+    from ..collect import Collected
+
 Analyse = Callable[[Path, Path], dict[str, Any]]  # (store, uploaded file) -> what the upload added
+# (store, folder, *, urls, feeds, sitemaps, public_only, progress) -> collect.Collected: what a fetch job runs
+Collect = Callable[..., "Collected"]
 ANY_ROUTE = ("_format",)  # taken by every route: the export format of a list (csv, ndjson), read by the route itself
 
 
@@ -31,8 +36,12 @@ class Settings:
     token: str | None  # needed to add articles, when set
     max_uploads: int  # files kept in the uploads folder at most
     analyse: Analyse  # the analysis of an upload with everything stored (uploads.analyse)
+    collect: Collect  # what fetches pages and feeds into a WARC of the uploads folder (fetching.collect)
     base_url: str | None = None  # where the app is served from, without a final "/": links start with it
     max_records: int = 1_000  # articles (records of a JSONL or WARC file) one upload may hold at most
+    # what a visitor may make the server fetch: public addresses only (never the server's own network), unless
+    # `recoupe serve --fetch-private`
+    public_only: bool = True
     # one writer: uploads are analysed and stored one at a time
     write_lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
 

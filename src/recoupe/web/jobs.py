@@ -1,5 +1,7 @@
 """Uploads as jobs: an accepted upload is analysed in the background, one at a time, and its job tells where
-the analysis is (queued, running, done, failed), the stage it is at, and at the end what it added.
+the analysis is (queued, running, done, failed), the stage it is at, and at the end what it added. A fetch (the
+"add URLs" form, a feed checked: web/fetching.py) is a job of the same queue: its pages fetched, then analysed
+as an upload is, and its job tells besides what became of each URL and each feed read.
 
 Jobs live in the server's memory only, the last MAX_JOBS finished ones (and every one still queued or running):
 a restart forgets them, never what an analysis stored, nor an upload: at startup, the uploads whose analysis a
@@ -32,6 +34,7 @@ log = logging.getLogger(__name__)
 MAX_JOBS = 100  # finished jobs kept in memory, the oldest forgotten first
 State = Literal["queued", "running", "done", "failed"]
 Work = Callable[[], dict[str, Any]]  # an upload's analysis: what uploads.analyse returns, or an error raised
+Kind = Literal["upload", "fetch"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +47,38 @@ class Added:
 
 
 @dataclass(frozen=True, slots=True)
+class Tried:
+    """A URL a fetch job asked for, and what became of it (fetch.Fetched, as a client is told it)."""
+
+    url: str
+    outcome: str  # fetch.Outcome: fetched, duplicate, disallowed, refused, timeout…
+    final_url: str | None = None  # after redirects
+    http_status: int | None = None  # of the last response
+    redirects: tuple[str, ...] = ()
+    code: str | None = None  # the R0xx code when not fetched
+    reason: str | None = None  # why not, in words
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """A feed or sitemap a fetch job read: what it is and lists, or why it could not be read."""
+
+    url: str
+    outcome: str  # how its document was fetched (fetch.Outcome)
+    kind: str | None = None  # rss, atom, sitemap…: None when it was not read
+    title: str | None = None
+    item_count: int = 0  # the items it lists
+    code: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Job:
     """One upload's analysis as the client sees it; a new record at each step (a snapshot is never changed)."""
 
     id: str
-    file: str  # the name the upload is stored under
+    file: str  # the name the upload is stored under; a fetch's WARC once written ("" before, and without one)
+    kind: Kind = "upload"
     status: State = "queued"
     stage: str | None = None  # the pipeline's stage running now (or last run)
     done: int = 0  # items of the stage done
@@ -61,6 +91,8 @@ class Job:
     skipped: tuple[str, ...] = ()  # records of the upload not read, each with its reason
     error: str | None = None  # why it failed
     errors: tuple[str, ...] = ()
+    fetched: tuple[Tried, ...] = ()  # a fetch's pages, in the order asked
+    listings: tuple[Read, ...] = ()  # a fetch's feeds and sitemaps
 
     @property
     def ended(self) -> bool:
@@ -78,9 +110,10 @@ class Jobs:
         self._queue: queue.Queue[tuple[str, Work]] = queue.Queue()
         self._worker: threading.Thread | None = None
 
-    def submit(self, file: str, work: Work) -> Job:
-        """A new job for ``work`` (the analysis of the upload stored as ``file``), queued behind the others."""
-        job = Job(secrets.token_urlsafe(16), file)
+    def submit(self, file: str, work: Work, kind: Kind = "upload") -> Job:
+        """A new job for ``work`` (the analysis of the upload stored as ``file``, or a fetch), queued behind the
+        others."""
+        job = Job(secrets.token_urlsafe(16), file, kind)
         with self._lock:
             self._jobs[job.id] = job
             self._forget()
@@ -128,12 +161,16 @@ class Jobs:
                 with reporting(self.progress(job_id)):
                     result = work()
                 done = {"status": "done", "run": result.get("run"), "skipped": tuple(result.get("skipped", ())),
-                        "articles": self._added(result.get("articles", []))}
+                        "articles": self._added(result.get("articles", [])),
+                        "fetched": tuple(result.get("fetched", ())), "listings": tuple(result.get("listings", ()))}
+                if result.get("file"):  # a fetch's WARC, named once written
+                    done["file"] = result["file"]
             except HTTPError as err:  # the upload's problem: told as it would have been answered
                 done = {"status": "failed", "error": err.message, "errors": tuple(err.errors)}
             except Exception as err:  # noqa: BLE001  # logged for whoever runs the server; the client learns no paths
-                log.error("the analysis of an upload failed", exc_info=err)
-                message = "internal error: the server could not analyse this upload"
+                fetch = (job := self.get(job_id)) is not None and job.kind == "fetch"
+                log.error("a fetch failed" if fetch else "the analysis of an upload failed", exc_info=err)
+                message = "internal error: the server could not " + ("fetch" if fetch else "analyse this upload")
                 done = {"status": "failed", "error": message, "errors": (message,)}
             self._update(job_id, finished=time.time(), **done)
             with self._lock:

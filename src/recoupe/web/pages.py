@@ -1,5 +1,6 @@
 """The HTML pages: the stories of the latest analysis (with the upload form), a story, an article, an entity;
-the search page; the lists of articles, entities and outlets, and an outlet's page.
+the search page; the lists of articles, entities and outlets, and an outlet's page; the "add URLs" form and the
+feeds followed (fetching.py).
 
 Each handler renders the template of its page with what a view function (views.py) gives; none is in the
 OpenAPI document. A list's filters are GET parameters, kept in its pager's links.
@@ -20,7 +21,7 @@ from fastapi.responses import HTMLResponse
 
 from ..render import views as models
 from ..render.templates import DEFAULT_LANGUAGE, LANGUAGES, render, set_language, ui_language
-from . import views
+from . import fetching, views
 from .dependencies import AppSettings, StoreReader
 from .schemas import Limit, Offset, SearchText
 from .uploads import MAX_UPLOAD, UPLOAD_TYPES
@@ -150,12 +151,27 @@ def outlet(name: str, r: StoreReader, offset: Offset = 0, limit: Limit = 50) -> 
     return render_page("web_outlet.html", **views.outlet_page(r, name, offset, limit))
 
 
+def fetch(request: Request, settings: AppSettings) -> str:
+    """The "add URLs" form, a page of its own rather than beside the home page's upload: a list of up to
+    MAX_URLS addresses and the outcome of each would push the stories out of sight."""
+    return render_page("web_fetch.html", max_urls=fetching.MAX_URLS, token_needed=bool(settings.token),
+                       public_only=settings.public_only, csp_nonce=request.state.csp_nonce)
+
+
+def feeds(request: Request, settings: AppSettings) -> str:
+    """The feeds and sitemaps followed, each with its "check now" button, and the form to follow one; shown
+    without a store too (the first feed followed makes it)."""
+    return render_page("web_feeds.html", feeds=fetching.followed(settings), token_needed=bool(settings.token),
+                       csp_nonce=request.state.csp_nonce)
+
+
 def add_to(app: FastAPI) -> None:
     """Add the pages to ``app`` itself. An id may hold any character, ``/`` too (a JSON record's or a WARC
     record's id): the ``path`` converter takes it whole, and links quote it (render.views.served_href); so
     may an outlet's name (views.outlet_href)."""
     for path, page in (("/", home), ("/search", search), ("/articles", articles), ("/entities", entities),
-                       ("/outlets", outlets), ("/stories/{story_id:path}", story),
+                       ("/outlets", outlets), ("/fetch", fetch), ("/feeds", feeds),
+                       ("/stories/{story_id:path}", story),
                        ("/articles/{article_id:path}", article), ("/entities/{entity_id:path}", entity),
                        ("/outlets/{name:path}", outlet)):
         app.add_api_route(path, page, methods=["GET"], response_class=HTMLResponse, include_in_schema=False,

@@ -8,6 +8,7 @@ from fastapi import Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..store.reader import MAX_LIMIT
+from .fetching import MAX_URL, MAX_URLS
 from .ratelimit import UploadRate
 from .uploads import MAX_RECORDS, MAX_UPLOAD, UPLOAD_TYPES
 
@@ -31,6 +32,7 @@ API_COUNTS: dict[str, dict[str, str]] = {  # a list's table (export.TABLES) -> {
     "runs": {"articles": "article_count", "skipped": "skipped_count"},
     "entities": {"mentions": "mention_count"},
     "outlets": {"articles": "article_count"},
+    "feeds": {"items": "item_count", "new": "new_count"},
     "story totals": {"articles": "article_count", "claims": "claim_count", "quotes": "quote_count",
                      "reuse": "reuse_count"},  # a story's ``total``
 }
@@ -323,8 +325,48 @@ class NewArticle(BaseModel):
     language: str | None = Field(default=None, max_length=16)
 
 
+class FeedItem(BaseModel):
+    """A feed (RSS, Atom) or sitemap the store follows: when it was added and last checked (ISO 8601 UTC), what
+    it is (rss, atom, sitemap…: as it read at its last check), the items it listed then and how many of them were
+    new (not fetched before), and why its last check failed (None when it did not)."""
+
+    url: str
+    kind: str | None = None
+    title: str | None = None
+    added: str | None = None
+    checked: str | None = None
+    item_count: int | None = None
+    new_count: int | None = None
+    error: str | None = None
+
+
+Address = Annotated[str, Field(max_length=10 * MAX_URL)]  # checked by the route, which names the line refused
+
+
+class FetchIn(BaseModel):
+    """Pages to fetch and analyse (``urls``), feeds (RSS, Atom) and sitemaps whose new items to fetch and analyse;
+    http(s) addresses, one an item (a blank item is left out; an error names an item by its line, from 1)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    urls: list[Address] = Field(default=[], description="pages, as a text area gives them, one a line")
+    feeds: list[Address] = Field(default=[], description="RSS or Atom feeds: their items not fetched before")
+    sitemaps: list[Address] = Field(default=[], description="sitemaps (news sitemaps, indexes): their items not "
+                                    "fetched before")
+
+
+class FeedIn(BaseModel):
+    """A feed or sitemap for the store to follow."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: Address
+    kind: Literal["feed", "sitemap"] = Field(default="feed", description="feed: RSS or Atom; sitemap: a sitemap, "
+                                             "a news sitemap or a sitemap index")
+
+
 class JobQueued(BaseModel):
-    """An upload taken: its job's id, and where to ask how it goes (also the Location header)."""
+    """An upload or a fetch taken: its job's id, and where to ask how it goes (also the Location header)."""
 
     job: str
     status: Literal["queued"] = "queued"
@@ -340,7 +382,7 @@ class JobProgress(BaseModel):
 
 
 class JobArticle(BaseModel):
-    """An article an upload added: its page (``href``), its API item, and the story it went into."""
+    """An article a job added: its page (``href``), its API item, and the story it went into."""
 
     id: str
     title: str | None = None
@@ -350,13 +392,45 @@ class JobArticle(BaseModel):
     story_href: str | None = None
 
 
+class JobFetched(BaseModel):
+    """A page a fetch job asked for and what became of it: ``outcome`` fetched, duplicate (fetched before),
+    disallowed (robots.txt), refused (the host, or an address the server may not fetch), timeout, http-error,
+    redirect-loop, too-large, not-html or bad-url; when not fetched, its R0xx ``code`` and the ``reason`` in
+    words."""
+
+    url: str
+    outcome: str
+    final_url: str | None = None
+    http_status: int | None = None
+    redirects: list[str] = []
+    code: str | None = None
+    reason: str | None = None
+
+
+class JobListing(BaseModel):
+    """A feed or sitemap a fetch job read: how its document was fetched (``outcome``, as a page's), what it is
+    (``kind``: rss, atom, sitemap, sitemap-index, news-sitemap; None when it could not be read) and the items it
+    lists."""
+
+    url: str
+    outcome: str
+    kind: str | None = None
+    title: str | None = None
+    item_count: int = 0
+    code: str | None = None
+    reason: str | None = None
+
+
 class JobOut(BaseModel):
-    """An upload's job: queued, running (``progress``), done (the articles added, each with its story, the
-    analysis stored as ``run``, the records skipped) or failed (``error`` and ``errors``, the upload's problems
-    as a refusal would name them). Kept in the server's memory (the last 100 finished jobs) until it restarts;
-    what an analysis stored is never lost with it. Times are seconds since the epoch."""
+    """An upload's or a fetch's job: queued, running (``progress``; a fetch's stage "fetching" first), done (the
+    articles added, each with its story, the analysis stored as ``run``, the records skipped; a fetch's pages
+    and listings, each with its outcome) or failed (``error`` and ``errors``, the upload's problems as a refusal
+    would name them). Kept in the server's memory (the last 100 finished jobs) until it restarts; what an
+    analysis stored is never lost with it. Times are seconds since the epoch. ``file``: the upload as stored, or
+    the WARC a fetch wrote in the uploads folder (empty before, and when nothing was fetched)."""
 
     job: str
+    kind: Literal["upload", "fetch"] = "upload"
     status: Literal["queued", "running", "done", "failed"]
     href: str
     file: str
@@ -369,6 +443,8 @@ class JobOut(BaseModel):
     skipped: list[str] = []
     error: str | None = None
     errors: list[str] = []
+    fetched: list[JobFetched] = []
+    listings: list[JobListing] = []
 
 
 HOST = "a Host header the server does not answer to (`recoupe serve --host`, `--allow-host`)"
@@ -426,6 +502,47 @@ def upload_request(token_needed: bool) -> dict[str, Any]:
             "properties": {"file": {"type": "string", "format": "binary", "description": "one article file"}}}
     doc: dict[str, Any] = {"requestBody": {"required": True, "content": {
         "multipart/form-data": {"schema": form}, "application/json": {"schema": NewArticle.model_json_schema()}}}}
+    if token_needed:
+        doc["security"] = [{"bearer": []}]
+    return doc
+
+
+FETCH_ERRORS: dict[int | str, dict[str, Any]] = {
+    **{k: v for k, v in UPLOAD_ERRORS.items() if k in (400, 403, 415, 429)},
+    413: {"model": ErrorOut, "description": f"more than {MAX_URLS} addresses in one request, or a body over "
+          f"{MAX_UPLOAD // (1024 * 1024)} MB"},
+    422: {"model": ErrorOut, "description": "an address that is not http(s) (the error names its field and line), "
+          "no address at all, or a body that is not the JSON or form described"}}
+
+
+def fetch_description(what: str, token_needed: bool) -> str:
+    """What POST /api/fetch or POST /api/feeds (``what`` it takes, in words) does."""
+    return (f"Takes {what}, as JSON or as a form (application/x-www-form-urlencoded: each field a text, one "
+            f"address a line). Only http(s) addresses, {MAX_URLS} at most a request; refused at once otherwise "
+            "(the errors below). Else the answer is 202 with a job (its status at `href`, also the Location "
+            "header), queued with the uploads: the pages, and the items of the feeds and sitemaps not fetched "
+            "before, fetched politely (robots.txt honoured, one request at a time per host), kept in a WARC "
+            "file, then analysed with everything stored; the job names what became of each address. The server "
+            "fetches public addresses only, unless it was started with `recoupe serve --fetch-private`. Refused "
+            "from another site's pages (Origin, Sec-Fetch-Site); counted in the rate of uploads."
+            + (" Needs `Authorization: Bearer <token>`." if token_needed else ""))
+
+
+def fetch_responses(token_needed: bool) -> dict[int | str, dict[str, Any]]:
+    """The answers of POST /api/fetch and POST /api/feeds: 202 and its refusals (401 where a token is needed)."""
+    return {**QUEUED, **FETCH_ERRORS, **(UNAUTHORIZED if token_needed else {})}
+
+
+def fetch_request(model: type[BaseModel], token_needed: bool) -> dict[str, Any]:
+    """The request body of POST /api/fetch or POST /api/feeds (``model``), read by hand: JSON, or a form whose
+    fields are texts (the lists' items one a line); and its security requirement where a token is needed."""
+    schema = model.model_json_schema()
+    fields = {name: {"type": "string", "description": prop.get("description", "")} if prop.get("type") == "array"
+              else {k: v for k, v in prop.items() if k != "title"} for name, prop in schema["properties"].items()}
+    form = {"type": "object", "properties": fields, **({"required": schema["required"]} if "required" in schema
+                                                       else {})}
+    doc: dict[str, Any] = {"requestBody": {"required": True, "content": {
+        "application/json": {"schema": schema}, "application/x-www-form-urlencoded": {"schema": form}}}}
     if token_needed:
         doc["security"] = [{"bearer": []}]
     return doc

@@ -377,6 +377,12 @@ def reporting(progress: Progress) -> Iterator[None]:
         _progress.reset(token)
 
 
+def reported() -> Progress | None:
+    """The progress callback ``reporting`` set around the work running in this thread (None outside a job): a
+    fetch job tells it its pages as they come."""
+    return _progress.get()
+
+
 def analyse(db: Path, path: Path) -> dict[str, Any]:
     """Analyse an uploaded file with everything stored (whose parses and embeddings the store keeps), and
     store the new analysis (analysed again first if another process stored articles meanwhile); the stages
