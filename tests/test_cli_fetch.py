@@ -156,3 +156,14 @@ def test_a_fetch_killed_midway_resumes_without_fetching_again(site: Site, tmp_pa
     assert sorted(a["url"] for a in report["articles"]) == sorted([urls[0], urls[1], urls[3]])
     assert {s["path"]: s["code"] for s in report["skips"]} == {urls[2]: "R032"}  # the slow page, timed out now
     assert len(list((tmp_path / "warc").glob("*.warc.gz"))) == 2
+
+
+def test_a_round_whose_pages_are_no_articles_is_stored_and_not_read_again(site: Site, tmp_path: Path) -> None:
+    """A paywall's teaser fetched into a store that holds articles: the run is stored with its reason (R037), and
+    the next round does not analyse that WARC again."""
+    _fetch(site, tmp_path, site.url("/news/1.html"))
+    code, output, report = _fetch(site, tmp_path, site.url("/paywall.html"))
+    assert code == 0, output
+    assert [s["code"] for s in report["skips"]] == ["R037"]
+    code, output, _ = _fetch(site, tmp_path, "--since-last")
+    assert "Nothing new to analyse." in output

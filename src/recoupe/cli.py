@@ -443,10 +443,12 @@ def _fetch_round(out: Path, db: Path, polite: Politeness, urls: list[str], feeds
             before = store.stories(run) if run is not None else []
             corpus = _run_with_progress(unread, None, {"store": store, "brief_language": brief_language})
             corpus = _with_failures(corpus, collected.skips)
-            if not any(i.articles for i in corpus.inputs):
+            if not corpus.articles:  # nothing stored before, and no page an article: no analysis to store
                 _summary(corpus)
                 _say("No page fetched gave an article.")
                 return 1
+            # stored even when no page was an article (a paywall's teaser, a menu): the run records its WARCs
+            # as read, and their reasons, so that the next round does not read them again
             corpus, _ = save(corpus, store, brief_language=brief_language)
         index = report.write(corpus, out)
     except (StoreError, DaskError) as err:
