@@ -323,8 +323,8 @@ _Lang = Annotated[str | None, typer.Option("--lang", metavar="CODE", help="Write
 
 @app.command("fetch", cls=_Command, epilog=FETCH_EXAMPLES)
 def fetch_cli(
+    out: _Out,
     urls: Annotated[list[str] | None, typer.Argument(metavar="[URL...]", help="Article pages to fetch.")] = None,
-    out: _Out = Path("out"),
     db: _Db = None,
     url_file: Annotated[Path | None, typer.Option("--urls", metavar="FILE", help="A file of URLs, one a line ("
                                                   "blank lines and lines starting with # left out).")] = None,
@@ -362,7 +362,7 @@ WATCH_EXAMPLES = """Examples:
 
 @app.command("watch", cls=_Command, epilog=WATCH_EXAMPLES)
 def watch_cli(
-    out: _Out = Path("out"),
+    out: _Out,
     db: _Db = None,
     feed: _Feeds = None,
     sitemap: _Sitemaps = None,
