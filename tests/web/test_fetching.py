@@ -528,7 +528,7 @@ def test_a_fetch_whose_analysis_a_stopped_server_never_ended_is_analysed_at_the_
 
 
 @pytest.mark.slow
-def test_a_paywall_teaser_is_told_and_its_warc_not_kept(site: Any, tmp_path: Path,
+def test_a_paywall_teaser_in_an_empty_store_is_told_and_its_warc_not_kept(site: Any, tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     _fast(monkeypatch)
     client = TestClient(create_app(tmp_path / "store.sqlite", token="", public_only=False))
@@ -536,3 +536,19 @@ def test_a_paywall_teaser_is_told_and_its_warc_not_kept(site: Any, tmp_path: Pat
     assert (job["status"], job["articles"], job["file"]) == ("done", [], ""), job
     assert job["fetched"][0]["outcome"] == "fetched" and any("[R037]" in s for s in job["skipped"]), job
     assert list((tmp_path / "uploads").iterdir()) == []
+
+
+@pytest.mark.slow
+def test_a_paywall_teaser_in_a_store_with_articles_keeps_its_warc_stored_as_read(
+        site: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The raw page stays on disk as fetched, the analysis stored names it, and a restart does not queue it."""
+    _fast(monkeypatch)
+    client = TestClient(create_app(tmp_path / "store.sqlite", token="", public_only=False))
+    assert finished(client, client.post("/api/fetch", json={"urls": [site.url("/news/1.html")]}))["status"] == "done"
+    job = finished(client, client.post("/api/fetch", json={"urls": [site.url("/paywall.html")]}))
+    assert (job["status"], job["articles"]) == ("done", []) and job["run"], job
+    assert any("[R037]" in s for s in job["skipped"]), job
+    assert (tmp_path / "uploads" / job["file"]).is_file()
+    with TestClient(create_app(tmp_path / "store.sqlite", token="")) as again:
+        assert again.app.state.resumed == []  # type: ignore[attr-defined]
+    assert client.get("/api/articles").json()["total"] == 1

@@ -105,8 +105,9 @@ def run(settings: Settings, urls: Sequence[str], feeds: Sequence[str] = (),
     (``settings.analyse``, one writer at a time). Gives what a job keeps (jobs.Jobs): the articles added and the
     analysis stored, ``skipped`` (the fetch's failures, then the analysis's), each page's and each listing's
     outcome, the WARC's name. Nothing fetched, or nothing in it that is an article, is a job done with no
-    article and every reason told, not a failure (a WARC without an article is removed, as a refused upload is;
-    the store keeps each page's outcome). Slow (a polite fetcher waits between two requests to a host):
+    article and every reason told, not a failure (a WARC without an article is kept and stored as read when the
+    store holds articles to analyse it with, else removed, as a refused upload is; the store keeps each page's
+    outcome either way). Slow (a polite fetcher waits between two requests to a host):
     the jobs' worker thread runs it."""
     from ..store import Store
 
@@ -125,11 +126,27 @@ def run(settings: Settings, urls: Sequence[str], feeds: Sequence[str] = (),
         try:
             analysed = settings.analyse(settings.db, collected.warc)
         except BadUpload as err:  # pages fetched, none an article (a page of links, a teaser): each reason told
-            # and the WARC removed, as a refused upload is: left in the folder, every start would queue it again
-            collected.warc.unlink(missing_ok=True)
-            return dict(out, skipped=skipped + list(err.errors), file="")
+            run = _stored_as_read(settings.db, collected.warc)
+            if run is None:  # nothing stored to analyse it with: removed, as a refused upload is (left in the
+                collected.warc.unlink(missing_ok=True)  # folder, every start would queue it again)
+                return dict(out, skipped=skipped + list(err.errors), file="")
+            return dict(out, skipped=skipped + list(err.errors), run=run)
     return dict(out, articles=analysed.get("articles", []), run=analysed.get("run"),
                 skipped=skipped + list(analysed.get("skipped", [])))
+
+
+def _stored_as_read(db: Path, warc: Path) -> int | None:
+    """Store an analysis of the store's articles with ``warc`` among its inputs, read to no article, so that the
+    fetched pages stay on disk as fetched (the record a journalist may cite) and a restart knows them read; the
+    run's id, or None when the store holds no article to analyse (nothing is then stored)."""
+    from ..pipeline import analyze, save
+    from ..store import Store
+
+    with Store(db) as store:
+        corpus = analyze([warc], store=store)
+        if not corpus.articles:
+            return None
+        return save(corpus, store)[1]
 
 
 class _Told:
