@@ -2,38 +2,20 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
+from recoupe.fetch import Fetched
 from recoupe.store import Reader, Store
 from recoupe.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
-@dataclass(frozen=True, slots=True)
-class _Fetched:
-    """The fields of fetch.Fetched, which the store takes as they are (it lives in fetch.py)."""
-
-    url: str
-    canonical: str
-    outcome: str
-    final_url: str | None = None
-    status: int | None = None
-    redirects: tuple[str, ...] = ()
-    code: str | None = None
-    reason: str | None = None
-    warc: str | None = None
-    record: str | None = None
-    fetched_at: str = ""
-    seconds: float = 0.0
-
-
-def _ok(url: str, at: str = "2024-05-15T10:00:00+00:00", redirects: tuple[str, ...] = ()) -> _Fetched:
-    return _Fetched(url, url, "fetched", final_url=url, status=200, redirects=redirects, warc="run.warc.gz",
+def _ok(url: str, at: str = "2024-05-15T10:00:00+00:00", redirects: tuple[str, ...] = ()) -> Fetched:
+    return Fetched(url, url, "fetched", final_url=url, status=200, redirects=redirects, warc="run.warc.gz",
                     record="urn:uuid:00000000-0000-4000-8000-000000000001", fetched_at=at, seconds=0.25)
 
 
-def _timeout(url: str, at: str = "2024-05-14T10:00:00+00:00") -> _Fetched:
-    return _Fetched(url, url, "timeout", code="R032", reason=f"timed out: no answer from {url} in 20 s",
+def _timeout(url: str, at: str = "2024-05-14T10:00:00+00:00") -> Fetched:
+    return Fetched(url, url, "timeout", code="R032", reason=f"timed out: no answer from {url} in 20 s",
                     fetched_at=at, seconds=20.0)
 
 
@@ -59,8 +41,8 @@ def test_fetched_urls_are_those_whose_last_outcome_is_fetched(tmp_path: Path) ->
         assert store.fetched_urls() == set()
         store.save_fetches([_timeout(a), _ok(b), _timeout(c), _ok(d)])  # yesterday
         store.save_fetches([_ok(a),  # timed out yesterday, fetched today: fetched
-                            _Fetched(b, b, "duplicate", code=None, fetched_at="2024-05-15T11:00:00+00:00"),
-                            _Fetched(d, d, "http-error", status=500, code="R033", reason="HTTP error: 500")])
+                            Fetched(b, b, "duplicate", code=None, fetched_at="2024-05-15T11:00:00+00:00"),
+                            Fetched(d, d, "http-error", status=500, code="R033", reason="HTTP error: 500")])
         assert store.fetched_urls() == {a, b}  # c only timed out; d's last try failed
 
 
@@ -77,7 +59,7 @@ def test_the_last_outcome_is_the_last_saved_even_at_the_same_second(tmp_path: Pa
 def test_fetches_without_a_time_are_given_the_time_they_are_saved(tmp_path: Path) -> None:
     db = tmp_path / "r.sqlite"
     with Store(db) as store:
-        store.save_fetches([_Fetched("https://gazette.example/a", "https://gazette.example/a", "fetched")])
+        store.save_fetches([Fetched("https://gazette.example/a", "https://gazette.example/a", "fetched")])
     (row,) = Reader(db).fetches(0, 10).items
     assert row["fetched_at"][:2] == "20" and row["fetched_at"].endswith("+00:00")
 
