@@ -27,6 +27,8 @@ from .store import Store
 if TYPE_CHECKING:
     from rich.progress import TaskID
 
+    from .collect import Collected
+    from .delta import Delta
     from .fetch import Fetched
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -415,7 +417,7 @@ def _fetch_round(out: Path, db: Path, polite: Politeness, urls: list[str], feeds
                  followed: bool, brief_language: str | None) -> int:
     """One fetch and its analysis: 0 when something was fetched or nothing was new, 1 when everything asked
     failed. The WARCs of earlier runs never analysed (a run cut short) are analysed with this one's."""
-    from .collect import collect, warcs
+    from .collect import warcs
     from .delta import delta
     from .store.reader import Reader
 
@@ -427,7 +429,7 @@ def _fetch_round(out: Path, db: Path, polite: Politeness, urls: list[str], feeds
             if followed:
                 for known in store.feeds():
                     (feeds if known["kind"] == "feed" else sitemaps).append(str(known["url"]))
-            collected = _collect_with_progress(collect, store, out / "warc", list(dict.fromkeys(urls)),
+            collected = _collect_with_progress(store, out / "warc", list(dict.fromkeys(urls)),
                                                list(dict.fromkeys(feeds)), list(dict.fromkeys(sitemaps)), polite)
             reader = Reader(db)
             try:
@@ -460,9 +462,11 @@ def _fetch_round(out: Path, db: Path, polite: Politeness, urls: list[str], feeds
     return 0
 
 
-def _collect_with_progress(collect: Any, store: Store, folder: Path, urls: list[str], feeds: list[str],
-                           sitemaps: list[str], polite: Politeness) -> Any:
+def _collect_with_progress(store: Store, folder: Path, urls: list[str], feeds: list[str],
+                           sitemaps: list[str], polite: Politeness) -> Collected:
     """``collect`` with a line per page fetched: a rich status on a terminal, plain lines on stderr when piped."""
+    from .collect import collect
+
     def line(fetched: Fetched) -> None:
         print(f"[{fetched.outcome}] {_shown(fetched.url)}", file=sys.stderr)
 
@@ -487,7 +491,7 @@ def _with_failures(corpus: Corpus, skips: list[Skip]) -> Corpus:
     return replace(corpus, inputs=failed + corpus.inputs, skips=tuple(skips) + corpus.skips)
 
 
-def _fetch_summary(collected: Any) -> None:
+def _fetch_summary(collected: Collected) -> None:
     outcomes = Counter(f.outcome for f in collected.fetched)
     listed = sum(len(r.listing.items) for r in collected.listings if r.listing)
     feeds = f"{_count(len(collected.listings), 'feed or sitemap', 'feeds and sitemaps')} read ({listed} items); " \
@@ -498,7 +502,7 @@ def _fetch_summary(collected: Any) -> None:
         errors.print(_shown(problem.message), soft_wrap=True, markup=False, highlight=False)
 
 
-def _new(found: Any) -> None:
+def _new(found: Delta) -> None:
     """What this round added to the analysis before it."""
     if found.empty:
         _say("New: nothing since the last analysis.")

@@ -13,7 +13,7 @@ import json
 import logging
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -260,18 +260,11 @@ class Store:
             raise StoreError(f"cannot read the store {self.path}: {err} [{StoreError.code}]") from err
         return rows
 
-    def _write(self, sql: str, rows: list[tuple[object, ...]]) -> None:
+    def _write(self, sql: str, rows: list[tuple[object, ...]], *, apart: bool = False) -> None:
+        """Run ``sql`` over ``rows`` in one transaction; ``apart``: on a connection of its own, so that any thread
+        may call it (the fetcher's threads record each page as it comes; SQLite serialises the writers)."""
         try:
-            with self.conn:
-                self.conn.executemany(sql, rows)
-        except sqlite3.Error as err:
-            raise StoreError(f"cannot write to the store {self.path}: {err} [{StoreError.code}]") from err
-
-    def _write_apart(self, sql: str, rows: list[tuple[object, ...]]) -> None:
-        """``_write`` on a connection of its own, so that any thread may call it: the fetcher's threads record
-        each page as it comes (SQLite serialises the writers)."""
-        try:
-            with self.reader() as conn, conn:
+            with self.reader() if apart else nullcontext(self.conn) as conn, conn:
                 conn.executemany(sql, rows)
         except sqlite3.Error as err:
             raise StoreError(f"cannot write to the store {self.path}: {err} [{StoreError.code}]") from err
@@ -297,11 +290,11 @@ class Store:
     def save_fetches(self, fetched: Sequence[Fetched]) -> None:
         """Keep what became of fetched URLs (``fetch.Fetched``), a row each, in the order given."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        self._write_apart(
+        self._write(
             "INSERT INTO fetches (canonical, url, outcome, code, reason, status, final_url, redirects, warc, record, "
             "fetched_at, seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(f.canonical, f.url, f.outcome, f.code, f.reason, f.status, f.final_url, json.dumps(list(f.redirects)),
-              f.warc, f.record, f.fetched_at or now, f.seconds) for f in fetched])
+              f.warc, f.record, f.fetched_at or now, f.seconds) for f in fetched], apart=True)
 
     def fetched_urls(self) -> set[str]:
         """The canonical URLs fetched: those whose last outcome is "fetched", "duplicate" rows aside (a URL found
